@@ -1,0 +1,53 @@
+package app.omnia.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Every {@code omnia.*} setting, bound once; the README's configuration table mirrors this record. */
+@ConfigurationProperties("omnia")
+public record OmniaProperties(
+        Path dataDir,
+        URI baseUrl,
+        String domain,
+        Instance instance,
+        Database database,
+        Redis redis,
+        int nodeId,
+        String secretKey,
+        Registrations registrations,
+        Age age,
+        RateLimits rateLimits,
+        Media media) {
+
+    public record Instance(String title, String description, String contactEmail, List<String> languages,
+                           int maxCharacters) {}
+
+    public record Database(String url, String username, String password, int poolSize) {}
+
+    public record Redis(String url) {
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    public enum RegistrationMode { OPEN, APPROVAL, CLOSED }
+
+    public record Registrations(RegistrationMode mode, boolean reasonRequired, boolean firstAccountAdmin) {}
+
+    public record Age(String defaultCountry, int defaultMinimum, Map<String, Integer> minimumByCountry) {}
+
+    public record RateLimits(boolean enabled, String writesPerAccount, String writesPerIp, String signUpsPerIp,
+                             String loginsPerIp, String failedLoginsPerAccount) {}
+
+    public record Media(long maxImageBytes, long maxImagePixels) {}
+
+    /** The base URL without a trailing slash, for building absolute links. */
+    public String baseUrlText() {
+        String text = baseUrl.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}

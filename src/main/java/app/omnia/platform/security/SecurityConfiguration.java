@@ -1,0 +1,96 @@
+package app.omnia.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import app.omnia.platform.ratelimit.RateLimits;
+import app.omnia.platform.ratelimit.WriteRateLimitFilter;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.ProblemResponses;
+
+/**
+ * No server-side HTTP sessions (any copy can serve any request): callers are identified per request by
+ * {@link ViewerFilter}; access rules live on the endpoints ({@link RequiresScope}) and in each module's
+ * policies. CSRF protection applies to whatever a browser's cookie could authorise: web-session requests
+ * and the sign-in forms.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CredentialResolver resolver, ProblemResponses problems,
+                                            RateLimits rateLimits) throws Exception {
+        WriteRateLimitFilter writeLimits = new WriteRateLimitFilter(rateLimits, problems);
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null);
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.requireExplicitSave(true))
+                .requestCache(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
+                .headers(h -> h.contentTypeOptions(c -> {})
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .addFilterBefore(new ViewerFilter(resolver, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(writeLimits, ViewerFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, ApiException.unauthorized("The access token is invalid")))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res,
+                                new ApiException(HttpStatus.FORBIDDEN, "csrf", "Forbidden",
+                                        "Invalid or missing CSRF token: reload the page and try again",
+                                        java.util.List.of(), java.util.Map.of()))))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
+                                "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** Unsafe methods need a CSRF token when a browser's cookie could be what authorises them. */
+    private static boolean needsCsrf(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
+            return false;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        boolean webForm = path.startsWith("/auth/") || path.equals("/oauth/authorize");
+        return webForm || ViewerFilter.sessionCookie(request).isPresent();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id, memory-hard: 16 MiB, 2 passes, as Spring Security recommends since 5.8.
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ScopeInterceptor());
+    }
+
+}

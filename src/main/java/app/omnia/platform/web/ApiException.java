@@ -1,0 +1,91 @@
+package app.omnia.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error the caller can act on. Controllers and services throw it; {@link ProblemResponses} turns it into
+ * RFC 9457 problem+json with a stable {@code type}, plus Mastodon's {@code error} member so that Mastodon
+ * apps show the message too.
+ */
+public class ApiException extends RuntimeException {
+
+    /** One invalid field: Mastodon's error codes (ERR_BLANK, ERR_INVALID, ERR_TAKEN...) with a message. */
+    public record FieldError(String field, String code, String message) {}
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> fieldErrors;
+    private final Map<String, Object> extra;
+
+    public ApiException(HttpStatus status, String type, String title, String detail,
+                        List<FieldError> fieldErrors, Map<String, Object> extra) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.fieldErrors = List.copyOf(fieldErrors);
+        this.extra = Map.copyOf(extra);
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", "Record not found", List.of(), Map.of());
+    }
+
+    public static ApiException badRequest(String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", message,
+                List.of(new FieldError(field, "ERR_INVALID", message)), Map.of());
+    }
+
+    /** 422: the request was well formed but one or more fields break a rule. */
+    public static ApiException validation(List<FieldError> errors) {
+        String detail = "Validation failed: " + String.join(", ", errors.stream().map(FieldError::message).toList());
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed", detail,
+                errors, Map.of());
+    }
+
+    public static ApiException validation(String field, String code, String message) {
+        return validation(List.of(new FieldError(field, code, message)));
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", message, List.of(), Map.of());
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", message, List.of(), Map.of());
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(HttpStatus.CONFLICT, "conflict", "Conflict", message, List.of(), Map.of());
+    }
+
+    /** An OAuth 2 error (RFC 6749 section 5.2): {@code error} carries the OAuth code, as clients expect. */
+    public static ApiException oauth(HttpStatus status, String error, String description) {
+        return new ApiException(status, "oauth-" + error.replace('_', '-'), "OAuth error", description, List.of(),
+                Map.of("error", error, "error_description", description));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public Map<String, Object> extra() {
+        return extra;
+    }
+}
