@@ -1,0 +1,49 @@
+package app.omnia.identity.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+
+import app.omnia.identity.Role;
+
+/** An account as stored. Secrets appear only as hashes or sealed text. */
+public record Account(
+        long id,
+        String username,
+        String email,
+        String passwordHash,
+        LocalDate dateOfBirth,
+        String country,
+        String locale,
+        String displayName,
+        String note,
+        String avatarFile,
+        String headerFile,
+        boolean locked,
+        boolean bot,
+        boolean discoverable,
+        Role role,
+        boolean approved,
+        String registrationReason,
+        Instant suspendedAt,
+        String totpSecret,
+        boolean totpEnabled,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static final int ADULT_AGE = 18;
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    /** Minors are computed from the birth date on each read, so an account stops being one on its birthday. */
+    public boolean minorOn(LocalDate today) {
+        return Period.between(dateOfBirth, today).getYears() < ADULT_AGE;
+    }
+
+    /** Whether the account may sign in and use tokens at all. */
+    public boolean canAct() {
+        return approved && !suspended();
+    }
+}
