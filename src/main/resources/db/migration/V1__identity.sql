@@ -24,6 +24,7 @@ CREATE TABLE accounts (
     suspended_at        TIMESTAMP WITH TIME ZONE,
     totp_secret         VARCHAR(255),                    -- sealed with omnia.secret-key, never in clear
     totp_enabled        BOOLEAN      NOT NULL DEFAULT FALSE,
+    totp_last_step      BIGINT       NOT NULL DEFAULT 0,      -- a code is accepted once: no replay
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
@@ -33,8 +34,8 @@ CREATE UNIQUE INDEX accounts_email_key ON accounts (email_key);
 CREATE TABLE account_fields (
     account_id  BIGINT       NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     position    INT          NOT NULL,
-    name        VARCHAR(255) NOT NULL,
-    value       VARCHAR(255) NOT NULL,
+    field_name  VARCHAR(255) NOT NULL,
+    field_value VARCHAR(255) NOT NULL,
     PRIMARY KEY (account_id, position)
 );
 

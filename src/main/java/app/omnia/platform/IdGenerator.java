@@ -3,6 +3,7 @@ package app.omnia.platform;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class IdGenerator {
     private long lastMillis = -1;
     private long sequence;
 
+    @Autowired
     public IdGenerator(Clock clock, OmniaProperties properties) {
         this(clock, properties.nodeId());
     }

@@ -127,9 +127,23 @@ public class Accounts {
                 .params(suspendedAt == null ? null : SqlTime.of(suspendedAt), SqlTime.of(now), id).update();
     }
 
+    /** Records the time step of an accepted TOTP code, only if it is newer: two racing uses cannot both win. */
+    public boolean useTotpStep(long id, long step) {
+        return jdbc.sql("UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+                .params(step, id, step).update() > 0;
+    }
+
+    public long totpLastStep(long id) {
+        return jdbc.sql("SELECT totp_last_step FROM accounts WHERE id = ?").param(id).query(Long.class).single();
+    }
+
     public void updateTotp(long id, String sealedSecret, boolean enabled, Instant now) {
         jdbc.sql("UPDATE accounts SET totp_secret = ?, totp_enabled = ?, updated_at = ? WHERE id = ?")
                 .params(sealedSecret, enabled, SqlTime.of(now), id).update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update();
     }
 
     public static String key(String text) {

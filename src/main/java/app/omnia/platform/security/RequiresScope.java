@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 public @interface RequiresScope {
 
-    /** Any one of these scopes suffices (e.g. {@code {"read:accounts", "profile"}}). */
+    /** Any one of these scopes suffices (e.g. {@code {"read:accounts", "profile"}}); none listed: any valid token. */
     String[] value();
 
     boolean appTokenAllowed() default false;

@@ -21,23 +21,35 @@ class ScopeInterceptor implements HandlerInterceptor {
         }
         RequiresScope required = annotation(method, RequiresScope.class);
         if (required == null) {
-            if (annotation(method, PublicEndpoint.class) != null || !request.getRequestURI().startsWith("/api/")) {
+            PublicEndpoint open = annotation(method, PublicEndpoint.class);
+            if (open != null) {
+                CurrentViewer.get().filter(v -> open.scopesIfToken().length > 0)
+                        .ifPresent(viewer -> requireAny(viewer, open.scopesIfToken()));
+                return true;
+            }
+            if (!request.getRequestURI().startsWith("/api/")) {
                 return true;
             }
             throw new IllegalStateException("Endpoint declares no access rule: " + method);
         }
         Viewer viewer = CurrentViewer.require();
-        boolean granted = false;
-        for (String scope : required.value()) {
-            granted |= viewer.hasScope(scope);
-        }
-        if (!granted) {
-            throw ApiException.forbidden("This action is outside the authorized scopes");
-        }
+        requireAny(viewer, required.value());
         if (!required.appTokenAllowed() && !viewer.isUser()) {
             throw ApiException.validation("token", "ERR_INVALID", "This method requires an authenticated user");
         }
         return true;
+    }
+
+    private static void requireAny(Viewer viewer, String[] scopes) {
+        if (scopes.length == 0) {
+            return;
+        }
+        for (String scope : scopes) {
+            if (viewer.hasScope(scope)) {
+                return;
+            }
+        }
+        throw ApiException.forbidden("This action is outside the authorized scopes");
     }
 
     private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod method, Class<A> type) {

@@ -37,7 +37,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                             RateLimits rateLimits) throws Exception {
         WriteRateLimitFilter writeLimits = new WriteRateLimitFilter(rateLimits, problems);
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        csrfHandler.setCsrfRequestAttributeName(null);
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.requireExplicitSave(true))
                 .requestCache(c -> c.disable())
@@ -78,6 +77,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             return false;
         }
         String path = request.getRequestURI();
+        if (path.equals("/oauth/token") || path.equals("/oauth/revoke")) {
+            return false; // authorised by the client secret in the body, never by a cookie
+        }
         boolean webForm = path.startsWith("/auth/") || path.equals("/oauth/authorize");
         return webForm || ViewerFilter.sessionCookie(request).isPresent();
     }

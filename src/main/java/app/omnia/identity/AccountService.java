@@ -1,0 +1,130 @@
+package app.omnia.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.omnia.identity.domain.Account;
+import app.omnia.identity.domain.AccountPolicy;
+import app.omnia.identity.domain.PasswordRule;
+import app.omnia.identity.domain.ProfileField;
+import app.omnia.identity.persistence.AccessTokens;
+import app.omnia.identity.persistence.AccountFields;
+import app.omnia.identity.persistence.Accounts;
+import app.omnia.identity.persistence.Verifications;
+import app.omnia.identity.persistence.WebSessions;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.ApiException.FieldError;
+
+/** Reading accounts and changing one's own profile and password. The module's facade for other modules. */
+@Service
+public class AccountService {
+
+    public static final int MAX_DISPLAY_NAME = 30;
+    public static final int MAX_NOTE = 500;
+
+    private final Accounts accounts;
+    private final AccountFields fields;
+    private final Verifications verifications;
+    private final WebSessions sessions;
+    private final AccessTokens tokens;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    AccountService(Accounts accounts, AccountFields fields, Verifications verifications, WebSessions sessions,
+                   AccessTokens tokens, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.fields = fields;
+        this.verifications = verifications;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** An account the viewer may see, or 404 (pending accounts are not found, as in Mastodon). */
+    public AccountView visible(Viewer viewerOrNull, long id) {
+        Account account = accounts.findById(id).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
+                .orElseThrow(ApiException::notFound);
+        return view(account);
+    }
+
+    public AccountView visibleByUsername(Viewer viewerOrNull, String username) {
+        Account account = accounts.findByUsername(username).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
+                .orElseThrow(ApiException::notFound);
+        return view(account);
+    }
+
+    public Optional<Account> find(long id) {
+        return accounts.findById(id);
+    }
+
+    public AccountView view(Account account) {
+        return new AccountView(account, fields.list(account.id()), verifications.list(account.id()));
+    }
+
+    @Transactional
+    public AccountView updateProfile(Viewer viewer, ProfileChanges changes) {
+        Account account = accounts.findById(viewer.accountId()).orElseThrow(ApiException::notFound);
+        if (!AccountPolicy.canEditProfile(viewer, account)) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String displayName = changes.displayName().map(String::strip).orElse(account.displayName());
+        if (displayName.length() > MAX_DISPLAY_NAME) {
+            errors.add(new FieldError("display_name", "ERR_TOO_LONG", "display_name is too long (maximum is 30 characters)"));
+        }
+        String note = changes.note().map(String::strip).orElse(account.note());
+        if (note.length() > MAX_NOTE) {
+            errors.add(new FieldError("note", "ERR_TOO_LONG", "note is too long (maximum is 500 characters)"));
+        }
+        List<ProfileField> newFields = changes.fields().map(list -> list.stream()
+                .filter(f -> !(f.name().isBlank() && f.value().isBlank())).toList()).orElse(null);
+        if (newFields != null) {
+            if (newFields.size() > ProfileField.MAX_FIELDS) {
+                errors.add(new FieldError("fields_attributes", "ERR_TOO_LONG", "fields_attributes has more than 4 fields"));
+            }
+            if (newFields.stream().anyMatch(f -> f.name().length() > ProfileField.MAX_LENGTH
+                    || f.value().length() > ProfileField.MAX_LENGTH)) {
+                errors.add(new FieldError("fields_attributes", "ERR_TOO_LONG",
+                        "fields_attributes names and values are limited to 255 characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        accounts.updateProfile(account.id(), displayName, note,
+                changes.locked().orElse(account.locked()), changes.bot().orElse(account.bot()),
+                changes.discoverable().orElse(account.discoverable()),
+                changes.avatar().map(i -> i.fileName()).orElse(account.avatarFile()),
+                changes.header().map(i -> i.fileName()).orElse(account.headerFile()), clock.instant());
+        if (newFields != null) {
+            fields.replace(account.id(), newFields);
+        }
+        return view(accounts.findById(account.id()).orElseThrow());
+    }
+
+    /** Changing the password ends every session and token: whoever knew the old one is locked out. */
+    @Transactional
+    public void changePassword(Viewer viewer, String currentPassword, String newPassword) {
+        Account account = accounts.findById(viewer.accountId()).orElseThrow(ApiException::notFound);
+        if (!AccountPolicy.canEditProfile(viewer, account)) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            throw ApiException.validation("current_password", "ERR_INVALID", "current_password is not correct");
+        }
+        PasswordRule.violation(newPassword, account.username(), account.email()).ifPresent(v -> {
+            throw ApiException.validation("password", v[0], v[1]);
+        });
+        accounts.updatePasswordHash(account.id(), passwords.encode(newPassword), clock.instant());
+        sessions.deleteAllOf(account.id());
+        tokens.revokeAllOf(account.id(), clock.instant());
+    }
+}

@@ -1,0 +1,126 @@
+package app.omnia.identity;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.omnia.identity.domain.Account;
+import app.omnia.identity.domain.AccountPolicy;
+import app.omnia.identity.persistence.AccessTokens;
+import app.omnia.identity.persistence.Accounts;
+import app.omnia.identity.persistence.Verifications;
+import app.omnia.identity.persistence.WebSessions;
+import app.omnia.platform.audit.AuditLog;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+
+/**
+ * Staff actions on accounts: approve or reject sign-ups, suspend and unsuspend, change roles, grant and
+ * revoke verification kinds. Each is allowed by {@link AccountPolicy} and written to the audit log in the
+ * same transaction.
+ */
+@Service
+public class AdminService {
+
+    private final Accounts accounts;
+    private final Verifications verifications;
+    private final WebSessions sessions;
+    private final AccessTokens tokens;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AdminService(Accounts accounts, Verifications verifications, WebSessions sessions, AccessTokens tokens,
+                 AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.verifications = verifications;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account approve(Viewer actor, long accountId) {
+        require(AccountPolicy.canApprove(actor));
+        Account account = target(accountId);
+        if (account.approved()) {
+            throw ApiException.forbidden("This account is already approved");
+        }
+        accounts.updateApproved(accountId, true, clock.instant());
+        audit.record(actor.accountId(), "account.approve", "account", accountId, "");
+        return target(accountId);
+    }
+
+    /** Rejecting a pending sign-up deletes it, as in Mastodon; the audit entry keeps the username. */
+    @Transactional
+    public void reject(Viewer actor, long accountId) {
+        require(AccountPolicy.canApprove(actor));
+        Account account = target(accountId);
+        if (account.approved()) {
+            throw ApiException.forbidden("Only pending accounts can be rejected");
+        }
+        accounts.delete(accountId);
+        audit.record(actor.accountId(), "account.reject", "account", accountId, "username=" + account.username());
+    }
+
+    @Transactional
+    public Account suspend(Viewer actor, long accountId, String reason) {
+        Account account = target(accountId);
+        require(AccountPolicy.canSuspend(actor, account));
+        accounts.updateSuspendedAt(accountId, clock.instant(), clock.instant());
+        sessions.deleteAllOf(accountId);
+        tokens.revokeAllOf(accountId, clock.instant());
+        audit.record(actor.accountId(), "account.suspend", "account", accountId, reason == null ? "" : reason);
+        return target(accountId);
+    }
+
+    @Transactional
+    public Account unsuspend(Viewer actor, long accountId) {
+        Account account = target(accountId);
+        require(AccountPolicy.canSuspend(actor, account));
+        accounts.updateSuspendedAt(accountId, null, clock.instant());
+        audit.record(actor.accountId(), "account.unsuspend", "account", accountId, "");
+        return target(accountId);
+    }
+
+    @Transactional
+    public Account changeRole(Viewer actor, long accountId, Role role) {
+        Account account = target(accountId);
+        require(AccountPolicy.canChangeRole(actor, account, role));
+        if (account.role() != role) {
+            accounts.updateRole(accountId, role, clock.instant());
+            audit.record(actor.accountId(), "account.role", "account", accountId,
+                    account.role().key() + " -> " + role.key());
+        }
+        return target(accountId);
+    }
+
+    @Transactional
+    public void grantVerification(Viewer actor, long accountId, VerificationKind kind) {
+        require(AccountPolicy.canManageVerifications(actor));
+        target(accountId);
+        if (verifications.grant(accountId, kind, actor.accountId(), clock.instant())) {
+            audit.record(actor.accountId(), "account.verification.grant", "account", accountId, kind.key());
+        }
+    }
+
+    @Transactional
+    public void revokeVerification(Viewer actor, long accountId, VerificationKind kind) {
+        require(AccountPolicy.canManageVerifications(actor));
+        target(accountId);
+        if (verifications.revoke(accountId, kind)) {
+            audit.record(actor.accountId(), "account.verification.revoke", "account", accountId, kind.key());
+        }
+    }
+
+    private Account target(long accountId) {
+        return accounts.findById(accountId).orElseThrow(ApiException::notFound);
+    }
+
+    private static void require(boolean allowed) {
+        if (!allowed) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package app.omnia.identity;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import app.omnia.identity.domain.Account;
+import app.omnia.identity.persistence.AccessTokens;
+import app.omnia.identity.persistence.Accounts;
+import app.omnia.identity.persistence.WebSessions;
+import app.omnia.platform.crypto.Tokens;
+import app.omnia.platform.security.CredentialResolver;
+import app.omnia.platform.security.Viewer;
+
+/**
+ * Identity's side of the platform's {@link CredentialResolver}: a token or session is honoured only while
+ * it is unrevoked and its account may act (approved, not suspended).
+ */
+@Component
+class IdentityCredentials implements CredentialResolver {
+
+    /** The web client is first-party: a signed-in browser holds every scope; staff powers still need the role. */
+    static final Set<String> WEB_SCOPES = Set.of("read", "write", "follow", "push", "profile", "admin:read",
+            "admin:write");
+
+    private final AccessTokens tokens;
+    private final WebSessions sessions;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    IdentityCredentials(AccessTokens tokens, WebSessions sessions, Accounts accounts, Clock clock) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Viewer> fromBearerToken(String token) {
+        if (token.isEmpty() || token.length() > 512) {
+            return Optional.empty();
+        }
+        return tokens.findActive(Tokens.hash(token)).flatMap(t -> {
+            if (t.accountId() == null) {
+                return Optional.of(new Viewer(null, t.applicationId(), t.scopes(), null, Viewer.Credential.BEARER_TOKEN));
+            }
+            return accounts.findById(t.accountId()).filter(Account::canAct)
+                    .map(a -> new Viewer(a.id(), t.applicationId(), t.scopes(), a.role().key(),
+                            Viewer.Credential.BEARER_TOKEN));
+        });
+    }
+
+    @Override
+    public Optional<Viewer> fromSessionCookie(String cookieValue) {
+        if (cookieValue.length() > 512) {
+            return Optional.empty();
+        }
+        return sessions.findValid(Tokens.hash(cookieValue), clock.instant())
+                .flatMap(s -> accounts.findById(s.accountId()))
+                .filter(Account::canAct)
+                .map(a -> new Viewer(a.id(), null, WEB_SCOPES, a.role().key(), Viewer.Credential.WEB_SESSION));
+    }
+}
