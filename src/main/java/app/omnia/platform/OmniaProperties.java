@@ -16,6 +16,7 @@ public record OmniaProperties(
         Instance instance,
         Database database,
         Redis redis,
+        String bootstrapAdmin,
         int nodeId,
         String secretKey,
         Registrations registrations,
