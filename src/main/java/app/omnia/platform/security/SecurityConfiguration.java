@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -56,9 +57,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint((req, res, ex) ->
                                 problems.write(req, res, ApiException.unauthorized("The access token is invalid")))
                         .accessDeniedHandler((req, res, ex) -> problems.write(req, res,
-                                new ApiException(HttpStatus.FORBIDDEN, "csrf", "Forbidden",
-                                        "Invalid or missing CSRF token: reload the page and try again",
-                                        java.util.List.of(), java.util.Map.of()))))
+                                ex instanceof CsrfException
+                                        ? new ApiException(HttpStatus.FORBIDDEN, "csrf", "Forbidden",
+                                                "Invalid or missing CSRF token: reload the page and try again",
+                                                java.util.List.of(), java.util.Map.of())
+                                        : ApiException.forbidden("This action is not allowed"))))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
