@@ -2,14 +2,15 @@ package app.omnia.identity.domain;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads the {@code resource} of a WebFinger query (RFC 7033) as a local username. Accepted forms:
- * {@code acct:user@domain}, bare {@code user@domain}, and the profile URL {@code <base-url>/@user}. The
- * domain may be the handle domain or the host of the base URL, in any case.
+ * {@code acct:user@domain}, bare {@code user@domain}, the profile URL {@code <base-url>/@user} and the account
+ * URI {@code <base-url>/users/user}. The domain may be the handle domain or the host of the base URL, in any case.
  */
 public final class WebFingerResource {
 
@@ -83,13 +84,14 @@ public final class WebFingerResource {
         if (!sameOrigin(url, baseUrl)) {
             return Optional.empty();
         }
-        String prefix = basePath() + "/@";
         String path = url.getPath() == null ? "" : url.getPath();
-        if (!path.startsWith(prefix)) {
-            return Optional.empty();
+        for (String prefix : List.of(basePath() + "/@", basePath() + "/users/")) {
+            if (path.startsWith(prefix)) {
+                String username = path.substring(prefix.length());
+                return USERNAME.matcher(username).matches() ? Optional.of(username) : Optional.empty();
+            }
         }
-        String username = path.substring(prefix.length());
-        return USERNAME.matcher(username).matches() ? Optional.of(username) : Optional.empty();
+        return Optional.empty();
     }
 
     private String basePath() {

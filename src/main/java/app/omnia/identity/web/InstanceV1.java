@@ -4,15 +4,16 @@ import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import app.omnia.identity.InstanceFacts;
 
-/** Mastodon's deprecated V1::Instance entity, as {@code GET /api/v1/instance} returns it. */
+/**
+ * Mastodon's deprecated V1::Instance entity, as {@code GET /api/v1/instance} returns it (snake_case by the
+ * global naming strategy).
+ */
 record InstanceV1(
         String uri,
         String title,
-        @JsonProperty("short_description") String shortDescription,
+        String shortDescription,
         String description,
         String email,
         String version,
@@ -21,27 +22,24 @@ record InstanceV1(
         String thumbnail,
         List<String> languages,
         boolean registrations,
-        @JsonProperty("approval_required") boolean approvalRequired,
-        @JsonProperty("invites_enabled") boolean invitesEnabled,
+        boolean approvalRequired,
+        boolean invitesEnabled,
         Configuration configuration,
-        @JsonProperty("contact_account") Object contactAccount,
+        Object contactAccount,
         List<MastodonLimits.Rule> rules) {
 
-    record Urls(@JsonProperty("streaming_api") String streamingApi) {}
+    record Urls(String streamingApi) {}
 
     /** Omnia does not federate, so it knows no other domains; post counts arrive with posts. */
-    record Stats(
-            @JsonProperty("user_count") long userCount,
-            @JsonProperty("status_count") long statusCount,
-            @JsonProperty("domain_count") long domainCount) {}
+    record Stats(long userCount, long statusCount, long domainCount) {}
 
     record Configuration(
             Accounts accounts,
             MastodonLimits.Statuses statuses,
-            @JsonProperty("media_attachments") MastodonLimits.MediaAttachments mediaAttachments,
+            MastodonLimits.MediaAttachments mediaAttachments,
             MastodonLimits.Polls polls) {}
 
-    record Accounts(@JsonProperty("max_featured_tags") int maxFeaturedTags) {}
+    record Accounts(int maxFeaturedTags) {}
 
     static InstanceV1 of(InstanceFacts facts) {
         InstanceFacts.Limits limits = facts.limits();

@@ -2,16 +2,17 @@ package app.omnia.identity.web;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import app.omnia.identity.InstanceFacts;
 
-/** Mastodon's Instance entity, as {@code GET /api/v2/instance} returns it. */
+/**
+ * Mastodon's Instance entity, as {@code GET /api/v2/instance} returns it (snake_case by the global naming
+ * strategy).
+ */
 record InstanceV2(
         String domain,
         String title,
         String version,
-        @JsonProperty("source_url") String sourceUrl,
+        String sourceUrl,
         String description,
         Usage usage,
         Thumbnail thumbnail,
@@ -19,7 +20,7 @@ record InstanceV2(
         List<String> languages,
         Configuration configuration,
         Registrations registrations,
-        @JsonProperty("api_versions") ApiVersions apiVersions,
+        ApiVersions apiVersions,
         Contact contact,
         List<MastodonLimits.Rule> rules) {
 
@@ -28,7 +29,7 @@ record InstanceV2(
 
     record Usage(Users users) {}
 
-    record Users(@JsonProperty("active_month") long activeMonth) {}
+    record Users(long activeMonth) {}
 
     record Thumbnail(String url) {}
 
@@ -39,28 +40,26 @@ record InstanceV2(
             Vapid vapid,
             Accounts accounts,
             MastodonLimits.Statuses statuses,
-            @JsonProperty("media_attachments") MastodonLimits.MediaAttachments mediaAttachments,
+            MastodonLimits.MediaAttachments mediaAttachments,
             MastodonLimits.Polls polls,
             Translation translation) {}
 
     record Urls(String streaming, String status) {}
 
     /** Web Push is not offered yet: an empty key tells apps not to subscribe. */
-    record Vapid(@JsonProperty("public_key") String publicKey) {}
+    record Vapid(String publicKey) {}
 
-    record Accounts(
-            @JsonProperty("max_featured_tags") int maxFeaturedTags,
-            @JsonProperty("max_pinned_statuses") int maxPinnedStatuses) {}
+    record Accounts(int maxFeaturedTags, int maxPinnedStatuses) {}
 
     record Translation(boolean enabled) {}
 
     record Registrations(
             boolean enabled,
-            @JsonProperty("approval_required") boolean approvalRequired,
+            boolean approvalRequired,
             String message,
             String url,
-            @JsonProperty("min_age") int minAge,
-            @JsonProperty("reason_required") boolean reasonRequired) {}
+            int minAge,
+            boolean reasonRequired) {}
 
     record ApiVersions(int mastodon) {}
 

@@ -2,20 +2,18 @@ package app.omnia.identity.web;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import app.omnia.identity.InstanceFacts;
 
-/** The limit groups that Mastodon's v1 and v2 instance documents share, in Mastodon's JSON names. */
+/**
+ * The limit groups that Mastodon's v1 and v2 instance documents share (snake_case by the global naming
+ * strategy).
+ */
 final class MastodonLimits {
 
     private MastodonLimits() {
     }
 
-    record Statuses(
-            @JsonProperty("max_characters") int maxCharacters,
-            @JsonProperty("max_media_attachments") int maxMediaAttachments,
-            @JsonProperty("characters_reserved_per_url") int charactersReservedPerUrl) {
+    record Statuses(int maxCharacters, int maxMediaAttachments, int charactersReservedPerUrl) {
 
         static Statuses of(InstanceFacts.Statuses s) {
             return new Statuses(s.maxCharacters(), s.maxMediaAttachments(), s.charactersReservedPerUrl());
@@ -23,13 +21,13 @@ final class MastodonLimits {
     }
 
     record MediaAttachments(
-            @JsonProperty("supported_mime_types") List<String> supportedMimeTypes,
-            @JsonProperty("image_size_limit") long imageSizeLimit,
-            @JsonProperty("image_matrix_limit") long imageMatrixLimit,
-            @JsonProperty("video_size_limit") long videoSizeLimit,
-            @JsonProperty("video_frame_rate_limit") int videoFrameRateLimit,
-            @JsonProperty("video_matrix_limit") long videoMatrixLimit,
-            @JsonProperty("description_limit") int descriptionLimit) {
+            List<String> supportedMimeTypes,
+            long imageSizeLimit,
+            long imageMatrixLimit,
+            long videoSizeLimit,
+            int videoFrameRateLimit,
+            long videoMatrixLimit,
+            int descriptionLimit) {
 
         static MediaAttachments of(InstanceFacts.Media m) {
             return new MediaAttachments(m.supportedMimeTypes(), m.imageSizeLimit(), m.imageMatrixLimit(),
@@ -37,11 +35,7 @@ final class MastodonLimits {
         }
     }
 
-    record Polls(
-            @JsonProperty("max_options") int maxOptions,
-            @JsonProperty("max_characters_per_option") int maxCharactersPerOption,
-            @JsonProperty("min_expiration") int minExpiration,
-            @JsonProperty("max_expiration") int maxExpiration) {
+    record Polls(int maxOptions, int maxCharactersPerOption, int minExpiration, int maxExpiration) {
 
         static Polls of(InstanceFacts.Polls p) {
             return new Polls(p.maxOptions(), p.maxCharactersPerOption(), p.minExpiration(), p.maxExpiration());

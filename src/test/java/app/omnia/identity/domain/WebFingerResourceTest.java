@@ -49,6 +49,11 @@ class WebFingerResourceTest {
     }
 
     @Test
+    void readsAccountUris() {
+        assertThat(resources.localUsername("https://social.example.org/users/alice")).contains("alice");
+    }
+
+    @Test
     void honoursAPathInTheBaseUrl() {
         WebFingerResource nested = new WebFingerResource("example.org", URI.create("https://example.org/omnia/"));
         assertThat(nested.localUsername("https://example.org/omnia/@alice")).contains("alice");
@@ -61,7 +66,7 @@ class WebFingerResourceTest {
             "alice@example.org.evil.net",
             "https://elsewhere.net/@alice",
             "http://social.example.org/@alice",          // another scheme is another origin
-            "https://social.example.org/users/alice",    // not a profile page Omnia serves
+            "https://social.example.org/users/",
             "https://social.example.org/@alice/123",
             "https://social.example.org/about"})
     void namesNoLocalAccount(String resource) {

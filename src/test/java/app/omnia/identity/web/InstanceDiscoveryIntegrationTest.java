@@ -130,7 +130,7 @@ class InstanceDiscoveryIntegrationTest {
     }
 
     @Test
-    void instanceDocumentsNeedNoTokenButIgnoreNoneEither() {
+    void instanceDocumentsNeedNoToken() {
         assertThat(api.stranger().get("/api/v2/instance").status()).isEqualTo(200);
         assertThat(api.stranger().get("/api/v1/instance").status()).isEqualTo(200);
     }
@@ -192,17 +192,20 @@ class InstanceDiscoveryIntegrationTest {
     }
 
     @Test
-    void webFingerAcceptsABareAddressAndTheProfileUrlInAnyCase() {
+    void webFingerAcceptsABareAddressTheProfileUrlAndTheAccountUri() {
         Account alice = createAccount(true, false);
         String subject = "acct:" + alice.username() + "@" + settings.domain();
 
         Api.Response bare = webfinger(alice.username().toUpperCase() + "@" + settings.domain());
         Api.Response url = webfinger(settings.baseUrlText() + "/@" + alice.username());
+        Api.Response accountUri = webfinger(settings.baseUrlText() + "/users/" + alice.username());
 
         assertThat(bare.status()).as(bare.toString()).isEqualTo(200);
         assertThat(bare.json().get("subject").asString()).isEqualTo(subject);
         assertThat(url.status()).as(url.toString()).isEqualTo(200);
         assertThat(url.json().get("subject").asString()).isEqualTo(subject);
+        assertThat(accountUri.status()).as(accountUri.toString()).isEqualTo(200);
+        assertThat(accountUri.json().get("subject").asString()).isEqualTo(subject);
     }
 
     @Test

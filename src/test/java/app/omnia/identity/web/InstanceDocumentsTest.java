@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.omnia.identity.InstanceFacts;
@@ -15,7 +16,9 @@ import app.omnia.identity.LocalHandle;
 /** The JSON shapes, checked key by key against Mastodon's entities and the NodeInfo and JRD formats. */
 class InstanceDocumentsTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Configured as the application's mapper is (spring.jackson.property-naming-strategy). */
+    private static final JsonMapper JSON =
+            JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private final InstanceFacts facts = new InstanceFacts("example.org", "https://social.example.org", "Omnia",
             "Plain <text>", "staff@example.org", List.of("en", "fr"), "1.2.3",
