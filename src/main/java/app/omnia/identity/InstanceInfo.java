@@ -17,13 +17,11 @@ import app.omnia.platform.OmniaProperties.RegistrationMode;
 @Service
 public class InstanceInfo {
 
-    /** Where Omnia's source code is published (the AGPL-style "source" link apps show). */
-    static final String SOURCE_URL = "https://github.com/omnia-app/omnia";
     static final String THUMBNAIL_PATH = "/thumbnail.png";
 
     private static final int MAX_MEDIA_ATTACHMENTS = 4;
     private static final int CHARACTERS_RESERVED_PER_URL = 23;
-    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
+    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif");
     private static final InstanceFacts.Polls POLLS = new InstanceFacts.Polls(4, 50, 300, 2_629_746);
     private static final InstanceFacts.Profiles PROFILES = new InstanceFacts.Profiles(10, 5);
     private static final int MEDIA_DESCRIPTION_LIMIT = 1500;
@@ -52,7 +50,7 @@ public class InstanceInfo {
                 instance.languages() == null ? List.of() : List.copyOf(instance.languages()),
                 softwareVersion,
                 ServerVersion.mastodonCompatible(softwareVersion),
-                SOURCE_URL,
+                sourceUrl(instance.sourceUrl(), base),
                 streamingUrl(settings.baseUrl()),
                 base + THUMBNAIL_PATH,
                 accounts.countActive(),
@@ -60,11 +58,18 @@ public class InstanceInfo {
                 limits(settings));
     }
 
+    /** The operator's published source, or this server's own address until they set one. */
+    static String sourceUrl(String configured, String base) {
+        return configured == null || configured.isBlank() ? base : configured;
+    }
+
     static InstanceFacts.Registrations registrations(OmniaProperties settings) {
         RegistrationMode mode = settings.registrations().mode();
         boolean open = mode != RegistrationMode.CLOSED;
         return new InstanceFacts.Registrations(open, mode == RegistrationMode.APPROVAL,
-                open && settings.registrations().reasonRequired(), settings.age().defaultMinimum());
+                // Sign-up asks for a reason only when a moderator reviews it, so that is when we report it.
+                mode == RegistrationMode.APPROVAL && settings.registrations().reasonRequired(),
+                settings.age().defaultMinimum());
     }
 
     static InstanceFacts.Limits limits(OmniaProperties settings) {

@@ -25,7 +25,7 @@ public record OmniaProperties(
         Media media) {
 
     public record Instance(String title, String description, String contactEmail, List<String> languages,
-                           int maxCharacters) {}
+                           int maxCharacters, String sourceUrl) {}
 
     public record Database(String url, String username, String password, int poolSize) {}
 

@@ -28,8 +28,8 @@ class InstanceInfoTest {
     }
 
     @Test
-    void openRegistrations() {
-        InstanceFacts.Registrations r = InstanceInfo.registrations(settings(RegistrationMode.OPEN, false));
+    void openRegistrationsAskForNoReasonEvenWhenOneIsConfigured() {
+        InstanceFacts.Registrations r = InstanceInfo.registrations(settings(RegistrationMode.OPEN, true));
         assertThat(r).isEqualTo(new InstanceFacts.Registrations(true, false, false, 13));
     }
 
@@ -52,7 +52,7 @@ class InstanceInfoTest {
         assertThat(limits.media().imageSizeLimit()).isEqualTo(1_000_000);
         assertThat(limits.media().imageMatrixLimit()).isEqualTo(2_000_000);
         assertThat(limits.media().supportedMimeTypes())
-                .containsExactly("image/jpeg", "image/png", "image/gif", "image/webp");
+                .containsExactly("image/jpeg", "image/png", "image/gif");
         assertThat(limits.media().videoSizeLimit()).isZero();
         assertThat(limits.polls()).isEqualTo(new InstanceFacts.Polls(4, 50, 300, 2_629_746));
         assertThat(limits.profiles()).isEqualTo(new InstanceFacts.Profiles(10, 5));
@@ -60,7 +60,7 @@ class InstanceInfoTest {
 
     static OmniaProperties settings(RegistrationMode mode, boolean reasonRequired) {
         return new OmniaProperties(Path.of("target/unused"), URI.create("https://social.example.org"), "example.org",
-                new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640),
+                new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640, ""),
                 null, null, "", 0, "", new OmniaProperties.Registrations(mode, reasonRequired, false),
                 new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000));
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,7 +13,6 @@ import app.omnia.platform.security.PublicEndpoint;
 
 /** NodeInfo discovery (nodeinfo.diaspora.software), read by server directories and statistics sites. */
 @RestController
-@CrossOrigin(origins = "*")
 @PublicEndpoint
 class NodeInfoController {
 

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +17,6 @@ import app.omnia.platform.security.PublicEndpoint;
 
 /** WebFinger (RFC 7033) and its legacy pointer, host-meta (RFC 6415). */
 @RestController
-@CrossOrigin(origins = "*")
 @PublicEndpoint
 class WebFingerController {
 

@@ -1,5 +1,7 @@
 package app.omnia.platform.security;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -38,7 +41,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                             RateLimits rateLimits) throws Exception {
         WriteRateLimitFilter writeLimits = new WriteRateLimitFilter(rateLimits, problems);
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.cors(c -> c.configurationSource(SecurityConfiguration::cors))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.requireExplicitSave(true))
                 .requestCache(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -68,6 +72,27 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * Like Mastodon, the API may be called from any origin (browser apps on other sites), but without
+     * cookies: only a bearer token authorises a cross-origin call.
+     */
+    private static CorsConfiguration cors(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!(path.startsWith("/api/") || path.startsWith("/.well-known/") || path.startsWith("/nodeinfo/")
+                || path.equals("/oauth/token") || path.equals("/oauth/revoke"))) {
+            return null;
+        }
+        CorsConfiguration config = new CorsConfiguration();
+        config.addAllowedOrigin("*");
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.addAllowedHeader("*");
+        config.setExposedHeaders(List.of("Link", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+                "X-RateLimit-Reset"));
+        config.setAllowCredentials(false);
+        config.setMaxAge(86_400L);
+        return config;
     }
 
     /** Unsafe methods need a CSRF token when a browser's cookie could be what authorises them. */
