@@ -46,9 +46,11 @@ class IdentityCredentials implements CredentialResolver {
             if (t.accountId() == null) {
                 return Optional.of(new Viewer(null, t.applicationId(), t.scopes(), null, Viewer.Credential.BEARER_TOKEN));
             }
-            return accounts.findById(t.accountId()).filter(Account::canAct)
-                    .map(a -> new Viewer(a.id(), t.applicationId(), t.scopes(), a.role().key(),
-                            Viewer.Credential.BEARER_TOKEN));
+            // A pending or suspended account's token is known but refused, with Mastodon's 403 message.
+            return accounts.findById(t.accountId()).map(a -> {
+                SignInService.ensureCanAct(a);
+                return new Viewer(a.id(), t.applicationId(), t.scopes(), a.role().key(), Viewer.Credential.BEARER_TOKEN);
+            });
         });
     }
 

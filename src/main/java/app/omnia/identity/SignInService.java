@@ -135,6 +135,7 @@ public class SignInService {
         throw ApiException.validation("challenge", "ERR_INVALID", "The sign-in attempt expired; sign in again");
     }
 
+    /** Mastodon's 403s for an account that exists but may not act. */
     static void ensureCanAct(Account account) {
         if (account.suspended()) {
             throw ApiException.forbidden("Your login is currently disabled");

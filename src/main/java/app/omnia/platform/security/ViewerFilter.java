@@ -19,7 +19,8 @@ import app.omnia.platform.web.ProblemResponses;
 /**
  * Establishes the request's {@link Viewer} from {@code Authorization: Bearer} (Mastodon apps) or the web
  * session cookie (Omnia's web client). A bearer token that is presented but invalid is refused with 401
- * at once, as Mastodon does, rather than silently treating the caller as anonymous.
+ * at once, as Mastodon does, rather than silently treating the caller as anonymous; the resolver may also
+ * refuse a known token with its own problem (an account pending approval gets a 403).
  */
 public class ViewerFilter extends OncePerRequestFilter {
 
@@ -39,7 +40,12 @@ public class ViewerFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<Viewer> viewer;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            viewer = resolver.fromBearerToken(header.substring(7).trim());
+            try {
+                viewer = resolver.fromBearerToken(header.substring(7).trim());
+            } catch (ApiException refused) {
+                problems.write(request, response, refused);
+                return;
+            }
             if (viewer.isEmpty()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
                 problems.write(request, response, ApiException.unauthorized("The access token is invalid"));
