@@ -56,7 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(v));
             }
         });
-        return ResponseEntity.status(e.status()).headers(headers).body(problems.of(e, request.getRequestURI()));
+        return ResponseEntity.status(e.status()).headers(headers).contentType(ProblemResponses.mediaTypeFor(request))
+                .body(problems.of(e, request.getRequestURI()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -90,7 +91,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         ProblemDetail problem = problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side", request.getRequestURI());
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().contentType(ProblemResponses.mediaTypeFor(request)).body(problem);
     }
 
     @Override
@@ -155,7 +156,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String slug = HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-');
         ProblemDetail problem = problems.of(statusCode, slug, HttpStatus.valueOf(statusCode.value()).getReasonPhrase(),
                 detail, servletRequest.getRequestURI());
-        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        merged.setContentType(ProblemResponses.mediaTypeFor(servletRequest));
+        return ResponseEntity.status(statusCode).headers(merged).body(problem);
     }
 
     static List<ApiException.FieldError> fieldErrors(BindException ex) {

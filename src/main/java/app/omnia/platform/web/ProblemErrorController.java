@@ -31,7 +31,7 @@ class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = status.is5xxServerError() ? "Something went wrong on our side" : status.getReasonPhrase();
         String slug = status.is5xxServerError() ? "internal" : status.name().toLowerCase().replace('_', '-');
-        return ResponseEntity.status(status)
+        return ResponseEntity.status(status).contentType(ProblemResponses.mediaTypeFor(request))
                 .body(problems.of(status, slug, status.getReasonPhrase(), detail, uri == null ? null : uri.toString()));
     }
 }

@@ -17,9 +17,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds every error body the server sends: RFC 9457 problem+json whose {@code type} is stable
+ * Builds every error body the server sends: RFC 9457 problem details whose {@code type} is stable
  * ({@code urn:omnia:problem:<slug>}), with Mastodon's {@code error} member (the human message) and, for
  * invalid fields, both {@code errors} (a list naming each field) and Mastodon's {@code details} map.
+ * <p>
+ * The media type is {@code application/problem+json}, except on Mastodon's own paths for a client that did
+ * not ask for it: Mastodon serves errors as {@code application/json}, and client libraries (masto.js)
+ * refuse any other type, so there the same document goes out as {@code application/json}.
  */
 @Component
 public class ProblemResponses {
@@ -66,11 +70,23 @@ public class ProblemResponses {
         return details;
     }
 
+    /** The media type for a problem answering {@code request} (see the class comment). */
+    public static MediaType mediaTypeFor(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+            return MediaType.APPLICATION_PROBLEM_JSON;
+        }
+        Object forwardedFrom = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = forwardedFrom != null ? forwardedFrom.toString() : request.getRequestURI();
+        boolean mastodonPath = path.startsWith("/api/v1/") || path.startsWith("/api/v2/") || path.startsWith("/oauth/");
+        return mastodonPath ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON;
+    }
+
     /** Writes a problem straight to the response, for filters that run before Spring MVC. */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentType(mediaTypeFor(request).toString());
         response.setCharacterEncoding("UTF-8");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());

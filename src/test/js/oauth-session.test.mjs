@@ -1,0 +1,158 @@
+// Omnia driven by masto.js, an existing Mastodon client library used unchanged, the way a real app would:
+// register an app, sign up through the API, complete the authorization-code flow with PKCE (driving the
+// sign-in and consent pages over HTTP, as a person's browser would), then call the API with the token.
+// Run by .ci/run against a freshly started server: OMNIA_URL=http://127.0.0.1:18080 node --test
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash, randomBytes } from "node:crypto";
+import { createOAuthAPIClient, createRestAPIClient } from "masto";
+
+const url = process.env.OMNIA_URL ?? "http://127.0.0.1:8080";
+const OOB = "urn:ietf:wg:oauth:2.0:oob";
+const suffix = randomBytes(4).toString("hex");
+
+/** A browser stand-in: follows nothing by itself and keeps cookies, so each step is explicit. */
+class Browser {
+  cookies = new Map();
+
+  async request(path, { method = "GET", form } = {}) {
+    const headers = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+    let body;
+    if (form) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(form).toString();
+    }
+    const response = await fetch(new URL(path, url), { method, headers, body, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+  }
+}
+
+/** The hidden inputs of the first form on a page, as a browser would submit them. */
+function hiddenInputs(html) {
+  const fields = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)) {
+    fields[match[1]] = match[2].replaceAll("&amp;", "&").replaceAll("&quot;", '"');
+  }
+  return fields;
+}
+
+function pkcePair() {
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  return { verifier, challenge };
+}
+
+async function registerApp(scopes) {
+  const anonymous = createRestAPIClient({ url });
+  return anonymous.v1.apps.create({ clientName: `masto test ${suffix}`, redirectUris: OOB, scopes });
+}
+
+async function signUp(app, username, password) {
+  const oauth = createOAuthAPIClient({ url });
+  const appToken = await oauth.token.create({
+    grantType: "client_credentials", clientId: app.clientId, clientSecret: app.clientSecret,
+    redirectUri: OOB, scope: "read write",
+  });
+  const asApp = createRestAPIClient({ url, accessToken: appToken.accessToken });
+  return asApp.v1.accounts.create({
+    username, email: `${username}@example.org`, password, agreement: true, locale: "en",
+    dateOfBirth: "1990-04-01",
+  });
+}
+
+/** Signs in on the web page and approves the consent screen; returns the code shown for the oob redirect. */
+async function authorize(browser, app, login, password, scope, challenge) {
+  const query = new URLSearchParams({
+    response_type: "code", client_id: app.clientId, redirect_uri: OOB, scope,
+    code_challenge: challenge, code_challenge_method: "S256",
+  });
+  const first = await browser.request(`/oauth/authorize?${query}`);
+  assert.equal(first.status, 302, "an anonymous visitor is sent to sign in");
+  const signInPage = await browser.request(first.location);
+  const signedIn = await browser.request("/auth/sign_in", {
+    method: "POST", form: { ...hiddenInputs(signInPage.html), login, password },
+  });
+  assert.equal(signedIn.status, 302, "signing in redirects back to the authorization page");
+  const consent = await browser.request(signedIn.location);
+  assert.equal(consent.status, 200);
+  assert.match(consent.html, /Authorize/);
+  const approved = await browser.request("/oauth/authorize", {
+    method: "POST", form: { ...hiddenInputs(consent.html), decision: "approve" },
+  });
+  assert.equal(approved.status, 302);
+  const codePage = await browser.request(approved.location);
+  const code = /id="code" readonly="readonly" value="([^"]+)"/.exec(codePage.html)?.[1]
+    ?? /value="([^"]+)"[^>]*id="code"/.exec(codePage.html)?.[1]
+    ?? new URL(approved.location, url).searchParams.get("code");
+  assert.ok(code, "the out-of-band page shows the code");
+  return code;
+}
+
+test("an unchanged Mastodon client library registers, authorizes with PKCE and reads its account", async () => {
+  const app = await registerApp("read write follow");
+  assert.ok(app.clientId && app.clientSecret);
+
+  const username = `masto_${suffix}`;
+  const password = "a long and unusual passphrase";
+  const signUpToken = await signUp(app, username, password);
+  assert.equal(signUpToken.tokenType, "Bearer");
+
+  const { verifier, challenge } = pkcePair();
+  const code = await authorize(new Browser(), app, username, password, "read write", challenge);
+  const oauth = createOAuthAPIClient({ url });
+  const token = await oauth.token.create({
+    grantType: "authorization_code", clientId: app.clientId, clientSecret: app.clientSecret,
+    redirectUri: OOB, code, codeVerifier: verifier, scope: "read write",
+  });
+  assert.equal(token.scope, "read write");
+
+  const client = createRestAPIClient({ url, accessToken: token.accessToken });
+  const me = await client.v1.accounts.verifyCredentials();
+  assert.equal(me.username, username);
+  assert.equal(me.acct, username);
+  assert.equal(typeof me.id, "string");
+
+  const updated = await client.v1.accounts.updateCredentials({ displayName: "Masto Tester", note: "Hello <b>world</b>" });
+  assert.equal(updated.displayName, "Masto Tester");
+  assert.equal(updated.note, "<p>Hello &lt;b&gt;world&lt;/b&gt;</p>", "user text is escaped");
+
+  const looked = await client.v1.accounts.lookup({ acct: username });
+  assert.equal(looked.id, me.id);
+
+  const instance = await createRestAPIClient({ url }).v2.instance.fetch();
+  assert.match(instance.version, /^4\.3\.0 \(compatible; Omnia /);
+
+  await oauth.revoke({ clientId: app.clientId, clientSecret: app.clientSecret, token: token.accessToken });
+  await assert.rejects(client.v1.accounts.verifyCredentials(), (error) => error.statusCode === 401);
+});
+
+test("a code cannot be redeemed without its PKCE verifier, and a read token cannot write", async () => {
+  const app = await registerApp("read write");
+  const username = `masto_r_${suffix}`;
+  const password = "another long unusual passphrase";
+  await signUp(app, username, password);
+  const { challenge } = pkcePair();
+  const oauth = createOAuthAPIClient({ url });
+
+  const code = await authorize(new Browser(), app, username, password, "read", challenge);
+  await assert.rejects(oauth.token.create({
+    grantType: "authorization_code", clientId: app.clientId, clientSecret: app.clientSecret,
+    redirectUri: OOB, code, codeVerifier: pkcePair().verifier,
+  }), (error) => error.statusCode === 400);
+
+  const { verifier, challenge: second } = pkcePair();
+  const readCode = await authorize(new Browser(), app, username, password, "read", second);
+  const readToken = await oauth.token.create({
+    grantType: "authorization_code", clientId: app.clientId, clientSecret: app.clientSecret,
+    redirectUri: OOB, code: readCode, codeVerifier: verifier,
+  });
+  const reader = createRestAPIClient({ url, accessToken: readToken.accessToken });
+  assert.equal((await reader.v1.accounts.verifyCredentials()).username, username);
+  await assert.rejects(reader.v1.accounts.updateCredentials({ displayName: "nope" }),
+    (error) => error.statusCode === 403);
+});
