@@ -19,7 +19,10 @@ public final class AgePolicy {
         this.defaultMinimum = defaultMinimum;
         this.defaultCountry = defaultCountry == null || defaultCountry.isBlank() ? null
                 : defaultCountry.toUpperCase(Locale.ROOT);
-        this.minimumByCountry = Map.copyOf(minimumByCountry);
+        // Keys may arrive lower-cased (environment variables are): country codes are compared upper-case.
+        Map<String, Integer> normalised = new java.util.HashMap<>();
+        minimumByCountry.forEach((country, age) -> normalised.put(country.toUpperCase(Locale.ROOT), age));
+        this.minimumByCountry = Map.copyOf(normalised);
     }
 
     public int minimumAge(String country) {
