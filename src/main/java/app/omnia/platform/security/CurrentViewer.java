@@ -27,7 +27,7 @@ public final class CurrentViewer {
     public static long requireAccountId() {
         Viewer viewer = require();
         if (viewer.accountId() == null) {
-            throw ApiException.validation("token", "ERR_INVALID", "This method requires an authenticated user");
+            throw ApiException.unprocessable("This method requires an authenticated user");
         }
         return viewer.accountId();
     }

@@ -35,7 +35,7 @@ class ScopeInterceptor implements HandlerInterceptor {
         Viewer viewer = CurrentViewer.require();
         requireAny(viewer, required.value());
         if (!required.appTokenAllowed() && !viewer.isUser()) {
-            throw ApiException.validation("token", "ERR_INVALID", "This method requires an authenticated user");
+            throw ApiException.unprocessable("This method requires an authenticated user");
         }
         return true;
     }

@@ -51,6 +51,12 @@ public class ApiException extends RuntimeException {
         return validation(List.of(new FieldError(field, code, message)));
     }
 
+    /** 422 for a request that cannot be served as sent, without naming a field (Mastodon's wording kept). */
+    public static ApiException unprocessable(String message) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable", message, List.of(),
+                Map.of());
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", message, List.of(), Map.of());
     }
