@@ -144,7 +144,8 @@ public class OAuthService {
         return code;
     }
 
-    @Transactional
+    /** The code is spent by any attempt, right or wrong (no rollback), so a verifier cannot be guessed at. */
+    @Transactional(noRollbackFor = ApiException.class)
     public IssuedToken exchangeCode(Application client, String code, String redirectUri, String verifier) {
         if (code == null || code.isBlank()) {
             throw invalidRequest("code");

@@ -82,15 +82,15 @@ class OAuthController {
                 model.addAttribute("denied", true);
                 return "oauth/code";
             }
-            return "redirect:" + redirect(authorization, Map.of("error", "access_denied", "error_description",
-                    "The resource owner or authorization server denied the request."));
+            return "redirect:" + redirect(authorization, "error", "access_denied", "error_description",
+                    "The resource owner or authorization server denied the request.");
         }
         String code = oauth.approve(authorization, viewer.accountId());
         if (oob) {
             return "redirect:" + UriComponentsBuilder.fromPath("/oauth/authorize/native").queryParam("code", code)
                     .build().toUriString();
         }
-        return "redirect:" + redirect(authorization, Map.of("code", code));
+        return "redirect:" + redirect(authorization, "code", code);
     }
 
     /** Out-of-band: the code is shown for the person to paste into the app. */
@@ -152,9 +152,11 @@ class OAuthController {
                 params.string("client_secret").orElse(null));
     }
 
-    private static String redirect(AuthorizationRequest authorization, Map<String, String> params) {
+    private static String redirect(AuthorizationRequest authorization, String... namesAndValues) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(authorization.redirectUri());
-        params.forEach(uri::queryParam);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            uri.queryParam(namesAndValues[i], namesAndValues[i + 1]);
+        }
         if (authorization.state() != null) {
             uri.queryParam("state", authorization.state());
         }
