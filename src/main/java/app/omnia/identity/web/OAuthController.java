@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -42,11 +43,13 @@ class OAuthController {
     }
 
     @GetMapping("/oauth/authorize")
-    String authorizePage(@RequestParam Map<String, String> query, HttpServletRequest request, Model model) {
+    String authorizePage(@RequestParam Map<String, String> query, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
         AuthorizationRequest authorization;
         try {
             authorization = check(query);
         } catch (ApiException e) {
+            response.setStatus(e.status().value());
             return errorPage(e, model);
         }
         boolean forceLogin = "true".equals(query.get("force_login"));
@@ -64,11 +67,12 @@ class OAuthController {
     }
 
     @PostMapping("/oauth/authorize")
-    String authorize(@RequestParam Map<String, String> form, Model model) {
+    String authorize(@RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         AuthorizationRequest authorization;
         try {
             authorization = check(form);
         } catch (ApiException e) {
+            response.setStatus(e.status().value());
             return errorPage(e, model);
         }
         Viewer viewer = CurrentViewer.get().filter(v -> v.credential() == Viewer.Credential.WEB_SESSION)
@@ -95,8 +99,13 @@ class OAuthController {
 
     /** Out-of-band: the code is shown for the person to paste into the app. */
     @GetMapping("/oauth/authorize/native")
-    String showCode(@RequestParam(required = false) String code, Model model) {
-        model.addAttribute("code", code == null ? "" : code);
+    String showCode(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
+        if (code == null || code.isBlank()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return errorPage(ApiException.oauth(HttpStatus.BAD_REQUEST, "invalid_request",
+                    "Missing required parameter: code."), model);
+        }
+        model.addAttribute("code", code);
         return "oauth/code";
     }
 

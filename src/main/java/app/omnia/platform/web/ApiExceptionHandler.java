@@ -65,6 +65,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return api(ApiException.badRequest(e.getName(), e.getName() + " has an invalid value"), request);
     }
 
+    /** Tomcat could not decode the form or query parameters (a stray %): the caller's mistake. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(RuntimeException e, HttpServletRequest request) {
+        return api(ApiException.badRequest("body", "The parameters could not be decoded (bad percent-encoding)"),
+                request);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
         List<ApiException.FieldError> errors = e.getConstraintViolations().stream()

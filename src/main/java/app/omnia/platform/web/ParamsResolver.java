@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Lets a controller take {@link Params}: query, form and JSON parameters in one place. */
 class ParamsResolver implements HandlerMethodArgumentResolver {
 
-    /** JSON bodies are small API requests; anything larger is refused before it is parsed. */
+    /** JSON and form bodies are small API requests; anything larger is refused before it is parsed. */
     static final int MAX_JSON_BYTES = 1 << 20;
 
     private final JsonMapper json;
@@ -42,16 +42,28 @@ class ParamsResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binderFactory) throws IOException {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Map<String, List<String>> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> form.put(k, Arrays.asList(v)));
+        request.getParameterMap().forEach((k, v) -> form.put(k, new java.util.ArrayList<>(Arrays.asList(v))));
         JsonNode body = null;
-        String contentType = request.getContentType();
-        if (contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+        MediaType contentType = contentType(request);
+        if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
             body = readJson(request);
+        } else if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
+                && !"POST".equals(request.getMethod())) {
+            // The servlet container parses form bodies of POST only; Mastodon clients send PUT/PATCH forms too.
+            FormBody.parse(read(request), form);
         }
         return new Params(form, body);
     }
 
-    private JsonNode readJson(HttpServletRequest request) throws IOException {
+    private static MediaType contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            throw ApiException.badRequest("Content-Type", "The Content-Type header is not a valid media type");
+        }
+    }
+
+    private static byte[] read(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_JSON_BYTES) {
             throw tooLarge();
         }
@@ -62,6 +74,11 @@ class ParamsResolver implements HandlerMethodArgumentResolver {
         if (bytes.length > MAX_JSON_BYTES) {
             throw tooLarge();
         }
+        return bytes;
+    }
+
+    private JsonNode readJson(HttpServletRequest request) throws IOException {
+        byte[] bytes = read(request);
         if (bytes.length == 0) {
             return null;
         }

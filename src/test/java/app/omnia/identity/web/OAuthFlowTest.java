@@ -107,7 +107,7 @@ class OAuthFlowTest {
         Api.Response page = api.get("/oauth/authorize?response_type=code&client_id=" + app.clientId()
                 + "&redirect_uri=https://evil.example/steal");
 
-        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(400);
         assertThat(page.header("Location")).isNull();
         assertThat(page.body()).contains("invalid_redirect_uri");
     }
