@@ -119,10 +119,7 @@ class AuthPagesController {
 
     private static String failed(ApiException e, HttpServletResponse response, Model model, String view) {
         response.setStatus(e.status().value());
-        Object retryAfter = e.extra().get("retry_after");
-        if (retryAfter != null) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
-        }
+        e.retryAfter().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
         model.addAttribute("error", e.getMessage());
         model.addAttribute("fieldErrors", e.fieldErrors());
         return view;

@@ -18,4 +18,9 @@ public interface RateCounter {
     void reset(String key);
 
     record Window(long count, Duration remaining) {}
+
+    /** Counters in this process only: the default without Redis, and for tests. */
+    static RateCounter inMemory(java.time.Clock clock) {
+        return new InMemoryRateCounter(clock);
+    }
 }

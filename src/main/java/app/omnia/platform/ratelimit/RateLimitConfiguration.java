@@ -21,6 +21,6 @@ class RateLimitConfiguration {
     @Bean
     @ConditionalOnMissingBean(RateCounter.class)
     RateCounter inMemoryRateCounter(Clock clock) {
-        return new InMemoryRateCounter(clock);
+        return RateCounter.inMemory(clock);
     }
 }

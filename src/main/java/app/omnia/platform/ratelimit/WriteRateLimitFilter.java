@@ -15,9 +15,9 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.ProblemResponses;
 
 /**
- * Built by the security configuration (not a bean, so the servlet container does not run it a second time,
- * before the caller is known).
  * Every write (POST, PUT, PATCH, DELETE) counts against the caller's IP and, when signed in, account.
+ * Built by the security configuration rather than declared as a bean, so that the servlet container does
+ * not also run it on its own, before the caller is known.
  */
 public class WriteRateLimitFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,6 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
                     limits.hit(RateLimits.Name.WRITES_PER_ACCOUNT, account.toString());
                 }
             } catch (ApiException tooMany) {
-                response.setHeader("Retry-After", String.valueOf(tooMany.extra().get("retry_after")));
                 problems.write(request, response, tooMany);
                 return;
             }

@@ -75,6 +75,11 @@ public class ApiException extends RuntimeException {
                 Map.of("error", error, "error_description", description));
     }
 
+    /** Seconds to wait before retrying, for a 429 (sent as {@code Retry-After}). */
+    public java.util.Optional<String> retryAfter() {
+        return java.util.Optional.ofNullable(extra.get("retry_after")).map(Object::toString);
+    }
+
     public HttpStatus status() {
         return status;
     }

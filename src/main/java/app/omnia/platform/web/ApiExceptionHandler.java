@@ -51,11 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
-        e.extra().forEach((k, v) -> {
-            if (k.equals("retry_after")) {
-                headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(v));
-            }
-        });
+        e.retryAfter().ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, seconds));
         return ResponseEntity.status(e.status()).headers(headers).contentType(ProblemResponses.mediaTypeFor(request))
                 .body(problems.of(e, request.getRequestURI()));
     }

@@ -101,6 +101,7 @@ public class ProblemResponses {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
+        e.retryAfter().ifPresent(seconds -> response.setHeader("Retry-After", seconds));
         write(request, response, of(e, request.getRequestURI()));
     }
 }
