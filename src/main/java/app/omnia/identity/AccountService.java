@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,12 @@ public class AccountService {
     private final AccessTokens tokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final ObjectProvider<AccountCounts.Source> counts;
 
     AccountService(Accounts accounts, AccountFields fields, Verifications verifications, WebSessions sessions,
-                   AccessTokens tokens, PasswordEncoder passwords, Clock clock) {
+                   AccessTokens tokens, PasswordEncoder passwords, Clock clock,
+                   ObjectProvider<AccountCounts.Source> counts) {
+        this.counts = counts;
         this.accounts = accounts;
         this.fields = fields;
         this.verifications = verifications;
@@ -66,7 +70,8 @@ public class AccountService {
     }
 
     public AccountView view(Account account) {
-        return new AccountView(account, fields.list(account.id()), verifications.list(account.id()));
+        return new AccountView(account, fields.list(account.id()), verifications.list(account.id()),
+                counts.getIfAvailable(() -> id -> AccountCounts.NONE).of(account.id()));
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package app.omnia.identity.web;
 
+import app.omnia.identity.AccountJson;
+import app.omnia.identity.Links;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -90,14 +90,14 @@ class AuthPagesController {
 
     @GetMapping("/auth/sign_up")
     String signUpPage(Model model) {
-        model.addAttribute("mode", properties.registrations().mode().name().toLowerCase());
+        model.addAttribute("mode", properties.registrations().mode().name().toLowerCase(java.util.Locale.ROOT));
         return "auth/sign_up";
     }
 
     @PostMapping("/auth/sign_up")
     String signUp(@RequestParam java.util.Map<String, String> form, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        model.addAttribute("mode", properties.registrations().mode().name().toLowerCase());
+        model.addAttribute("mode", properties.registrations().mode().name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("form", form);
         try {
             Account account = registrations.register(new SignUp(form.get("username"), form.get("email"),

@@ -1,5 +1,6 @@
 package app.omnia.identity.web;
 
+import app.omnia.identity.Links;
 import java.time.Duration;
 
 import org.springframework.http.CacheControl;

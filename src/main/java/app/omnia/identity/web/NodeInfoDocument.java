@@ -1,5 +1,6 @@
 package app.omnia.identity.web;
 
+import app.omnia.identity.Links;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;

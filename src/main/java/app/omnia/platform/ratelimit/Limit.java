@@ -20,13 +20,17 @@ public record Limit(int count, Duration period) {
         if (!m.matches()) {
             throw new IllegalArgumentException("Rate limit '" + text + "' is not of the form 300/5m");
         }
-        long amount = Long.parseLong(m.group(2));
-        Duration period = switch (m.group(3)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-        return new Limit(Integer.parseInt(m.group(1)), period);
+        try {
+            long amount = Long.parseLong(m.group(2));
+            Duration period = switch (m.group(3)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            return new Limit(Integer.parseInt(m.group(1)), period);
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            throw new IllegalArgumentException("Rate limit '" + text + "' is out of range");
+        }
     }
 }

@@ -69,7 +69,7 @@ public class RateLimits {
     }
 
     private static String key(Name name, String subject) {
-        return name.name().toLowerCase() + ":" + subject;
+        return name.name().toLowerCase(java.util.Locale.ROOT) + ":" + subject;
     }
 
     private static ApiException tooMany(RateCounter.Window window) {

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -38,7 +39,11 @@ class RedisConfiguration {
                 config.setPassword(parts[0]);
             }
         }
-        return new LettuceConnectionFactory(config);
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder();
+        if ("rediss".equalsIgnoreCase(uri.getScheme())) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(config, client.build());
     }
 
     @Bean

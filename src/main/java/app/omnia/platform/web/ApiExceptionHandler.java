@@ -156,7 +156,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail()
                 : HttpStatus.valueOf(statusCode.value()).getReasonPhrase();
-        String slug = HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-');
+        String slug = HttpStatus.valueOf(statusCode.value()).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         ProblemDetail problem = problems.of(statusCode, slug, HttpStatus.valueOf(statusCode.value()).getReasonPhrase(),
                 detail, servletRequest.getRequestURI());
         HttpHeaders merged = new HttpHeaders();

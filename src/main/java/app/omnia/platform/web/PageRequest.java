@@ -36,7 +36,7 @@ public record PageRequest(Long maxId, Long sinceId, Long minId, int limit) {
         try {
             long id = Long.parseLong(value.trim());
             if (id < 0) {
-                throw ApiException.badRequest(name, name + " must be a positive id");
+                throw ApiException.badRequest(name, name + " must not be negative");
             }
             return id;
         } catch (NumberFormatException e) {
@@ -50,8 +50,8 @@ public record PageRequest(Long maxId, Long sinceId, Long minId, int limit) {
             return defaultLimit;
         }
         try {
-            int limit = Integer.parseInt(value.trim());
-            return Math.max(1, Math.min(limit, maxLimit));
+            long limit = Long.parseLong(value.trim());
+            return (int) Math.max(1, Math.min(limit, maxLimit));
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("limit", "limit must be a number");
         }

@@ -30,7 +30,7 @@ class ProblemErrorController implements ErrorController {
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = status.is5xxServerError() ? "Something went wrong on our side" : status.getReasonPhrase();
-        String slug = status.is5xxServerError() ? "internal" : status.name().toLowerCase().replace('_', '-');
+        String slug = status.is5xxServerError() ? "internal" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return ResponseEntity.status(status).contentType(ProblemResponses.mediaTypeFor(request))
                 .body(problems.of(status, slug, status.getReasonPhrase(), detail, uri == null ? null : uri.toString()));
     }

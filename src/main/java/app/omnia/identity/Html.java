@@ -1,4 +1,4 @@
-package app.omnia.identity.web;
+package app.omnia.identity;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package app.omnia.identity.web;
+package app.omnia.identity;
 
 import org.springframework.stereotype.Component;
 
@@ -7,7 +7,7 @@ import app.omnia.platform.media.MediaStore;
 
 /** Absolute URLs of an account's pages and images. */
 @Component
-class Links {
+public class Links {
 
     private final String base;
     private final MediaStore media;
@@ -17,27 +17,27 @@ class Links {
         this.media = media;
     }
 
-    String profileUrl(String username) {
+    public String profileUrl(String username) {
         return base + "/@" + username;
     }
 
-    String actorUri(String username) {
+    public String actorUri(String username) {
         return base + "/users/" + username;
     }
 
-    String avatar(String file) {
+    public String avatar(String file) {
         return file == null ? defaultAvatar() : media.url(file);
     }
 
-    String header(String file) {
+    public String header(String file) {
         return file == null ? defaultHeader() : media.url(file);
     }
 
-    String defaultAvatar() {
+    public String defaultAvatar() {
         return base + "/avatars/original/missing.png";
     }
 
-    String defaultHeader() {
+    public String defaultHeader() {
         return base + "/headers/original/missing.png";
     }
 }

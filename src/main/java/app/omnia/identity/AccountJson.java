@@ -1,21 +1,20 @@
-package app.omnia.identity.web;
+package app.omnia.identity;
 
 import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import app.omnia.identity.AccountView;
 import app.omnia.identity.domain.Account;
 import app.omnia.platform.web.JsonTime;
 
 /**
  * Mastodon's Account entity, field for field (snake_case by the global naming strategy), plus Omnia's
- * {@code verifications}. Optional members ({@code suspended}) are omitted when they do not apply, as
+ * {@code verifications}. Part of the module's API: statuses and notifications embed it. Optional members ({@code suspended}) are omitted when they do not apply, as
  * Mastodon does.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record AccountJson(
+public record AccountJson(
         String id,
         String username,
         String acct,
@@ -45,14 +44,15 @@ record AccountJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suspended,
         List<VerificationJson> verifications) {
 
-    record FieldJson(String name, String value, String verifiedAt) {}
+    public record FieldJson(String name, String value, String verifiedAt) {}
 
-    record RoleJson(String id, String name, String color) {}
+    public record RoleJson(String id, String name, String color) {}
 
-    record VerificationJson(String kind, String verifiedAt) {}
+    public record VerificationJson(String kind, String verifiedAt) {}
 
-    static AccountJson of(AccountView view, Links links) {
+    public static AccountJson of(AccountView view, Links links) {
         Account a = view.account();
+        AccountCounts counts = view.counts();
         boolean suspended = a.suspended();
         String profileUrl = links.profileUrl(a.username());
         return new AccountJson(
@@ -74,7 +74,7 @@ record AccountJson(
                 suspended ? links.defaultAvatar() : links.avatar(a.avatarFile()),
                 suspended ? links.defaultHeader() : links.header(a.headerFile()),
                 suspended ? links.defaultHeader() : links.header(a.headerFile()),
-                0, 0, 0,
+                counts.followers(), counts.following(), counts.statuses(),
                 (String) null,
                 false,
                 !a.discoverable(),

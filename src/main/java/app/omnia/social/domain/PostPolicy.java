@@ -1,0 +1,37 @@
+package app.omnia.social.domain;
+
+/**
+ * Who may see and act on a status. Every read path (by id, context, timelines) and every interaction asks
+ * here. Pure: the caller supplies the relationships it looked up.
+ */
+public final class PostPolicy {
+
+    private PostPolicy() {
+    }
+
+    /**
+     * @param viewerId          the viewer's account id, or null when anonymous
+     * @param followsAuthor     whether the viewer follows the author
+     * @param mentioned         whether the viewer is mentioned in the status
+     */
+    public static boolean canSee(Long viewerId, Status status, boolean followsAuthor, boolean mentioned) {
+        if (viewerId != null && viewerId == status.accountId()) {
+            return true;
+        }
+        return switch (status.visibility()) {
+            case PUBLIC, UNLISTED -> true;
+            case PRIVATE -> viewerId != null && (followsAuthor || mentioned);
+            case DIRECT -> viewerId != null && mentioned;
+        };
+    }
+
+    /** Only public and unlisted statuses are reblogged, and never one's own private status by anyone else. */
+    public static boolean canReblog(long viewerId, Status status) {
+        return status.visibility().reblogable() && !status.isReblog();
+    }
+
+    /** Only the author deletes a status (staff removal is moderation's, with its own audit). */
+    public static boolean canDelete(long viewerId, Status status) {
+        return status.accountId() == viewerId;
+    }
+}

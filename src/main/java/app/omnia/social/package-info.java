@@ -1,0 +1,3 @@
+/** The public square: statuses, follows, interactions. */
+@org.springframework.modulith.ApplicationModule(displayName = "Social")
+package app.omnia.social;

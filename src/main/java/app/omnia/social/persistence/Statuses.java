@@ -1,0 +1,189 @@
+package app.omnia.social.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.platform.persistence.SqlTime;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.domain.Status;
+import app.omnia.social.domain.Visibility;
+
+/** Statuses with their mentions and tags. Timelines are read newest first by id, with Mastodon's cursors. */
+@Repository
+public class Statuses {
+
+    private final JdbcClient jdbc;
+
+    public Statuses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
+        jdbc.sql("""
+                INSERT INTO statuses (id, account_id, text, content, spoiler_text, sensitive, visibility, language,
+                    in_reply_to_id, in_reply_to_account_id, reblog_of_id, application_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(),
+                        s.visibility().key(), s.language(), s.inReplyToId(), s.inReplyToAccountId(), s.reblogOfId(),
+                        s.applicationId(), SqlTime.of(s.createdAt()))
+                .update();
+        for (long account : mentionedAccountIds) {
+            jdbc.sql("INSERT INTO status_mentions (status_id, account_id) VALUES (?, ?)").params(s.id(), account).update();
+        }
+        for (String tag : tags) {
+            jdbc.sql("INSERT INTO status_tags (status_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
+        }
+    }
+
+    public Optional<Status> find(long id) {
+        return jdbc.sql("SELECT * FROM statuses WHERE id = ?").param(id).query(Statuses::map).optional();
+    }
+
+    public Map<Long, Status> findAll(Collection<Long> ids) {
+        Map<Long, Status> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM statuses WHERE id IN (:ids)").param("ids", ids).query(Statuses::map).list()
+                    .forEach(s -> byId.put(s.id(), s));
+        }
+        return byId;
+    }
+
+    /** Deleting a status deletes its reblogs too; replies stay, pointing at a status that is gone. */
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM statuses WHERE reblog_of_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM statuses WHERE id = ?").param(id).update();
+    }
+
+    public Optional<Status> findReblog(long accountId, long originalId) {
+        return jdbc.sql("SELECT * FROM statuses WHERE account_id = ? AND reblog_of_id = ?")
+                .params(accountId, originalId).query(Statuses::map).optional();
+    }
+
+    public List<Status> replies(long id) {
+        return jdbc.sql("SELECT * FROM statuses WHERE in_reply_to_id = ? ORDER BY id LIMIT 200").param(id)
+                .query(Statuses::map).list();
+    }
+
+    public Map<Long, List<Long>> mentions(Collection<Long> statusIds) {
+        return grouped("SELECT status_id, account_id AS v FROM status_mentions WHERE status_id IN (:ids)", statusIds,
+                Long.class);
+    }
+
+    public Map<Long, List<String>> tags(Collection<Long> statusIds) {
+        return grouped("SELECT status_id, tag AS v FROM status_tags WHERE status_id IN (:ids) ORDER BY tag", statusIds,
+                String.class);
+    }
+
+    /** Reply and reblog counts per status. */
+    public Map<Long, long[]> replyAndReblogCounts(Collection<Long> statusIds) {
+        Map<Long, long[]> counts = new HashMap<>();
+        if (statusIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                SELECT in_reply_to_id AS id, COUNT(*) AS n FROM statuses WHERE in_reply_to_id IN (:ids)
+                GROUP BY in_reply_to_id
+                """).param("ids", statusIds)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong("id"), k -> new long[2])[0] = rs.getLong("n");
+                });
+        jdbc.sql("""
+                SELECT reblog_of_id AS id, COUNT(*) AS n FROM statuses WHERE reblog_of_id IN (:ids)
+                GROUP BY reblog_of_id
+                """).param("ids", statusIds)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong("id"), k -> new long[2])[1] = rs.getLong("n");
+                });
+        return counts;
+    }
+
+    public long countBy(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM statuses WHERE account_id = ?").param(accountId).query(Long.class).single();
+    }
+
+    /** One author's statuses (profile), optionally without replies; {@code publicOnly} for strangers. */
+    public List<Status> byAccount(long accountId, boolean excludeReplies, List<Visibility> visible, PageRequest page) {
+        String where = "account_id = :account AND visibility IN (:visible)"
+                + (excludeReplies ? " AND in_reply_to_id IS NULL" : "");
+        return page(where, Map.of("account", accountId, "visible", keys(visible)), page);
+    }
+
+    /** Public timeline: public statuses (not reblogs, as Mastodon's local timeline). */
+    public List<Status> publicTimeline(PageRequest page) {
+        return page("visibility = 'public' AND reblog_of_id IS NULL", Map.of(), page);
+    }
+
+    /** Statuses carrying a tag, public only. */
+    public List<Status> tagged(String tag, PageRequest page) {
+        return page("visibility = 'public' AND id IN (SELECT status_id FROM status_tags WHERE tag = :tag)",
+                Map.of("tag", tag), page);
+    }
+
+    /**
+     * Home, the simple correct way: the viewer's own statuses and those of the accounts they follow that are
+     * not direct messages, plus direct messages that mention the viewer. (Fan-out comes with the timeline module.)
+     */
+    public List<Status> home(long viewerId, PageRequest page) {
+        return page("""
+                (account_id = :viewer
+                  OR (account_id IN (SELECT target_account_id FROM follows WHERE account_id = :viewer)
+                      AND visibility <> 'direct')
+                  OR (visibility = 'direct' AND id IN (SELECT status_id FROM status_mentions WHERE account_id = :viewer)))
+                """, Map.of("viewer", viewerId), page);
+    }
+
+    private List<Status> page(String where, Map<String, Object> params, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM statuses WHERE ").append(where);
+        Map<String, Object> all = new HashMap<>(params);
+        if (page.maxId() != null) {
+            sql.append(" AND id < :maxId");
+            all.put("maxId", page.maxId());
+        }
+        Long lower = page.minId() != null ? page.minId() : page.sinceId();
+        if (lower != null) {
+            sql.append(" AND id > :lower");
+            all.put("lower", lower);
+        }
+        sql.append(page.ascending() ? " ORDER BY id ASC" : " ORDER BY id DESC").append(" LIMIT :limit");
+        all.put("limit", page.limit());
+        List<Status> statuses = new ArrayList<>(jdbc.sql(sql.toString()).params(all).query(Statuses::map).list());
+        if (page.ascending()) {
+            Collections.reverse(statuses);
+        }
+        return statuses;
+    }
+
+    private <T> Map<Long, List<T>> grouped(String sql, Collection<Long> ids, Class<T> type) {
+        Map<Long, List<T>> byStatus = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql).param("ids", ids).query(rs -> {
+                byStatus.computeIfAbsent(rs.getLong("status_id"), k -> new ArrayList<>()).add(rs.getObject("v", type));
+            });
+        }
+        return byStatus;
+    }
+
+    private static List<String> keys(List<Visibility> visibilities) {
+        return visibilities.stream().map(Visibility::key).toList();
+    }
+
+    private static Status map(ResultSet rs, int row) throws SQLException {
+        return new Status(rs.getLong("id"), rs.getLong("account_id"), rs.getString("text"), rs.getString("content"),
+                rs.getString("spoiler_text"), rs.getBoolean("sensitive"),
+                Visibility.fromKey(rs.getString("visibility")).orElseThrow(), rs.getString("language"),
+                rs.getObject("in_reply_to_id", Long.class), rs.getObject("in_reply_to_account_id", Long.class),
+                rs.getObject("reblog_of_id", Long.class), rs.getObject("application_id", Long.class),
+                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "edited_at"));
+    }
+}
