@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.platform.web.JsonTime;
 
 /**

@@ -2,6 +2,9 @@ package app.omnia.identity;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +13,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.AccountPolicy;
 import app.omnia.identity.domain.PasswordRule;
 import app.omnia.identity.domain.ProfileField;
@@ -67,6 +69,26 @@ public class AccountService {
 
     public Optional<Account> find(long id) {
         return accounts.findById(id);
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return accounts.findByUsername(username);
+    }
+
+    /** Several accounts at once, with a bounded number of queries (for timelines and lists). */
+    public Map<Long, AccountView> views(Collection<Long> ids) {
+        Map<Long, AccountView> views = new HashMap<>();
+        if (ids.isEmpty()) {
+            return views;
+        }
+        Map<Long, List<ProfileField>> allFields = fields.listFor(ids);
+        Map<Long, List<Verifications.Granted>> allVerifications = verifications.listFor(ids);
+        AccountCounts.Source source = counts.getIfAvailable(() -> id -> AccountCounts.NONE);
+        for (Account account : accounts.findByIds(ids)) {
+            views.put(account.id(), new AccountView(account, allFields.getOrDefault(account.id(), List.of()),
+                    allVerifications.getOrDefault(account.id(), List.of()), source.of(account.id())));
+        }
+        return views;
     }
 
     public AccountView view(Account account) {

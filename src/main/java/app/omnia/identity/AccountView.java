@@ -2,7 +2,6 @@ package app.omnia.identity;
 
 import java.util.List;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.ProfileField;
 import app.omnia.identity.persistence.Verifications;
 

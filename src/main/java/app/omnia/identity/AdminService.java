@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.AccountPolicy;
 import app.omnia.identity.persistence.AccessTokens;
 import app.omnia.identity.persistence.Accounts;

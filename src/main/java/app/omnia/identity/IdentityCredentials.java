@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.persistence.AccessTokens;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.identity.persistence.WebSessions;

@@ -25,6 +25,10 @@ public class Links {
         return base + "/users/" + username;
     }
 
+    public String tagUrl(String tag) {
+        return base + "/tags/" + tag;
+    }
+
     public String avatar(String file) {
         return file == null ? defaultAvatar() : media.url(file);
     }

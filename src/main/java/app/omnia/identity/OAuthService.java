@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.Pkce;
 import app.omnia.identity.domain.RedirectUris;
 import app.omnia.identity.persistence.AccessTokens;

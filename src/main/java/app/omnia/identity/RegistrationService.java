@@ -15,7 +15,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.AgePolicy;
 import app.omnia.identity.domain.PasswordRule;
 import app.omnia.identity.domain.UsernameRule;

@@ -7,7 +7,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.Totp;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.OmniaProperties;

@@ -2,7 +2,6 @@ package app.omnia.identity;
 
 import org.springframework.stereotype.Service;
 
-import app.omnia.identity.domain.Account;
 import app.omnia.identity.domain.WebFingerResource;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.OmniaProperties;

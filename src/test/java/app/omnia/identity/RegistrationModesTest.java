@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.identity.domain.AgePolicy;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.IdGenerator;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.OmniaProperties.RegistrationMode;
 import app.omnia.platform.web.ApiException;

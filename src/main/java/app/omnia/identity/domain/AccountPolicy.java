@@ -1,5 +1,6 @@
 package app.omnia.identity.domain;
 
+import app.omnia.identity.Account;
 import app.omnia.identity.Role;
 import app.omnia.platform.security.Viewer;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import app.omnia.identity.Role;
 import app.omnia.platform.persistence.SqlTime;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 
 /** The accounts table. Usernames and emails are unique regardless of case (kept in *_key columns). */
 @Repository

@@ -27,7 +27,7 @@ import app.omnia.identity.OAuthService;
 import app.omnia.identity.ProfileChanges;
 import app.omnia.identity.RegistrationService;
 import app.omnia.identity.SignUp;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.identity.domain.ProfileField;
 import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.media.ImageProcessor;

@@ -16,7 +16,7 @@ import app.omnia.identity.AccountService;
 import app.omnia.identity.AdminService;
 import app.omnia.identity.Role;
 import app.omnia.identity.VerificationKind;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.identity.domain.AccountPolicy;
 import app.omnia.platform.audit.AuditLog;
 import app.omnia.platform.security.CurrentViewer;

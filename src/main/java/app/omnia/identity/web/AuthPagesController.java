@@ -14,7 +14,7 @@ import app.omnia.identity.RegistrationService;
 import app.omnia.identity.SignInService;
 import app.omnia.identity.SignInService.Outcome;
 import app.omnia.identity.SignUp;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.web.ApiException;

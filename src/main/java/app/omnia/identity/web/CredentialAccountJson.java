@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import app.omnia.identity.AccountView;
 import app.omnia.identity.Role;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 
 /**
  * Mastodon's CredentialAccount: the Account plus {@code source} (the plain-text originals and private

@@ -29,6 +29,13 @@ public final class LinkHeader {
         return Optional.of("<" + next + ">; rel=\"next\", <" + prev + ">; rel=\"prev\"");
     }
 
+    /** Sets the {@code Link} header for a page on the response, when there is one. */
+    public static void set(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                           List<Long> ids, int limit) {
+        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        forPage(url, ids, limit).ifPresent(link -> response.setHeader("Link", link));
+    }
+
     private static String pageUrl(String requestUrl, String cursor, long id, int limit) {
         return UriComponentsBuilder.fromUriString(requestUrl)
                 .replaceQueryParam("max_id")

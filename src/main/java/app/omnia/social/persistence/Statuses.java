@@ -70,6 +70,18 @@ public class Statuses {
                 .params(accountId, originalId).query(Statuses::map).optional();
     }
 
+    /** Which of these originals the account has reblogged. */
+    public java.util.Set<Long> reblogged(long accountId, Collection<Long> originalIds) {
+        return originalIds.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(jdbc.sql(
+                "SELECT reblog_of_id FROM statuses WHERE account_id = :a AND reblog_of_id IN (:ids)")
+                .param("a", accountId).param("ids", originalIds).query(Long.class).list());
+    }
+
+    /** The reblogs of a status, newest first (for reblogged_by). */
+    public List<Status> reblogsOf(long originalId, PageRequest page) {
+        return page("reblog_of_id = :original", Map.of("original", originalId), page);
+    }
+
     public List<Status> replies(long id) {
         return jdbc.sql("SELECT * FROM statuses WHERE in_reply_to_id = ? ORDER BY id LIMIT 200").param(id)
                 .query(Statuses::map).list();

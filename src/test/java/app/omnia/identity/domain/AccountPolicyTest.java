@@ -1,5 +1,6 @@
 package app.omnia.identity.domain;
 
+import app.omnia.identity.Account;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;

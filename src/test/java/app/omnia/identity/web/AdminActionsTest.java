@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.omnia.identity.Role;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.IdGenerator;
 import app.omnia.support.Api;

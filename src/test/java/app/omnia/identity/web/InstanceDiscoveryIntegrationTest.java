@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import app.omnia.identity.Role;
-import app.omnia.identity.domain.Account;
+import app.omnia.identity.Account;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.OmniaProperties;

@@ -1,10 +1,8 @@
-package app.omnia.identity.domain;
+package app.omnia.identity;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-
-import app.omnia.identity.Role;
 
 /** An account as stored. Secrets appear only as hashes or sealed text. */
 public record Account(

@@ -1,0 +1,85 @@
+package app.omnia.social;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.omnia.identity.AccountCounts;
+import app.omnia.identity.AccountService;
+import app.omnia.identity.Account;
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Statuses;
+
+/** Following and unfollowing, relationships, and the counters shown on profiles. */
+@Service
+public class FollowService implements AccountCounts.Source {
+
+    /** Mastodon's Relationship entity, as far as this module knows it (blocks and mutes come later). */
+    public record Relationship(long id, boolean following, boolean followedBy, boolean requested) {}
+
+    private final Follows follows;
+    private final Statuses statuses;
+    private final AccountService accounts;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    FollowService(Follows follows, Statuses statuses, AccountService accounts, IdGenerator ids, Clock clock) {
+        this.follows = follows;
+        this.statuses = statuses;
+        this.accounts = accounts;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Relationship follow(Viewer viewer, long targetId) {
+        Account target = target(viewer, targetId);
+        if (target.id() == viewer.accountId()) {
+            throw ApiException.forbidden("You cannot follow yourself");
+        }
+        follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant());
+        return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    @Transactional
+    public Relationship unfollow(Viewer viewer, long targetId) {
+        Account target = target(viewer, targetId);
+        follows.remove(viewer.accountId(), target.id());
+        return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    public List<Relationship> relationships(long viewerId, Collection<Long> targetIds) {
+        Set<Long> following = follows.followed(viewerId, targetIds);
+        Set<Long> followedBy = follows.followers(viewerId, targetIds);
+        return targetIds.stream()
+                .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id), false))
+                .toList();
+    }
+
+    public List<Follows.Follow> followers(long accountId, PageRequest page) {
+        return follows.followersOf(accountId, page);
+    }
+
+    public List<Follows.Follow> following(long accountId, PageRequest page) {
+        return follows.followingOf(accountId, page);
+    }
+
+    @Override
+    public AccountCounts of(long accountId) {
+        return new AccountCounts(follows.countFollowers(accountId), follows.countFollowing(accountId),
+                statuses.countBy(accountId));
+    }
+
+    private Account target(Viewer viewer, long targetId) {
+        return accounts.visible(viewer, targetId).account();
+    }
+
+}

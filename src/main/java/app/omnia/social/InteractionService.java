@@ -1,0 +1,87 @@
+package app.omnia.social;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.domain.PostPolicy;
+import app.omnia.social.domain.Status;
+import app.omnia.social.persistence.Interactions;
+import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.Statuses;
+
+/** Favourites, bookmarks and reblogs. Each is idempotent: doing it twice is doing it once. */
+@Service
+public class InteractionService {
+
+    private final StatusService statusService;
+    private final Statuses statuses;
+    private final Interactions interactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    InteractionService(StatusService statusService, Statuses statuses, Interactions interactions, IdGenerator ids,
+                       Clock clock) {
+        this.statusService = statusService;
+        this.statuses = statuses;
+        this.interactions = interactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Status add(Viewer viewer, Kind kind, long statusId) {
+        Status status = original(statusService.visible(viewer.accountId(), statusId));
+        interactions.add(kind, ids.next(), viewer.accountId(), status.id(), clock.instant());
+        return status;
+    }
+
+    @Transactional
+    public Status remove(Viewer viewer, Kind kind, long statusId) {
+        Status status = original(statusService.visible(viewer.accountId(), statusId));
+        interactions.remove(kind, viewer.accountId(), status.id());
+        return status;
+    }
+
+    /** Reblogs the original (reblogging a reblog reblogs what it shares); returns the reblog. */
+    @Transactional
+    public Status reblog(Viewer viewer, long statusId) {
+        Status original = original(statusService.visible(viewer.accountId(), statusId));
+        if (!PostPolicy.canReblog(viewer.accountId(), original)) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+        return statuses.findReblog(viewer.accountId(), original.id()).orElseGet(() -> {
+            Status reblog = new Status(ids.next(), viewer.accountId(), "", "", "", false, original.visibility(), null,
+                    null, null, original.id(), viewer.applicationId(), clock.instant(), null);
+            statuses.insert(reblog, List.of(), List.of());
+            return reblog;
+        });
+    }
+
+    @Transactional
+    public Status unreblog(Viewer viewer, long statusId) {
+        Status original = original(statusService.visible(viewer.accountId(), statusId));
+        statuses.findReblog(viewer.accountId(), original.id()).ifPresent(r -> statuses.delete(r.id()));
+        return original;
+    }
+
+    public List<Interactions.Entry> whoFavourited(Long viewerId, long statusId, PageRequest page) {
+        Status status = original(statusService.visible(viewerId, statusId));
+        return interactions.byStatus(Kind.FAVOURITE, status.id(), page);
+    }
+
+    /** The viewer's own favourites or bookmarks that they can still see. */
+    public List<Interactions.Entry> mine(Viewer viewer, Kind kind, PageRequest page) {
+        return interactions.byAccount(kind, viewer.accountId(), page);
+    }
+
+    private Status original(Status status) {
+        return status.isReblog() ? statuses.find(status.reblogOfId()).orElseThrow(ApiException::notFound) : status;
+    }
+}

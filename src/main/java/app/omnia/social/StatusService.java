@@ -1,0 +1,214 @@
+package app.omnia.social;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.omnia.identity.AccountService;
+import app.omnia.identity.Links;
+import app.omnia.identity.Account;
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.OmniaProperties;
+import app.omnia.platform.idempotency.IdempotencyKeys;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.ApiException.FieldError;
+import app.omnia.social.domain.ContentRenderer;
+import app.omnia.social.domain.PostPolicy;
+import app.omnia.social.domain.Status;
+import app.omnia.social.domain.Visibility;
+import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Statuses;
+
+/**
+ * Writing, reading and deleting statuses. Every read goes through {@link #visible}, which applies
+ * {@link PostPolicy}: a status the viewer may not see does not exist for them (404).
+ */
+@Service
+public class StatusService {
+
+    /** Mastodon's limits: spoiler text, and how deep a reply chain is walked for context. */
+    static final int MAX_SPOILER = 500;
+    static final int MAX_ANCESTORS = 40;
+
+    /** A thread around a status: what it replies to, and what replies to it, each visible to the viewer. */
+    public record Context(List<Status> ancestors, List<Status> descendants) {}
+
+    private final Statuses statuses;
+    private final Follows follows;
+    private final AccountService accounts;
+    private final IdempotencyKeys idempotency;
+    private final ContentRenderer renderer;
+    private final Links links;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final int maxCharacters;
+
+    StatusService(Statuses statuses, Follows follows, AccountService accounts, IdempotencyKeys idempotency,
+                  Links links, IdGenerator ids, Clock clock, OmniaProperties properties) {
+        this.statuses = statuses;
+        this.follows = follows;
+        this.accounts = accounts;
+        this.idempotency = idempotency;
+        this.links = links;
+        this.ids = ids;
+        this.clock = clock;
+        this.maxCharacters = properties.instance().maxCharacters();
+        this.renderer = new ContentRenderer(properties.baseUrlText(), properties.domain());
+    }
+
+    @Transactional
+    public Status post(Viewer viewer, NewStatus request, String idempotencyKey) {
+        long author = viewer.accountId();
+        long id = idempotency.once(author, idempotencyKey, fingerprint(request), () -> create(viewer, request).id());
+        return statuses.find(id).orElseThrow(ApiException::notFound);
+    }
+
+    private Status create(Viewer viewer, NewStatus request) {
+        List<FieldError> errors = new ArrayList<>();
+        String text = request.text() == null ? "" : request.text().strip();
+        String spoiler = request.spoilerText() == null ? "" : request.spoilerText().strip();
+        if (text.isEmpty()) {
+            errors.add(new FieldError("status", "ERR_BLANK", "status can't be blank"));
+        } else if (text.codePointCount(0, text.length()) > maxCharacters) {
+            errors.add(new FieldError("status", "ERR_TOO_LONG",
+                    "status is too long (maximum is " + maxCharacters + " characters)"));
+        }
+        if (spoiler.length() > MAX_SPOILER) {
+            errors.add(new FieldError("spoiler_text", "ERR_TOO_LONG", "spoiler_text is too long (maximum is 500)"));
+        }
+        Visibility visibility = Visibility.PUBLIC;
+        if (request.visibility() != null && !request.visibility().isBlank()) {
+            Optional<Visibility> parsed = Visibility.fromKey(request.visibility().trim().toLowerCase(Locale.ROOT));
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("visibility", "ERR_INCLUSION",
+                        "visibility must be one of: public, unlisted, private, direct"));
+            } else {
+                visibility = parsed.get();
+            }
+        }
+        String language = request.language() == null || request.language().isBlank() ? null
+                : request.language().trim().toLowerCase(Locale.ROOT);
+        if (language != null && !language.matches("[a-z]{2,3}")) {
+            errors.add(new FieldError("language", "ERR_INVALID", "language must be an ISO 639 code like en"));
+        }
+        notYet(errors, "media_ids", request.mediaIds() != null && !request.mediaIds().isEmpty(), "media attachments");
+        notYet(errors, "poll", request.hasPoll(), "polls");
+        notYet(errors, "quoted_status_id", request.quotedStatusId() != null && !request.quotedStatusId().isBlank(),
+                "quote posts");
+        notYet(errors, "scheduled_at", request.scheduledAt() != null && !request.scheduledAt().isBlank(),
+                "scheduled posts");
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Status parent = null;
+        if (request.inReplyToId() != null && !request.inReplyToId().isBlank()) {
+            parent = visible(viewer.accountId(), parseId(request.inReplyToId()));
+        }
+        ContentRenderer.Rendered rendered = renderer.render(text, username -> accounts.findByUsername(username)
+                .filter(Account::canAct)
+                .map(a -> new ContentRenderer.Mention(a.username(), links.profileUrl(a.username()))));
+        Set<Long> mentioned = new LinkedHashSet<>();
+        for (String username : rendered.mentionedUsernames()) {
+            accounts.findByUsername(username).ifPresent(a -> mentioned.add(a.id()));
+        }
+        Status status = new Status(ids.next(), viewer.accountId(), text, rendered.html(), spoiler,
+                Boolean.TRUE.equals(request.sensitive()) || !spoiler.isEmpty(), visibility, language,
+                parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
+                viewer.applicationId(), clock.instant(), null);
+        statuses.insert(status, mentioned, rendered.tags());
+        return status;
+    }
+
+    /** The status if the viewer may see it; otherwise 404, exactly as if it did not exist. */
+    public Status visible(Long viewerId, long id) {
+        Status status = statuses.find(id).orElseThrow(ApiException::notFound);
+        if (!canSee(viewerId, status)) {
+            throw ApiException.notFound();
+        }
+        return status;
+    }
+
+    public boolean canSee(Long viewerId, Status status) {
+        if (status.isReblog()) {
+            Optional<Status> original = statuses.find(status.reblogOfId());
+            return original.isPresent() && canSee(viewerId, original.get());
+        }
+        boolean followsAuthor = viewerId != null && status.visibility() == Visibility.PRIVATE
+                && follows.follows(viewerId, status.accountId());
+        boolean mentioned = viewerId != null && (status.visibility() == Visibility.PRIVATE
+                || status.visibility() == Visibility.DIRECT)
+                && statuses.mentions(List.of(status.id())).getOrDefault(status.id(), List.of()).contains(viewerId);
+        return PostPolicy.canSee(viewerId, status, followsAuthor, mentioned);
+    }
+
+    /** Deletes one's own status and returns it with its source text, for "delete and redraft". */
+    @Transactional
+    public Status delete(Viewer viewer, long id) {
+        Status status = visible(viewer.accountId(), id);
+        if (!PostPolicy.canDelete(viewer.accountId(), status)) {
+            throw ApiException.notFound(); // as Mastodon: only one's own statuses can be found for deletion
+        }
+        statuses.delete(id);
+        return status;
+    }
+
+    public Context context(Long viewerId, long id) {
+        Status status = visible(viewerId, id);
+        List<Status> ancestors = new ArrayList<>();
+        Long parent = status.inReplyToId();
+        while (parent != null && ancestors.size() < MAX_ANCESTORS) {
+            Optional<Status> found = statuses.find(parent);
+            if (found.isEmpty() || !canSee(viewerId, found.get())) {
+                break;
+            }
+            ancestors.add(found.get());
+            parent = found.get().inReplyToId();
+        }
+        Collections.reverse(ancestors);
+        List<Status> descendants = new ArrayList<>();
+        collectReplies(viewerId, status.id(), descendants);
+        return new Context(ancestors, descendants);
+    }
+
+    private void collectReplies(Long viewerId, long id, List<Status> into) {
+        for (Status reply : statuses.replies(id)) {
+            if (into.size() >= 4096) {
+                return;
+            }
+            if (canSee(viewerId, reply)) {
+                into.add(reply);
+                collectReplies(viewerId, reply.id(), into);
+            }
+        }
+    }
+
+    static long parseId(String id) {
+        try {
+            return Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound();
+        }
+    }
+
+    private static void notYet(List<FieldError> errors, String field, boolean present, String what) {
+        if (present) {
+            errors.add(new FieldError(field, "ERR_UNSUPPORTED", what + " are not available on this server yet"));
+        }
+    }
+
+    private static String fingerprint(NewStatus request) {
+        return String.join("\u0000", String.valueOf(request.text()), String.valueOf(request.spoilerText()),
+                String.valueOf(request.sensitive()), String.valueOf(request.visibility()),
+                String.valueOf(request.language()), String.valueOf(request.inReplyToId()),
+                String.valueOf(request.mediaIds()), String.valueOf(request.hasPoll()));
+    }
+}

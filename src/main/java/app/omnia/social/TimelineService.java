@@ -1,0 +1,56 @@
+package app.omnia.social;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.domain.Status;
+import app.omnia.social.domain.Visibility;
+import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Statuses;
+
+/**
+ * Timelines read straight from the database, correct and simple (the fan-out store is the timeline
+ * module's work). Every page is filtered through the status policy before it is returned.
+ */
+@Service
+public class TimelineService {
+
+    private final Statuses statuses;
+    private final Follows follows;
+    private final StatusService statusService;
+
+    TimelineService(Statuses statuses, Follows follows, StatusService statusService) {
+        this.statuses = statuses;
+        this.follows = follows;
+        this.statusService = statusService;
+    }
+
+    public List<Status> home(long viewerId, PageRequest page) {
+        return visibleTo(viewerId, statuses.home(viewerId, page));
+    }
+
+    public List<Status> publicTimeline(Long viewerId, PageRequest page) {
+        return visibleTo(viewerId, statuses.publicTimeline(page));
+    }
+
+    public List<Status> tag(Long viewerId, String tag, PageRequest page) {
+        return visibleTo(viewerId, statuses.tagged(tag.toLowerCase(Locale.ROOT), page));
+    }
+
+    /** A profile's statuses: what the viewer may see of them (their own, followers-only if following). */
+    public List<Status> account(Long viewerId, long accountId, boolean excludeReplies, PageRequest page) {
+        List<Visibility> visible = viewerId != null && viewerId == accountId
+                ? List.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE, Visibility.DIRECT)
+                : viewerId != null && follows.follows(viewerId, accountId)
+                        ? List.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE)
+                        : List.of(Visibility.PUBLIC, Visibility.UNLISTED);
+        return visibleTo(viewerId, statuses.byAccount(accountId, excludeReplies, visible, page));
+    }
+
+    private List<Status> visibleTo(Long viewerId, List<Status> page) {
+        return page.stream().filter(s -> statusService.canSee(viewerId, s)).toList();
+    }
+}

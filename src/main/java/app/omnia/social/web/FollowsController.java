@@ -1,0 +1,108 @@
+package app.omnia.social.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.omnia.identity.AccountJson;
+import app.omnia.identity.AccountService;
+import app.omnia.identity.Links;
+import app.omnia.platform.security.CurrentViewer;
+import app.omnia.platform.security.PublicEndpoint;
+import app.omnia.platform.security.RequiresScope;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.LinkHeader;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.platform.web.Params;
+import app.omnia.social.FollowService;
+import app.omnia.social.persistence.Follows;
+
+/** Following: follow, unfollow, relationships, and the followers and following lists. */
+@RestController
+class FollowsController {
+
+    /** Mastodon's Relationship entity; blocks, mutes and notes are not kept yet and are reported false/empty. */
+    record RelationshipJson(String id, boolean following, boolean showingReblogs, boolean notifying,
+                            List<String> languages, boolean followedBy, boolean blocking, boolean blockedBy,
+                            boolean muting, boolean mutingNotifications, boolean requested, boolean requestedBy,
+                            boolean domainBlocking, boolean endorsed, String note) {
+
+        static RelationshipJson of(FollowService.Relationship r) {
+            return new RelationshipJson(String.valueOf(r.id()), r.following(), r.following(), false, null,
+                    r.followedBy(), false, false, false, false, r.requested(), false, false, false, "");
+        }
+    }
+
+    private final FollowService follows;
+    private final AccountService accounts;
+    private final Links links;
+
+    FollowsController(FollowService follows, AccountService accounts, Links links) {
+        this.follows = follows;
+        this.accounts = accounts;
+        this.links = links;
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/follow")
+    @RequiresScope("write:follows")
+    RelationshipJson follow(@PathVariable String id) {
+        return RelationshipJson.of(follows.follow(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/unfollow")
+    @RequiresScope("write:follows")
+    RelationshipJson unfollow(@PathVariable String id) {
+        return RelationshipJson.of(follows.unfollow(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @GetMapping("/api/v1/accounts/relationships")
+    @RequiresScope("read:follows")
+    List<RelationshipJson> relationships(Params params) {
+        List<Long> ids = params.list("id").stream().limit(40).map(id -> {
+            try {
+                return Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("id", "id must be a list of account ids");
+            }
+        }).toList();
+        return follows.relationships(CurrentViewer.requireAccountId(), ids).stream().map(RelationshipJson::of).toList();
+    }
+
+    @GetMapping("/api/v1/accounts/{id}/followers")
+    @PublicEndpoint(scopesIfToken = "read:accounts")
+    List<AccountJson> followers(@PathVariable String id, Params params, HttpServletRequest request,
+                                HttpServletResponse response) {
+        long accountId = visibleAccount(id);
+        PageRequest page = StatusesController.accountPage(params);
+        List<Follows.Follow> rows = follows.followers(accountId, page);
+        LinkHeader.set(request, response, rows.stream().map(Follows.Follow::id).toList(), page.limit());
+        return json(rows.stream().map(Follows.Follow::accountId).toList());
+    }
+
+    @GetMapping("/api/v1/accounts/{id}/following")
+    @PublicEndpoint(scopesIfToken = "read:accounts")
+    List<AccountJson> following(@PathVariable String id, Params params, HttpServletRequest request,
+                                HttpServletResponse response) {
+        long accountId = visibleAccount(id);
+        PageRequest page = StatusesController.accountPage(params);
+        List<Follows.Follow> rows = follows.following(accountId, page);
+        LinkHeader.set(request, response, rows.stream().map(Follows.Follow::id).toList(), page.limit());
+        return json(rows.stream().map(Follows.Follow::targetAccountId).toList());
+    }
+
+    private long visibleAccount(String id) {
+        return accounts.visible(CurrentViewer.get().orElse(null), StatusesController.parse(id)).account().id();
+    }
+
+    private List<AccountJson> json(List<Long> ids) {
+        var views = accounts.views(ids);
+        return ids.stream().map(views::get).filter(java.util.Objects::nonNull).map(v -> AccountJson.of(v, links))
+                .toList();
+    }
+}

@@ -1,0 +1,55 @@
+package app.omnia.social.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import app.omnia.identity.AccountJson;
+
+/** Mastodon's Status entity (snake_case by the global naming strategy). */
+record StatusJson(
+        String id,
+        String uri,
+        String url,
+        String createdAt,
+        AccountJson account,
+        String content,
+        String visibility,
+        boolean sensitive,
+        String spoilerText,
+        List<Object> mediaAttachments,
+        Object application,
+        List<MentionJson> mentions,
+        List<TagJson> tags,
+        List<Object> emojis,
+        long reblogsCount,
+        long favouritesCount,
+        long repliesCount,
+        String inReplyToId,
+        String inReplyToAccountId,
+        StatusJson reblog,
+        Object poll,
+        Object card,
+        String language,
+        String editedAt,
+        boolean favourited,
+        boolean reblogged,
+        boolean muted,
+        boolean bookmarked,
+        boolean pinned,
+        List<Object> filtered,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+
+    record MentionJson(String id, String username, String url, String acct) {}
+
+    record TagJson(String name, String url) {}
+
+    record ApplicationJson(String name, String website) {}
+
+    StatusJson withText(String source) {
+        return new StatusJson(id, uri, url, createdAt, account, content, visibility, sensitive, spoilerText,
+                mediaAttachments, application, mentions, tags, emojis, reblogsCount, favouritesCount, repliesCount,
+                inReplyToId, inReplyToAccountId, reblog, poll, card, language, editedAt, favourited, reblogged, muted,
+                bookmarked, pinned, filtered, source);
+    }
+}

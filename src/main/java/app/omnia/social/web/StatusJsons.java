@@ -1,0 +1,129 @@
+package app.omnia.social.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import app.omnia.identity.AccountJson;
+import app.omnia.identity.AccountService;
+import app.omnia.identity.AccountView;
+import app.omnia.identity.Links;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.JsonTime;
+import app.omnia.social.domain.Status;
+import app.omnia.social.persistence.Interactions;
+import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.Statuses;
+
+/**
+ * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
+ * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs), never one
+ * query per status.
+ */
+@Component
+class StatusJsons {
+
+    private final Statuses statuses;
+    private final Interactions interactions;
+    private final AccountService accounts;
+    private final Links links;
+
+    StatusJsons(Statuses statuses, Interactions interactions, AccountService accounts, Links links) {
+        this.statuses = statuses;
+        this.interactions = interactions;
+        this.accounts = accounts;
+        this.links = links;
+    }
+
+    StatusJson one(Status status, Long viewerId) {
+        return page(List.of(status), viewerId).getFirst();
+    }
+
+    List<StatusJson> page(List<Status> page, Long viewerId) {
+        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+                .map(Status::reblogOfId).toList());
+        List<Status> all = new ArrayList<>(page);
+        all.addAll(originals.values());
+        Set<Long> statusIds = new HashSet<>();
+        Set<Long> accountIds = new HashSet<>();
+        all.forEach(s -> {
+            statusIds.add(s.id());
+            accountIds.add(s.accountId());
+        });
+        Map<Long, List<Long>> mentions = statuses.mentions(statusIds);
+        mentions.values().forEach(accountIds::addAll);
+        Hydration h = new Hydration(accounts.views(accountIds), mentions, statuses.tags(statusIds),
+                statuses.replyAndReblogCounts(statusIds), interactions.counts(Kind.FAVOURITE, statusIds),
+                viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
+                viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
+                viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds));
+        return page.stream().map(s -> {
+            if (!s.isReblog()) {
+                return json(s, null, h);
+            }
+            Status original = originals.get(s.reblogOfId());
+            if (original == null) {
+                throw ApiException.notFound();
+            }
+            return json(s, json(original, null, h), h);
+        }).toList();
+    }
+
+    private record Hydration(Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
+                             Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
+                             Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
+                             Set<Long> reblogged) {}
+
+    private StatusJson json(Status s, StatusJson reblog, Hydration h) {
+        AccountView author = h.accounts().get(s.accountId());
+        if (author == null) {
+            throw ApiException.notFound();
+        }
+        String username = author.account().username();
+        long[] counts = h.replyAndReblogCounts().getOrDefault(s.id(), new long[2]);
+        long subject = reblog == null ? s.id() : s.reblogOfId();
+        List<StatusJson.MentionJson> mentions = h.mentions().getOrDefault(s.id(), List.of()).stream()
+                .map(h.accounts()::get).filter(java.util.Objects::nonNull)
+                .map(v -> new StatusJson.MentionJson(String.valueOf(v.account().id()), v.account().username(),
+                        links.profileUrl(v.account().username()), v.account().username()))
+                .toList();
+        List<StatusJson.TagJson> tags = h.tags().getOrDefault(s.id(), List.of()).stream()
+                .map(t -> new StatusJson.TagJson(t, links.tagUrl(t))).toList();
+        return new StatusJson(
+                String.valueOf(s.id()),
+                links.actorUri(username) + "/statuses/" + s.id(),
+                reblog == null ? links.profileUrl(username) + "/" + s.id() : null,
+                JsonTime.of(s.createdAt()),
+                AccountJson.of(author, links),
+                reblog == null ? s.content() : "",
+                s.visibility().key(),
+                s.sensitive(),
+                s.spoilerText(),
+                List.of(),
+                null,
+                mentions,
+                tags,
+                List.of(),
+                counts[1],
+                h.favouriteCounts().getOrDefault(s.id(), 0L),
+                counts[0],
+                s.inReplyToId() == null ? null : String.valueOf(s.inReplyToId()),
+                s.inReplyToAccountId() == null ? null : String.valueOf(s.inReplyToAccountId()),
+                reblog,
+                null,
+                null,
+                s.language(),
+                JsonTime.of(s.editedAt()),
+                h.favourited().contains(subject),
+                h.reblogged().contains(subject),
+                false,
+                h.bookmarked().contains(subject),
+                false,
+                List.of(),
+                null);
+    }
+}

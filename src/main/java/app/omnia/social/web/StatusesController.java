@@ -1,0 +1,180 @@
+package app.omnia.social.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.omnia.identity.AccountJson;
+import app.omnia.identity.AccountService;
+import app.omnia.identity.Links;
+import app.omnia.platform.security.CurrentViewer;
+import app.omnia.platform.security.PublicEndpoint;
+import app.omnia.platform.security.RequiresScope;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.LinkHeader;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.platform.web.Params;
+import app.omnia.social.InteractionService;
+import app.omnia.social.NewStatus;
+import app.omnia.social.StatusService;
+import app.omnia.social.domain.Status;
+import app.omnia.social.persistence.Interactions;
+import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.Statuses;
+
+/** Mastodon's statuses API: post, read, delete, thread context, and the interactions on a status. */
+@RestController
+class StatusesController {
+
+    private final StatusService statuses;
+    private final InteractionService interactions;
+    private final Statuses store;
+    private final StatusJsons json;
+    private final AccountService accounts;
+    private final Links links;
+
+    StatusesController(StatusService statuses, InteractionService interactions, Statuses store, StatusJsons json,
+                       AccountService accounts, Links links) {
+        this.statuses = statuses;
+        this.interactions = interactions;
+        this.store = store;
+        this.json = json;
+        this.accounts = accounts;
+        this.links = links;
+    }
+
+    @PostMapping("/api/v1/statuses")
+    @RequiresScope("write:statuses")
+    StatusJson post(Params params, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Viewer viewer = CurrentViewer.require();
+        boolean poll = params.has("poll") || !params.list("poll[options]").isEmpty();
+        NewStatus request = new NewStatus(params.string("status").orElse(null),
+                params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null),
+                params.string("visibility").orElse(null), params.string("language").orElse(null),
+                params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll,
+                params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null));
+        return json.one(statuses.post(viewer, request, key), viewer.accountId());
+    }
+
+    @GetMapping("/api/v1/statuses/{id}")
+    @PublicEndpoint(scopesIfToken = "read:statuses")
+    StatusJson get(@PathVariable String id) {
+        Long viewer = viewerId();
+        return json.one(statuses.visible(viewer, parse(id)), viewer);
+    }
+
+    /** Answers the deleted status with its source text, so that an app can offer "delete and redraft". */
+    @DeleteMapping("/api/v1/statuses/{id}")
+    @RequiresScope("write:statuses")
+    StatusJson delete(@PathVariable String id) {
+        Viewer viewer = CurrentViewer.require();
+        Status status = statuses.visible(viewer.accountId(), parse(id));
+        StatusJson answer = json.one(status, viewer.accountId()).withText(status.text());
+        statuses.delete(viewer, status.id());
+        return answer;
+    }
+
+    @GetMapping("/api/v1/statuses/{id}/context")
+    @PublicEndpoint(scopesIfToken = "read:statuses")
+    Map<String, List<StatusJson>> context(@PathVariable String id) {
+        Long viewer = viewerId();
+        StatusService.Context context = statuses.context(viewer, parse(id));
+        return Map.of("ancestors", json.page(context.ancestors(), viewer),
+                "descendants", json.page(context.descendants(), viewer));
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/favourite")
+    @RequiresScope("write:favourites")
+    StatusJson favourite(@PathVariable String id) {
+        return answer(interactions.add(CurrentViewer.require(), Kind.FAVOURITE, parse(id)));
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unfavourite")
+    @RequiresScope("write:favourites")
+    StatusJson unfavourite(@PathVariable String id) {
+        return answer(interactions.remove(CurrentViewer.require(), Kind.FAVOURITE, parse(id)));
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/bookmark")
+    @RequiresScope("write:bookmarks")
+    StatusJson bookmark(@PathVariable String id) {
+        return answer(interactions.add(CurrentViewer.require(), Kind.BOOKMARK, parse(id)));
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unbookmark")
+    @RequiresScope("write:bookmarks")
+    StatusJson unbookmark(@PathVariable String id) {
+        return answer(interactions.remove(CurrentViewer.require(), Kind.BOOKMARK, parse(id)));
+    }
+
+    /** Answers the reblog, which wraps the original, as Mastodon does. */
+    @PostMapping("/api/v1/statuses/{id}/reblog")
+    @RequiresScope("write:statuses")
+    StatusJson reblog(@PathVariable String id) {
+        return answer(interactions.reblog(CurrentViewer.require(), parse(id)));
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unreblog")
+    @RequiresScope("write:statuses")
+    StatusJson unreblog(@PathVariable String id) {
+        return answer(interactions.unreblog(CurrentViewer.require(), parse(id)));
+    }
+
+    @GetMapping("/api/v1/statuses/{id}/favourited_by")
+    @PublicEndpoint(scopesIfToken = "read:accounts")
+    List<AccountJson> favouritedBy(@PathVariable String id, Params params, HttpServletRequest request,
+                                   HttpServletResponse response) {
+        PageRequest page = accountPage(params);
+        List<Interactions.Entry> entries = interactions.whoFavourited(viewerId(), parse(id), page);
+        LinkHeader.set(request, response, entries.stream().map(Interactions.Entry::id).toList(), page.limit());
+        return accountsJson(entries.stream().map(Interactions.Entry::accountId).toList());
+    }
+
+    @GetMapping("/api/v1/statuses/{id}/reblogged_by")
+    @PublicEndpoint(scopesIfToken = "read:accounts")
+    List<AccountJson> rebloggedBy(@PathVariable String id, Params params, HttpServletRequest request,
+                                  HttpServletResponse response) {
+        PageRequest page = accountPage(params);
+        Status original = statuses.visible(viewerId(), parse(id));
+        List<Status> reblogs = store.reblogsOf(original.id(), page);
+        LinkHeader.set(request, response, reblogs.stream().map(Status::id).toList(), page.limit());
+        return accountsJson(reblogs.stream().map(Status::accountId).toList());
+    }
+
+    private StatusJson answer(Status status) {
+        return json.one(status, CurrentViewer.require().accountId());
+    }
+
+    private List<AccountJson> accountsJson(List<Long> ids) {
+        var views = accounts.views(ids);
+        return ids.stream().map(views::get).filter(java.util.Objects::nonNull)
+                .map(v -> AccountJson.of(v, links)).toList();
+    }
+
+    /** Account lists page 40 by default, 80 at most, as in Mastodon. */
+    static PageRequest accountPage(Params params) {
+        return PageRequest.of(params.string("max_id").orElse(null), params.string("since_id").orElse(null),
+                params.string("min_id").orElse(null), params.string("limit").orElse(null), 40, 80);
+    }
+
+    static Long viewerId() {
+        return CurrentViewer.get().map(Viewer::accountId).orElse(null);
+    }
+
+    static long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw app.omnia.platform.web.ApiException.notFound();
+        }
+    }
+}
