@@ -73,6 +73,8 @@ public class OAuthService {
                 .filter(u -> !u.isEmpty()).distinct().toList();
         if (uris.isEmpty()) {
             errors.add(new FieldError("redirect_uris", "ERR_BLANK", "redirect_uris can't be blank"));
+        } else if (String.join("\n", uris).length() > RedirectUris.MAX_TOTAL) {
+            errors.add(new FieldError("redirect_uris", "ERR_TOO_LONG", "redirect_uris are too long altogether"));
         } else if (!uris.stream().allMatch(RedirectUris::acceptable)) {
             errors.add(new FieldError("redirect_uris", "ERR_INVALID", "redirect_uris must be absolute URIs"));
         }

@@ -75,6 +75,11 @@ public class SignInService {
                 : key.contains("@") ? accounts.findByEmail(key) : accounts.findByUsername(key);
         String hash = found.map(Account::passwordHash).orElse(dummyHash);
         boolean matches = password != null && passwords.matches(password, hash);
+        if (found.isPresent()) {
+            // Count against the account, however it was named (username or e-mail).
+            key = "account:" + found.get().id();
+            rateLimits.ensureBelow(RateLimits.Name.FAILED_LOGINS_PER_ACCOUNT, key);
+        }
         if (found.isEmpty() || !matches) {
             rateLimits.count(RateLimits.Name.FAILED_LOGINS_PER_ACCOUNT, key);
             throw badCredentials();

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
+    // A random start per run, so that rate-limit counters kept in Redis by an earlier run are not reused.
+    private static final AtomicInteger NEXT_IP = new AtomicInteger(new java.util.Random().nextInt(1 << 20) + 1);
 
     private final String base;
     private final String ip;

@@ -9,6 +9,8 @@ import java.util.Set;
 public final class RedirectUris {
 
     public static final String OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob";
+    /** All of an application's redirect URIs together (the column's size). */
+    public static final int MAX_TOTAL = 4000;
     private static final Set<String> FORBIDDEN_SCHEMES = Set.of("javascript", "data", "vbscript", "file");
 
     private RedirectUris() {

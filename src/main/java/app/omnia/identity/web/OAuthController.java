@@ -49,16 +49,14 @@ class OAuthController {
         try {
             authorization = check(query);
         } catch (ApiException e) {
-            response.setStatus(e.status().value());
-            return errorPage(e, model);
+            return refused(e, query, response, model);
         }
         boolean forceLogin = "true".equals(query.get("force_login"));
         Viewer viewer = CurrentViewer.get().filter(v -> v.credential() == Viewer.Credential.WEB_SESSION).orElse(null);
         if (viewer == null || forceLogin) {
             String back = UriComponentsBuilder.fromPath("/oauth/authorize").query(request.getQueryString())
                     .replaceQueryParam("force_login").build().toUriString();
-            return "redirect:" + UriComponentsBuilder.fromPath("/auth/sign_in").queryParam("return_to", back)
-                    .encode().build().toUriString();
+            return "redirect:/auth/sign_in?return_to=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8);
         }
         model.addAttribute("app", authorization.app());
         model.addAttribute("scopes", authorization.scopes());
@@ -72,8 +70,7 @@ class OAuthController {
         try {
             authorization = check(form);
         } catch (ApiException e) {
-            response.setStatus(e.status().value());
-            return errorPage(e, model);
+            return refused(e, form, response, model);
         }
         Viewer viewer = CurrentViewer.get().filter(v -> v.credential() == Viewer.Credential.WEB_SESSION)
                 .orElse(null);
@@ -170,6 +167,27 @@ class OAuthController {
             uri.queryParam("state", authorization.state());
         }
         return uri.encode().build().toUriString();
+    }
+
+    /**
+     * RFC 6749 4.1.2.1: once the client and its redirect URI are known to be genuine, an error goes back to
+     * the client (with the state); before that, or for the out-of-band URI, it is shown to the person.
+     */
+    private String refused(ApiException e, Map<String, String> query, HttpServletResponse response, Model model) {
+        Object error = e.extra().getOrDefault("error", "invalid_request");
+        String redirectUri = query.get("redirect_uri");
+        boolean trustedRedirect = !"invalid_client".equals(error) && !"invalid_redirect_uri".equals(error)
+                && redirectUri != null && !RedirectUris.OUT_OF_BAND.equals(redirectUri);
+        if (trustedRedirect) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(redirectUri)
+                    .queryParam("error", error).queryParam("error_description", e.getMessage());
+            if (query.get("state") != null) {
+                uri.queryParam("state", query.get("state"));
+            }
+            return "redirect:" + uri.encode().build().toUriString();
+        }
+        response.setStatus(e.status().value());
+        return errorPage(e, model);
     }
 
     private static String errorPage(ApiException e, Model model) {

@@ -42,6 +42,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** server.tomcat.max-http-form-post-size: larger forms are not parsed by the container. */
+    private static final long FORM_LIMIT_BYTES = 2L * 1024 * 1024;
+
     private final ProblemResponses problems;
 
     ApiExceptionHandler(ProblemResponses problems) {
@@ -64,8 +67,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Tomcat could not decode the form or query parameters (a stray %): the caller's mistake. */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<Object> undecodableParameters(RuntimeException e, HttpServletRequest request) {
+        if (request.getContentLengthLong() > FORM_LIMIT_BYTES) {
+            return api(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content too large",
+                    "The request body is larger than this server accepts", List.of(), java.util.Map.of()), request);
+        }
         return api(ApiException.badRequest("body", "The parameters could not be decoded (bad percent-encoding)"),
                 request);
+    }
+
+    /** A multipart body that is cut off or malformed. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> brokenMultipart(RuntimeException e, HttpServletRequest request) {
+        return api(ApiException.badRequest("body", "The multipart body could not be read"), request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

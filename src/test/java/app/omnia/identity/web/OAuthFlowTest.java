@@ -113,6 +113,42 @@ class OAuthFlowTest {
     }
 
     @Test
+    void onceTheClientIsKnownErrorsGoBackToItWithTheState() {
+        App app = registerWithRedirect(api, "https://app.example/callback");
+
+        Api.Response page = api.get("/oauth/authorize?response_type=code&client_id=" + app.clientId()
+                + "&redirect_uri=https://app.example/callback&scope=admin:write&state=s1");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).startsWith("https://app.example/callback?error=invalid_scope")
+                .endsWith("state=s1");
+    }
+
+    @Test
+    void theWebSignUpPageWorksAndSignsTheNewPersonIn() {
+        Api browser = api.stranger();
+        Api.Response page = browser.get("/auth/sign_up");
+        assertThat(page.status()).isEqualTo(200);
+        Map<String, String> form = WebPages.hiddenFields(page.body());
+        String username = TestAccounts.uniqueName("web");
+        form.putAll(Map.of("username", username, "email", username + "@example.org", "password",
+                TestAccounts.PASSWORD, "date_of_birth", "2000-02-29", "country", "FR", "agreement", "true"));
+
+        Api.Response created = browser.postForm("/auth/sign_up", form);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(302);
+        assertThat(browser.get("/api/v1/accounts/verify_credentials").json().get("username").asString())
+                .isEqualTo(username);
+        Api child = api.stranger();
+        Map<String, String> childForm = WebPages.hiddenFields(child.get("/auth/sign_up").body());
+        childForm.putAll(Map.of("username", username + "_kid", "email", "kid_" + username + "@example.org",
+                "password", TestAccounts.PASSWORD, "date_of_birth", "2015-01-01", "country", "FR", "agreement", "true"));
+        Api.Response young = child.postForm("/auth/sign_up", childForm);
+        assertThat(young.status()).isEqualTo(422);
+        assertThat(young.body()).contains("minimum age of 15");
+    }
+
+    @Test
     void clientAuthenticationAndGrantTypesAreChecked() {
         App app = TestAccounts.registerApp(api, "read");
         Api.Response wrongSecret = api.postForm("/oauth/token", Api.form("grant_type", "client_credentials",
