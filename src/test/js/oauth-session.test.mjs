@@ -154,3 +154,68 @@ test("a code cannot be redeemed without its PKCE verifier, and a read token cann
   await assert.rejects(reader.v1.accounts.updateCredentials({ displayName: "nope" }),
     (error) => error.statusCode === 403);
 });
+
+test("two people follow each other, post, reply, favourite, reblog and read timelines page by page", async () => {
+  const app = await registerApp("read write follow");
+  const password = "a long and unusual passphrase";
+  const clients = {};
+  for (const name of ["ann", "ben"]) {
+    const username = `${name}_${suffix}`;
+    await signUp(app, username, password);
+    const { verifier, challenge } = pkcePair();
+    const code = await authorize(new Browser(), app, username, password, "read write follow", challenge);
+    const token = await createOAuthAPIClient({ url }).token.create({
+      grantType: "authorization_code", clientId: app.clientId, clientSecret: app.clientSecret,
+      redirectUri: OOB, code, codeVerifier: verifier,
+    });
+    const client = createRestAPIClient({ url, accessToken: token.accessToken });
+    clients[name] = { client, me: await client.v1.accounts.verifyCredentials(), username };
+  }
+  const { ann, ben } = clients;
+
+  const relationship = await ben.client.v1.accounts.$select(ann.me.id).follow();
+  assert.equal(relationship.following, true);
+  await ann.client.v1.accounts.$select(ben.me.id).follow();
+  const [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [ben.me.id] });
+  assert.equal(rel.followedBy, true);
+
+  const posted = [];
+  for (let i = 0; i < 5; i++) {
+    posted.push(await ann.client.v1.statuses.create({ status: `post ${i} #masto${suffix} @${ben.username}` }));
+  }
+  assert.equal(posted[0].mentions[0].id, ben.me.id);
+  assert.equal(posted[0].tags[0].name, `masto${suffix}`);
+
+  const reply = await ben.client.v1.statuses.create({ status: "a reply", inReplyToId: posted[4].id });
+  const context = await ann.client.v1.statuses.$select(posted[4].id).context.fetch();
+  assert.deepEqual(context.descendants.map((s) => s.id), [reply.id]);
+
+  const favourited = await ben.client.v1.statuses.$select(posted[4].id).favourite();
+  assert.equal(favourited.favourited, true);
+  const reblog = await ben.client.v1.statuses.$select(posted[3].id).reblog();
+  assert.equal(reblog.reblog.id, posted[3].id);
+  const seen = await ann.client.v1.statuses.$select(posted[4].id).fetch();
+  assert.equal(seen.favouritesCount, 1);
+  assert.equal(seen.repliesCount, 1);
+
+  // The library follows the Link headers itself: collect ann's home two at a time.
+  const pages = [];
+  for await (const page of ann.client.v1.timelines.home.list({ limit: 2 })) {
+    pages.push(page.map((s) => s.id));
+    if (pages.length === 4) break;
+  }
+  const ids = pages.flat();
+  assert.ok(pages.every((p) => p.length <= 2));
+  assert.equal(new Set(ids).size, ids.length, "no status twice across pages");
+  for (const status of posted) assert.ok(ids.includes(status.id), `home has ${status.id}`);
+
+  const anonymous = createRestAPIClient({ url });
+  const tagged = await anonymous.v1.timelines.tag.$select(`masto${suffix}`).list({ limit: 10 });
+  assert.equal(tagged.length, 5);
+  const publicLine = await anonymous.v1.timelines.public.list({ limit: 40 });
+  assert.ok(publicLine.some((s) => s.id === posted[0].id));
+
+  const deleted = await ann.client.v1.statuses.$select(posted[0].id).remove();
+  assert.match(deleted.text, /^post 0/);
+  await assert.rejects(anonymous.v1.statuses.$select(posted[0].id).fetch(), (error) => error.statusCode === 404);
+});
