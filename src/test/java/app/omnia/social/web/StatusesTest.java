@@ -77,6 +77,33 @@ class StatusesTest {
     }
 
     @Test
+    void theSameIdempotencyKeySentSeveralTimesAtOncePostsOnce() throws Exception {
+        Map<String, String> headers = Map.of("Idempotency-Key", "burst-" + alice.id());
+        List<java.util.concurrent.Callable<Api.Response>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            burst.add(() -> asAlice.send("POST", "/api/v1/statuses", "application/x-www-form-urlencoded",
+                    java.net.http.HttpRequest.BodyPublishers.ofString("status=burst"), headers));
+        }
+        List<Api.Response> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (var future : pool.invokeAll(burst)) {
+                answers.add(future.get());
+            }
+        }
+
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Api.Response answer : answers) {
+            if (answer.status() == 200) {
+                ids.add(answer.json().get("id").asString());
+            } else {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+            }
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(api.get("/api/v1/accounts/" + alice.id() + "/statuses").json()).hasSize(1);
+    }
+
+    @Test
     void badStatusesAreRefusedNamingTheFieldAndNothingIsWritten() {
         assertThat(asAlice.postForm("/api/v1/statuses", Api.form("status", " ")).json()
                 .at("/errors/0/field").asString()).isEqualTo("status");
