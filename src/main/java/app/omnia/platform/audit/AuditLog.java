@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.omnia.platform.IdGenerator;
+import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
 
@@ -39,37 +40,23 @@ public class AuditLog {
 
     /** Newest first, Mastodon-style paging by id; optionally only the entries about one target. */
     public List<AuditEntry> page(PageRequest page, String targetType, Long targetId) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
+        StringBuilder where = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (targetType != null) {
-            sql.append(" AND target_type = :type");
+            where.append(" AND target_type = :type");
             params.put("type", targetType);
         }
         if (targetId != null) {
-            sql.append(" AND target_id = :target");
+            where.append(" AND target_id = :target");
             params.put("target", targetId);
         }
-        if (page.maxId() != null) {
-            sql.append(" AND id < :maxId");
-            params.put("maxId", page.maxId());
-        }
-        Long lower = page.minId() != null ? page.minId() : page.sinceId();
-        if (lower != null) {
-            sql.append(" AND id > :lower");
-            params.put("lower", lower);
-        }
-        sql.append(page.ascending() ? " ORDER BY id ASC" : " ORDER BY id DESC").append(" LIMIT :limit");
-        params.put("limit", page.limit());
-        List<AuditEntry> entries = new java.util.ArrayList<>(jdbc.sql(sql.toString()).params(params)
+        String sql = SqlPaging.apply(where.toString(), page, params);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(params)
                 .query((rs, i) -> new AuditEntry(rs.getLong("id"), (Long) rs.getObject("actor_id", Long.class),
                         rs.getString("action"), rs.getString("target_type"),
                         (Long) rs.getObject("target_id", Long.class), rs.getString("detail"),
                         SqlTime.read(rs, "created_at")))
-                .list());
-        if (page.ascending()) {
-            java.util.Collections.reverse(entries);
-        }
-        return entries;
+                .list(), page);
     }
 
     public record AuditEntry(long id, Long actorId, String action, String targetType, Long targetId, String detail,

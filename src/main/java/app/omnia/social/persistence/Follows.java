@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
 
@@ -74,25 +75,11 @@ public class Follows {
     }
 
     private List<Follow> page(String where, long accountId, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT id, account_id, target_account_id FROM follows WHERE " + where);
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("a", accountId);
-        if (page.maxId() != null) {
-            sql.append(" AND id < :maxId");
-            params.put("maxId", page.maxId());
-        }
-        Long lower = page.minId() != null ? page.minId() : page.sinceId();
-        if (lower != null) {
-            sql.append(" AND id > :lower");
-            params.put("lower", lower);
-        }
-        sql.append(page.ascending() ? " ORDER BY id ASC" : " ORDER BY id DESC").append(" LIMIT :limit");
-        params.put("limit", page.limit());
-        List<Follow> rows = new java.util.ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, i) ->
-                new Follow(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("target_account_id"))).list());
-        if (page.ascending()) {
-            java.util.Collections.reverse(rows);
-        }
-        return rows;
+        String sql = SqlPaging.apply("SELECT id, account_id, target_account_id FROM follows WHERE " + where, page,
+                params);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(params).query((rs, i) ->
+                new Follow(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("target_account_id"))).list(), page);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
 
@@ -83,24 +84,10 @@ public class Interactions {
     }
 
     private List<Entry> pageOf(Kind kind, String where, Map<String, Object> params, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT id, account_id, status_id FROM " + kind.table + " WHERE " + where);
         Map<String, Object> all = new HashMap<>(params);
-        if (page.maxId() != null) {
-            sql.append(" AND id < :maxId");
-            all.put("maxId", page.maxId());
-        }
-        Long lower = page.minId() != null ? page.minId() : page.sinceId();
-        if (lower != null) {
-            sql.append(" AND id > :lower");
-            all.put("lower", lower);
-        }
-        sql.append(page.ascending() ? " ORDER BY id ASC" : " ORDER BY id DESC").append(" LIMIT :limit");
-        all.put("limit", page.limit());
-        List<Entry> entries = new java.util.ArrayList<>(jdbc.sql(sql.toString()).params(all)
-                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("status_id"))).list());
-        if (page.ascending()) {
-            java.util.Collections.reverse(entries);
-        }
-        return entries;
+        String sql = SqlPaging.apply("SELECT id, account_id, status_id FROM " + kind.table + " WHERE " + where, page, all);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(all)
+                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("status_id")))
+                .list(), page);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.social.domain.Status;
@@ -156,24 +156,9 @@ public class Statuses {
     }
 
     private List<Status> page(String where, Map<String, Object> params, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM statuses WHERE ").append(where);
         Map<String, Object> all = new HashMap<>(params);
-        if (page.maxId() != null) {
-            sql.append(" AND id < :maxId");
-            all.put("maxId", page.maxId());
-        }
-        Long lower = page.minId() != null ? page.minId() : page.sinceId();
-        if (lower != null) {
-            sql.append(" AND id > :lower");
-            all.put("lower", lower);
-        }
-        sql.append(page.ascending() ? " ORDER BY id ASC" : " ORDER BY id DESC").append(" LIMIT :limit");
-        all.put("limit", page.limit());
-        List<Status> statuses = new ArrayList<>(jdbc.sql(sql.toString()).params(all).query(Statuses::map).list());
-        if (page.ascending()) {
-            Collections.reverse(statuses);
-        }
-        return statuses;
+        String sql = SqlPaging.apply("SELECT * FROM statuses WHERE " + where, page, all);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(all).query(Statuses::map).list(), page);
     }
 
     private <T> Map<Long, List<T>> grouped(String sql, Collection<Long> ids, Class<T> type) {
