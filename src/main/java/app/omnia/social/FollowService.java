@@ -15,6 +15,7 @@ import app.omnia.platform.IdGenerator;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
+import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Statuses;
 
@@ -22,17 +23,21 @@ import app.omnia.social.persistence.Statuses;
 @Service
 public class FollowService implements AccountCounts.Source {
 
-    /** Mastodon's Relationship entity, as far as this module knows it (blocks and mutes come later). */
-    public record Relationship(long id, boolean following, boolean followedBy, boolean requested) {}
+    /** Mastodon's Relationship entity, as far as this module knows it (mutes and requests come later). */
+    public record Relationship(long id, boolean following, boolean followedBy, boolean requested, boolean blocking,
+                               boolean blockedBy) {}
 
     private final Follows follows;
+    private final Blocks blocks;
     private final Statuses statuses;
     private final AccountService accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FollowService(Follows follows, Statuses statuses, AccountService accounts, IdGenerator ids, Clock clock) {
+    FollowService(Follows follows, Blocks blocks, Statuses statuses, AccountService accounts, IdGenerator ids,
+                  Clock clock) {
         this.follows = follows;
+        this.blocks = blocks;
         this.statuses = statuses;
         this.accounts = accounts;
         this.ids = ids;
@@ -45,6 +50,9 @@ public class FollowService implements AccountCounts.Source {
         if (target.id() == viewer.accountId()) {
             throw ApiException.forbidden("You cannot follow yourself");
         }
+        if (blocks.eitherWay(viewer.accountId(), target.id())) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
         follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant());
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
@@ -56,11 +64,44 @@ public class FollowService implements AccountCounts.Source {
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
+    /** A block removes the follows both ways; the two accounts then cannot see or follow each other. */
+    @Transactional
+    public Relationship block(Viewer viewer, long targetId) {
+        Account target = target(viewer, targetId);
+        if (target.id() == viewer.accountId()) {
+            throw ApiException.forbidden("You cannot block yourself");
+        }
+        blocks.add(ids.next(), viewer.accountId(), target.id(), clock.instant());
+        follows.remove(viewer.accountId(), target.id());
+        follows.remove(target.id(), viewer.accountId());
+        return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    @Transactional
+    public Relationship unblock(Viewer viewer, long targetId) {
+        Account target = target(viewer, targetId);
+        blocks.remove(viewer.accountId(), target.id());
+        return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    public List<Blocks.Block> blocked(long viewerId, PageRequest page) {
+        return blocks.blockedByAccount(viewerId, page);
+    }
+
+    /** The accounts a viewer must not see in lists (blocked either way); empty for anonymous viewers. */
+    public Set<Long> hiddenFrom(Long viewerId) {
+        return viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);
+    }
+
     public List<Relationship> relationships(long viewerId, Collection<Long> targetIds) {
-        Set<Long> following = follows.followed(viewerId, targetIds);
-        Set<Long> followedBy = follows.followers(viewerId, targetIds);
-        return targetIds.stream()
-                .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id), false))
+        List<Long> targets = List.copyOf(targetIds);
+        Set<Long> following = follows.followed(viewerId, targets);
+        Set<Long> followedBy = follows.followers(viewerId, targets);
+        Set<Long> blocking = blocks.blocking(viewerId, targets);
+        Set<Long> blockedBy = blocks.blockedBy(viewerId, targets);
+        return targets.stream()
+                .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id), false,
+                        blocking.contains(id), blockedBy.contains(id)))
                 .toList();
     }
 

@@ -25,6 +25,7 @@ import app.omnia.social.domain.ContentRenderer;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
+import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Statuses;
 
@@ -44,6 +45,7 @@ public class StatusService {
 
     private final Statuses statuses;
     private final Follows follows;
+    private final Blocks blocks;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
     private final ContentRenderer renderer;
@@ -52,10 +54,11 @@ public class StatusService {
     private final Clock clock;
     private final int maxCharacters;
 
-    StatusService(Statuses statuses, Follows follows, AccountService accounts, IdempotencyKeys idempotency,
-                  Links links, IdGenerator ids, Clock clock, OmniaProperties properties) {
+    StatusService(Statuses statuses, Follows follows, Blocks blocks, AccountService accounts,
+                  IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties) {
         this.statuses = statuses;
         this.follows = follows;
+        this.blocks = blocks;
         this.accounts = accounts;
         this.idempotency = idempotency;
         this.links = links;
@@ -139,15 +142,20 @@ public class StatusService {
 
     public boolean canSee(Long viewerId, Status status) {
         if (status.isReblog()) {
+            // A reblog shows two accounts: the one who shared and the author; a block with either hides it.
             Optional<Status> original = statuses.find(status.reblogOfId());
-            return original.isPresent() && canSee(viewerId, original.get());
+            boolean sharerHidden = viewerId != null && viewerId != status.accountId()
+                    && blocks.eitherWay(viewerId, status.accountId());
+            return !sharerHidden && original.isPresent() && canSee(viewerId, original.get());
         }
+        boolean blocked = viewerId != null && viewerId != status.accountId()
+                && blocks.eitherWay(viewerId, status.accountId());
         boolean followsAuthor = viewerId != null && status.visibility() == Visibility.PRIVATE
                 && follows.follows(viewerId, status.accountId());
         boolean mentioned = viewerId != null && (status.visibility() == Visibility.PRIVATE
                 || status.visibility() == Visibility.DIRECT)
                 && statuses.mentions(List.of(status.id())).getOrDefault(status.id(), List.of()).contains(viewerId);
-        return PostPolicy.canSee(viewerId, status, followsAuthor, mentioned);
+        return PostPolicy.canSee(viewerId, status, followsAuthor, mentioned, blocked);
     }
 
     /** Deletes one's own status and returns it with its source text, for "delete and redraft". */

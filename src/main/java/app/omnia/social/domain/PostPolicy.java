@@ -13,10 +13,15 @@ public final class PostPolicy {
      * @param viewerId          the viewer's account id, or null when anonymous
      * @param followsAuthor     whether the viewer follows the author
      * @param mentioned         whether the viewer is mentioned in the status
+     * @param blockedEitherWay  whether the viewer and the author block each other (in either direction)
      */
-    public static boolean canSee(Long viewerId, Status status, boolean followsAuthor, boolean mentioned) {
+    public static boolean canSee(Long viewerId, Status status, boolean followsAuthor, boolean mentioned,
+                                 boolean blockedEitherWay) {
         if (viewerId != null && viewerId == status.accountId()) {
             return true;
+        }
+        if (blockedEitherWay) {
+            return false;
         }
         return switch (status.visibility()) {
             case PUBLIC, UNLISTED -> true;

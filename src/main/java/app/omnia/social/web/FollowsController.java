@@ -21,13 +21,14 @@ import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.social.FollowService;
+import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
 
 /** Following: follow, unfollow, relationships, and the followers and following lists. */
 @RestController
 class FollowsController {
 
-    /** Mastodon's Relationship entity; blocks, mutes and notes are not kept yet and are reported false/empty. */
+    /** Mastodon's Relationship entity; mutes, requests and notes are not kept yet and are reported false/empty. */
     record RelationshipJson(String id, boolean following, boolean showingReblogs, boolean notifying,
                             List<String> languages, boolean followedBy, boolean blocking, boolean blockedBy,
                             boolean muting, boolean mutingNotifications, boolean requested, boolean requestedBy,
@@ -35,7 +36,7 @@ class FollowsController {
 
         static RelationshipJson of(FollowService.Relationship r) {
             return new RelationshipJson(String.valueOf(r.id()), r.following(), r.following(), false, null,
-                    r.followedBy(), false, false, false, false, r.requested(), false, false, false, "");
+                    r.followedBy(), r.blocking(), r.blockedBy(), false, false, r.requested(), false, false, false, "");
         }
     }
 
@@ -61,6 +62,27 @@ class FollowsController {
         return RelationshipJson.of(follows.unfollow(CurrentViewer.require(), StatusesController.parse(id)));
     }
 
+    @PostMapping("/api/v1/accounts/{id}/block")
+    @RequiresScope("write:blocks")
+    RelationshipJson block(@PathVariable String id) {
+        return RelationshipJson.of(follows.block(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/unblock")
+    @RequiresScope("write:blocks")
+    RelationshipJson unblock(@PathVariable String id) {
+        return RelationshipJson.of(follows.unblock(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @GetMapping("/api/v1/blocks")
+    @RequiresScope("read:blocks")
+    List<AccountJson> blocks(Params params, HttpServletRequest request, HttpServletResponse response) {
+        PageRequest page = StatusesController.accountPage(params);
+        List<Blocks.Block> rows = follows.blocked(CurrentViewer.requireAccountId(), page);
+        LinkHeader.set(request, response, rows.stream().map(Blocks.Block::id).toList(), page.limit());
+        return json(rows.stream().map(Blocks.Block::targetAccountId).toList());
+    }
+
     @GetMapping("/api/v1/accounts/relationships")
     @RequiresScope("read:follows")
     List<RelationshipJson> relationships(Params params) {
@@ -82,7 +104,7 @@ class FollowsController {
         PageRequest page = StatusesController.accountPage(params);
         List<Follows.Follow> rows = follows.followers(accountId, page);
         LinkHeader.set(request, response, rows.stream().map(Follows.Follow::id).toList(), page.limit());
-        return json(rows.stream().map(Follows.Follow::accountId).toList());
+        return visibleJson(rows.stream().map(Follows.Follow::accountId).toList());
     }
 
     @GetMapping("/api/v1/accounts/{id}/following")
@@ -93,7 +115,7 @@ class FollowsController {
         PageRequest page = StatusesController.accountPage(params);
         List<Follows.Follow> rows = follows.following(accountId, page);
         LinkHeader.set(request, response, rows.stream().map(Follows.Follow::id).toList(), page.limit());
-        return json(rows.stream().map(Follows.Follow::targetAccountId).toList());
+        return visibleJson(rows.stream().map(Follows.Follow::targetAccountId).toList());
     }
 
     private long visibleAccount(String id) {
@@ -104,5 +126,11 @@ class FollowsController {
         var views = accounts.views(ids);
         return ids.stream().map(views::get).filter(java.util.Objects::nonNull).map(v -> AccountJson.of(v, links))
                 .toList();
+    }
+
+    /** Lists of other people's follows leave out whoever the viewer blocks or is blocked by. */
+    private List<AccountJson> visibleJson(List<Long> ids) {
+        java.util.Set<Long> hidden = follows.hiddenFrom(StatusesController.viewerId());
+        return json(ids.stream().filter(id -> !hidden.contains(id)).toList());
     }
 }

@@ -23,6 +23,7 @@ import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.social.FollowService;
 import app.omnia.social.InteractionService;
 import app.omnia.social.NewStatus;
 import app.omnia.social.StatusService;
@@ -40,10 +41,12 @@ class StatusesController {
     private final Statuses store;
     private final StatusJsons json;
     private final AccountService accounts;
+    private final FollowService follows;
     private final Links links;
 
     StatusesController(StatusService statuses, InteractionService interactions, Statuses store, StatusJsons json,
-                       AccountService accounts, Links links) {
+                       AccountService accounts, FollowService follows, Links links) {
+        this.follows = follows;
         this.statuses = statuses;
         this.interactions = interactions;
         this.store = store;
@@ -154,7 +157,10 @@ class StatusesController {
         return json.one(status, CurrentViewer.require().accountId());
     }
 
+    /** Who interacted with a status, less the accounts the viewer blocks or is blocked by. */
     private List<AccountJson> accountsJson(List<Long> ids) {
+        java.util.Set<Long> hidden = follows.hiddenFrom(viewerId());
+        ids = ids.stream().filter(id -> !hidden.contains(id)).toList();
         var views = accounts.views(ids);
         return ids.stream().map(views::get).filter(java.util.Objects::nonNull)
                 .map(v -> AccountJson.of(v, links)).toList();

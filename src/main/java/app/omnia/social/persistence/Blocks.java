@@ -1,0 +1,77 @@
+package app.omnia.social.persistence;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.platform.persistence.SqlPaging;
+import app.omnia.platform.persistence.SqlTime;
+import app.omnia.platform.web.PageRequest;
+
+/** Who blocks whom. Most questions are asked "either way": a block hides both accounts from each other. */
+@Repository
+public class Blocks {
+
+    public record Block(long id, long accountId, long targetAccountId) {}
+
+    private final JdbcClient jdbc;
+
+    public Blocks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean add(long id, long accountId, long targetId, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """).params(id, accountId, targetId, SqlTime.of(at)).update() > 0;
+    }
+
+    public boolean remove(long accountId, long targetId) {
+        return jdbc.sql("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ?")
+                .params(accountId, targetId).update() > 0;
+    }
+
+    public boolean eitherWay(long a, long b) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM blocks
+                WHERE (account_id = ? AND target_account_id = ?) OR (account_id = ? AND target_account_id = ?)
+                """).params(a, b, b, a).query(Long.class).single() > 0;
+    }
+
+    /** Every account hidden from {@code accountId}: those it blocks and those that block it. */
+    public Set<Long> hiddenFrom(long accountId) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT target_account_id FROM blocks WHERE account_id = :a
+                UNION SELECT account_id FROM blocks WHERE target_account_id = :a
+                """).param("a", accountId).query(Long.class).list());
+    }
+
+    /** Which of {@code targets} the account blocks, and which block it. */
+    public Set<Long> blocking(long accountId, List<Long> targets) {
+        return targets.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
+                "SELECT target_account_id FROM blocks WHERE account_id = :a AND target_account_id IN (:t)")
+                .param("a", accountId).param("t", targets).query(Long.class).list());
+    }
+
+    public Set<Long> blockedBy(long accountId, List<Long> others) {
+        return others.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
+                "SELECT account_id FROM blocks WHERE target_account_id = :a AND account_id IN (:o)")
+                .param("a", accountId).param("o", others).query(Long.class).list());
+    }
+
+    public List<Block> blockedByAccount(long accountId, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("a", accountId);
+        String sql = SqlPaging.apply("SELECT id, account_id, target_account_id FROM blocks WHERE account_id = :a",
+                page, params);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(params).query((rs, i) ->
+                new Block(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("target_account_id"))).list(), page);
+    }
+}

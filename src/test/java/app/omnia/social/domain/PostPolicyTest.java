@@ -1,0 +1,51 @@
+package app.omnia.social.domain;
+
+import java.time.Instant;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostPolicyTest {
+
+    private static final long AUTHOR = 1;
+    private static final long OTHER = 2;
+
+    private static Status status(Visibility visibility) {
+        return new Status(10, AUTHOR, "t", "<p>t</p>", "", false, visibility, null, null, null, null, null,
+                Instant.EPOCH, null);
+    }
+
+    @ParameterizedTest(name = "{0}: anonymous={1} stranger={2} follower={3} mentioned={4}")
+    @CsvSource({
+            "PUBLIC,   true,  true,  true,  true",
+            "UNLISTED, true,  true,  true,  true",
+            "PRIVATE,  false, false, true,  true",
+            "DIRECT,   false, false, false, true"})
+    void visibilityDecidesWhoSees(Visibility visibility, boolean anonymous, boolean stranger, boolean follower,
+                                  boolean mentioned) {
+        Status s = status(visibility);
+        assertThat(PostPolicy.canSee(null, s, false, false, false)).isEqualTo(anonymous);
+        assertThat(PostPolicy.canSee(OTHER, s, false, false, false)).isEqualTo(stranger);
+        assertThat(PostPolicy.canSee(OTHER, s, true, false, false)).isEqualTo(follower);
+        assertThat(PostPolicy.canSee(OTHER, s, false, true, false)).isEqualTo(mentioned);
+        assertThat(PostPolicy.canSee(AUTHOR, s, false, false, false)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PUBLIC", "UNLISTED", "PRIVATE", "DIRECT"})
+    void aBlockEitherWayHidesEverythingButFromTheAuthorThemself(Visibility visibility) {
+        Status s = status(visibility);
+        assertThat(PostPolicy.canSee(OTHER, s, true, true, true)).isFalse();
+        assertThat(PostPolicy.canSee(AUTHOR, s, false, false, true)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PUBLIC, true", "UNLISTED, true", "PRIVATE, false", "DIRECT, false"})
+    void onlyPublicAndUnlistedStatusesAreReblogged(Visibility visibility, boolean reblogable) {
+        assertThat(PostPolicy.canReblog(OTHER, status(visibility))).isEqualTo(reblogable);
+        assertThat(PostPolicy.canDelete(AUTHOR, status(visibility))).isTrue();
+        assertThat(PostPolicy.canDelete(OTHER, status(visibility))).isFalse();
+    }
+}
