@@ -14,20 +14,26 @@ import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.Pins;
 import app.omnia.social.persistence.Statuses;
 
-/** Favourites, bookmarks and reblogs. Each is idempotent: doing it twice is doing it once. */
+/** Favourites, bookmarks, reblogs and pins. Each is idempotent: doing it twice is doing it once. */
 @Service
 public class InteractionService {
+
+    /** Mastodon's limit, also announced as configuration.accounts.max_pinned_statuses. */
+    public static final int MAX_PINS = 5;
 
     private final StatusService statusService;
     private final Statuses statuses;
     private final Interactions interactions;
+    private final Pins pins;
     private final IdGenerator ids;
     private final Clock clock;
 
-    InteractionService(StatusService statusService, Statuses statuses, Interactions interactions, IdGenerator ids,
-                       Clock clock) {
+    InteractionService(StatusService statusService, Statuses statuses, Interactions interactions, Pins pins,
+                       IdGenerator ids, Clock clock) {
+        this.pins = pins;
         this.statusService = statusService;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -69,6 +75,33 @@ public class InteractionService {
         Status original = original(statusService.visible(viewer.accountId(), statusId));
         statuses.findReblog(viewer.accountId(), original.id()).ifPresent(r -> statuses.delete(r.id()));
         return original;
+    }
+
+    /** Pins one's own status to the profile; at most {@link #MAX_PINS}. */
+    @Transactional
+    public Status pin(Viewer viewer, long statusId) {
+        Status status = statusService.visible(viewer.accountId(), statusId);
+        if (!PostPolicy.canPin(viewer.accountId(), status)) {
+            throw ApiException.unprocessable("Validation failed: you can only pin your own public, unlisted or "
+                    + "private posts");
+        }
+        if (pins.count(viewer.accountId()) >= MAX_PINS) {
+            throw ApiException.unprocessable("Validation failed: you have already pinned the maximum number of posts");
+        }
+        pins.add(ids.next(), viewer.accountId(), status.id(), clock.instant());
+        return status;
+    }
+
+    @Transactional
+    public Status unpin(Viewer viewer, long statusId) {
+        Status status = statusService.visible(viewer.accountId(), statusId);
+        pins.remove(viewer.accountId(), status.id());
+        return status;
+    }
+
+    /** An account's pinned statuses that the viewer may see. */
+    public List<Status> pinnedOf(Long viewerId, long accountId) {
+        return pins.of(accountId).stream().filter(s -> statusService.canSee(viewerId, s)).toList();
     }
 
     public List<Interactions.Entry> whoFavourited(Long viewerId, long statusId, PageRequest page) {

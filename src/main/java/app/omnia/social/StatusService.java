@@ -27,6 +27,7 @@ import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.StatusEdits;
 import app.omnia.social.persistence.Statuses;
 
 /**
@@ -46,6 +47,7 @@ public class StatusService {
     private final Statuses statuses;
     private final Follows follows;
     private final Blocks blocks;
+    private final StatusEdits edits;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
     private final ContentRenderer renderer;
@@ -54,8 +56,9 @@ public class StatusService {
     private final Clock clock;
     private final int maxCharacters;
 
-    StatusService(Statuses statuses, Follows follows, Blocks blocks, AccountService accounts,
+    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, AccountService accounts,
                   IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties) {
+        this.edits = edits;
         this.statuses = statuses;
         this.follows = follows;
         this.blocks = blocks;
@@ -75,7 +78,10 @@ public class StatusService {
         return statuses.find(id).orElseThrow(ApiException::notFound);
     }
 
-    private Status create(Viewer viewer, NewStatus request) {
+    /** A request that passed every check, with its values normalised. */
+    private record Checked(String text, String spoiler, Visibility visibility, String language) {}
+
+    private Checked check(NewStatus request) {
         List<FieldError> errors = new ArrayList<>();
         String text = request.text() == null ? "" : request.text().strip();
         String spoiler = request.spoilerText() == null ? "" : request.spoilerText().strip();
@@ -112,23 +118,75 @@ public class StatusService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        return new Checked(text, spoiler, visibility, language);
+    }
+
+    private Status create(Viewer viewer, NewStatus request) {
+        Checked checked = check(request);
+        String text = checked.text();
+        String spoiler = checked.spoiler();
+        Visibility visibility = checked.visibility();
+        String language = checked.language();
         Status parent = null;
         if (request.inReplyToId() != null && !request.inReplyToId().isBlank()) {
             parent = visible(viewer.accountId(), parseId(request.inReplyToId()));
         }
-        ContentRenderer.Rendered rendered = renderer.render(text, username -> accounts.findByUsername(username)
-                .filter(Account::canAct)
-                .map(a -> new ContentRenderer.Mention(a.username(), links.profileUrl(a.username()))));
-        Set<Long> mentioned = new LinkedHashSet<>();
-        for (String username : rendered.mentionedUsernames()) {
-            accounts.findByUsername(username).ifPresent(a -> mentioned.add(a.id()));
-        }
+        ContentRenderer.Rendered rendered = render(text);
+        Set<Long> mentioned = mentionedIds(rendered);
         Status status = new Status(ids.next(), viewer.accountId(), text, rendered.html(), spoiler,
                 Boolean.TRUE.equals(request.sensitive()) || !spoiler.isEmpty(), visibility, language,
                 parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
                 viewer.applicationId(), clock.instant(), null);
         statuses.insert(status, mentioned, rendered.tags());
         return status;
+    }
+
+    /**
+     * Edits one's own status: text, content warning, sensitivity and language (visibility and the thread stay).
+     * The first edit records the original, and every edit adds its version to the history.
+     */
+    @Transactional
+    public Status edit(Viewer viewer, long id, NewStatus request) {
+        Status current = visible(viewer.accountId(), id);
+        if (!PostPolicy.canEdit(viewer.accountId(), current)) {
+            throw ApiException.notFound();
+        }
+        Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
+                request.language(), null, request.mediaIds(), request.hasPoll(), null, null));
+        if (edits.of(id).isEmpty()) {
+            edits.add(ids.next(), current, current.createdAt());
+        }
+        ContentRenderer.Rendered rendered = render(checked.text());
+        Status edited = new Status(current.id(), current.accountId(), checked.text(), rendered.html(),
+                checked.spoiler(), Boolean.TRUE.equals(request.sensitive()) || !checked.spoiler().isEmpty(),
+                current.visibility(), checked.language() == null ? current.language() : checked.language(),
+                current.inReplyToId(), current.inReplyToAccountId(), null, current.applicationId(),
+                current.createdAt(), clock.instant());
+        statuses.update(edited, mentionedIds(rendered), rendered.tags());
+        edits.add(ids.next(), edited, edited.editedAt());
+        return edited;
+    }
+
+    /** The versions of a status the viewer can see, oldest first; a never-edited status has just itself. */
+    public List<StatusEdits.Version> history(Long viewerId, long id) {
+        Status status = visible(viewerId, id);
+        List<StatusEdits.Version> versions = edits.of(id);
+        return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
+                status.spoilerText(), status.sensitive(), status.createdAt())) : versions;
+    }
+
+    private ContentRenderer.Rendered render(String text) {
+        return renderer.render(text, username -> accounts.findByUsername(username)
+                .filter(Account::canAct)
+                .map(a -> new ContentRenderer.Mention(a.username(), links.profileUrl(a.username()))));
+    }
+
+    private Set<Long> mentionedIds(ContentRenderer.Rendered rendered) {
+        Set<Long> mentioned = new LinkedHashSet<>();
+        for (String username : rendered.mentionedUsernames()) {
+            accounts.findByUsername(username).ifPresent(a -> mentioned.add(a.id()));
+        }
+        return mentioned;
     }
 
     /** The status if the viewer may see it; otherwise 404, exactly as if it did not exist. */

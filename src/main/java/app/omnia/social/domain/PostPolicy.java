@@ -35,6 +35,16 @@ public final class PostPolicy {
         return status.visibility().reblogable() && !status.isReblog();
     }
 
+    /** Only the author edits a status, and a reblog has nothing of its own to edit. */
+    public static boolean canEdit(long viewerId, Status status) {
+        return status.accountId() == viewerId && !status.isReblog();
+    }
+
+    /** Only public, unlisted and private statuses of one's own are pinned (Mastodon's rule). */
+    public static boolean canPin(long viewerId, Status status) {
+        return status.accountId() == viewerId && !status.isReblog() && status.visibility() != Visibility.DIRECT;
+    }
+
     /** Only the author deletes a status (staff removal is moderation's, with its own audit). */
     public static boolean canDelete(long viewerId, Status status) {
         return status.accountId() == viewerId;

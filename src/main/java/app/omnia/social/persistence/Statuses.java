@@ -46,6 +46,23 @@ public class Statuses {
         }
     }
 
+    /** Replaces the text of a status (its mentions and tags follow) and stamps it edited. */
+    public void update(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
+        jdbc.sql("""
+                UPDATE statuses SET text = ?, content = ?, spoiler_text = ?, sensitive = ?, language = ?, edited_at = ?
+                WHERE id = ?
+                """).params(s.text(), s.content(), s.spoilerText(), s.sensitive(), s.language(),
+                SqlTime.of(s.editedAt()), s.id()).update();
+        jdbc.sql("DELETE FROM status_mentions WHERE status_id = ?").param(s.id()).update();
+        jdbc.sql("DELETE FROM status_tags WHERE status_id = ?").param(s.id()).update();
+        for (long account : mentionedAccountIds) {
+            jdbc.sql("INSERT INTO status_mentions (status_id, account_id) VALUES (?, ?)").params(s.id(), account).update();
+        }
+        for (String tag : tags) {
+            jdbc.sql("INSERT INTO status_tags (status_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
+        }
+    }
+
     public Optional<Status> find(long id) {
         return jdbc.sql("SELECT * FROM statuses WHERE id = ?").param(id).query(Statuses::map).optional();
     }
@@ -174,6 +191,8 @@ public class Statuses {
     private static List<String> keys(List<Visibility> visibilities) {
         return visibilities.stream().map(Visibility::key).toList();
     }
+
+    static final org.springframework.jdbc.core.RowMapper<Status> ROW = Statuses::map;
 
     private static Status map(ResultSet rs, int row) throws SQLException {
         return new Status(rs.getLong("id"), rs.getLong("account_id"), rs.getString("text"), rs.getString("content"),

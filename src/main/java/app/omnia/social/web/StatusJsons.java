@@ -17,6 +17,7 @@ import app.omnia.platform.web.JsonTime;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.Pins;
 import app.omnia.social.persistence.Statuses;
 
 /**
@@ -29,10 +30,12 @@ class StatusJsons {
 
     private final Statuses statuses;
     private final Interactions interactions;
+    private final Pins pins;
     private final AccountService accounts;
     private final Links links;
 
-    StatusJsons(Statuses statuses, Interactions interactions, AccountService accounts, Links links) {
+    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links) {
+        this.pins = pins;
         this.statuses = statuses;
         this.interactions = interactions;
         this.accounts = accounts;
@@ -56,11 +59,12 @@ class StatusJsons {
         });
         Map<Long, List<Long>> mentions = statuses.mentions(statusIds);
         mentions.values().forEach(accountIds::addAll);
-        Hydration h = new Hydration(accounts.views(accountIds), mentions, statuses.tags(statusIds),
+        Hydration h = new Hydration(viewerId, accounts.views(accountIds), mentions, statuses.tags(statusIds),
                 statuses.replyAndReblogCounts(statusIds), interactions.counts(Kind.FAVOURITE, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
-                viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds));
+                viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
+                viewerId == null ? Set.of() : pins.which(statusIds));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h);
@@ -73,10 +77,14 @@ class StatusJsons {
         }).toList();
     }
 
-    private record Hydration(Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
+    private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
                              Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
-                             Set<Long> reblogged) {}
+                             Set<Long> reblogged, Set<Long> pinned) {}
+
+    private boolean viewerIsAuthor(Status s, Hydration h) {
+        return h.viewerId() != null && h.viewerId() == s.accountId();
+    }
 
     private StatusJson json(Status s, StatusJson reblog, Hydration h) {
         AccountView author = h.accounts().get(s.accountId());
@@ -122,7 +130,8 @@ class StatusJsons {
                 h.reblogged().contains(subject),
                 false,
                 h.bookmarked().contains(subject),
-                false,
+                // Mastodon tells only the author which of their statuses are pinned.
+                viewerIsAuthor(s, h) && h.pinned().contains(s.id()),
                 List.of(),
                 null);
     }

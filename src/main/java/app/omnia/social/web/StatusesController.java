@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -84,6 +85,58 @@ class StatusesController {
         StatusJson answer = json.one(status, viewer.accountId()).withText(status.text());
         statuses.delete(viewer, status.id());
         return answer;
+    }
+
+    @PutMapping("/api/v1/statuses/{id}")
+    @RequiresScope("write:statuses")
+    StatusJson edit(@PathVariable String id, Params params) {
+        Viewer viewer = CurrentViewer.require();
+        NewStatus request = new NewStatus(params.string("status").orElse(null),
+                params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null), null,
+                params.string("language").orElse(null), null, params.list("media_ids"),
+                params.has("poll") || !params.list("poll[options]").isEmpty(), null, null);
+        return json.one(statuses.edit(viewer, parse(id), request), viewer.accountId());
+    }
+
+    /** Mastodon's StatusEdit entities: every version, oldest first. */
+    @GetMapping("/api/v1/statuses/{id}/history")
+    @PublicEndpoint(scopesIfToken = "read:statuses")
+    List<Map<String, Object>> history(@PathVariable String id) {
+        Long viewer = viewerId();
+        Status status = statuses.visible(viewer, parse(id));
+        AccountJson author = json.one(status, viewer).account();
+        return statuses.history(viewer, status.id()).stream().map(v -> {
+            Map<String, Object> edit = new java.util.LinkedHashMap<>();
+            edit.put("content", v.content());
+            edit.put("spoiler_text", v.spoilerText());
+            edit.put("sensitive", v.sensitive());
+            edit.put("created_at", app.omnia.platform.web.JsonTime.of(v.at()));
+            edit.put("account", author);
+            edit.put("poll", null);
+            edit.put("media_attachments", List.of());
+            edit.put("emojis", List.of());
+            return edit;
+        }).toList();
+    }
+
+    /** Mastodon's StatusSource: the plain text to put back in an editor. */
+    @GetMapping("/api/v1/statuses/{id}/source")
+    @RequiresScope("read:statuses")
+    Map<String, String> source(@PathVariable String id) {
+        Status status = statuses.visible(CurrentViewer.requireAccountId(), parse(id));
+        return Map.of("id", String.valueOf(status.id()), "text", status.text(), "spoiler_text", status.spoilerText());
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/pin")
+    @RequiresScope("write:accounts")
+    StatusJson pin(@PathVariable String id) {
+        return answer(interactions.pin(CurrentViewer.require(), parse(id)));
+    }
+
+    @PostMapping("/api/v1/statuses/{id}/unpin")
+    @RequiresScope("write:accounts")
+    StatusJson unpin(@PathVariable String id) {
+        return answer(interactions.unpin(CurrentViewer.require(), parse(id)));
     }
 
     @GetMapping("/api/v1/statuses/{id}/context")

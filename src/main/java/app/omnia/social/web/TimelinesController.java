@@ -85,8 +85,11 @@ class TimelinesController {
         Long viewer = StatusesController.viewerId();
         long accountId = accounts.visible(CurrentViewer.get().orElse(null), StatusesController.parse(id)).account().id();
         PageRequest page = page(params);
-        // No media and no pins yet: those filters select nothing.
-        if (params.bool("only_media").orElse(false) || params.bool("pinned").orElse(false)) {
+        if (params.bool("pinned").orElse(false)) {
+            return json.page(interactions.pinnedOf(viewer, accountId), viewer);
+        }
+        // No media yet: that filter selects nothing.
+        if (params.bool("only_media").orElse(false)) {
             return List.of();
         }
         boolean excludeReplies = params.bool("exclude_replies").orElse(false);
