@@ -155,7 +155,7 @@ test("a code cannot be redeemed without its PKCE verifier, and a read token cann
     (error) => error.statusCode === 403);
 });
 
-test("two people follow each other, post, reply, favourite, reblog and read timelines page by page", async () => {
+test("two people follow each other, post, reply, favourite, reblog, are notified and read timelines page by page", async () => {
   const app = await registerApp("read write follow");
   const password = "a long and unusual passphrase";
   const clients = {};
@@ -194,6 +194,11 @@ test("two people follow each other, post, reply, favourite, reblog and read time
   assert.equal(favourited.favourited, true);
   const reblog = await ben.client.v1.statuses.$select(posted[3].id).reblog();
   assert.equal(reblog.reblog.id, posted[3].id);
+  const notifications = await ann.client.v1.notifications.list({ limit: 10 });
+  const kinds = notifications.map((n) => n.type);
+  for (const kind of ["favourite", "reblog", "follow"]) assert.ok(kinds.includes(kind), `ann got ${kind}`);
+  const bensMentions = await ben.client.v1.notifications.list({ types: ["mention"] });
+  assert.equal(bensMentions.length, 5, "ben was mentioned in each of ann's five posts");
   const seen = await ann.client.v1.statuses.$select(posted[4].id).fetch();
   assert.equal(seen.favouritesCount, 1);
   assert.equal(seen.repliesCount, 1);

@@ -30,12 +30,14 @@ public class FollowService implements AccountCounts.Source {
     private final Follows follows;
     private final Blocks blocks;
     private final Statuses statuses;
+    private final NotificationService notifications;
     private final AccountService accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FollowService(Follows follows, Blocks blocks, Statuses statuses, AccountService accounts, IdGenerator ids,
-                  Clock clock) {
+    FollowService(Follows follows, Blocks blocks, Statuses statuses, NotificationService notifications,
+                  AccountService accounts, IdGenerator ids, Clock clock) {
+        this.notifications = notifications;
         this.follows = follows;
         this.blocks = blocks;
         this.statuses = statuses;
@@ -53,7 +55,9 @@ public class FollowService implements AccountCounts.Source {
         if (blocks.eitherWay(viewer.accountId(), target.id())) {
             throw ApiException.forbidden("This action is not allowed");
         }
-        follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant());
+        if (follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant())) {
+            notifications.notify("follow", target.id(), viewer.accountId(), null);
+        }
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 

@@ -28,12 +28,14 @@ public class InteractionService {
     private final Statuses statuses;
     private final Interactions interactions;
     private final Pins pins;
+    private final NotificationService notifications;
     private final IdGenerator ids;
     private final Clock clock;
 
     InteractionService(StatusService statusService, Statuses statuses, Interactions interactions, Pins pins,
-                       IdGenerator ids, Clock clock) {
+                       NotificationService notifications, IdGenerator ids, Clock clock) {
         this.pins = pins;
+        this.notifications = notifications;
         this.statusService = statusService;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -44,7 +46,10 @@ public class InteractionService {
     @Transactional
     public Status add(Viewer viewer, Kind kind, long statusId) {
         Status status = original(statusService.visible(viewer.accountId(), statusId));
-        interactions.add(kind, ids.next(), viewer.accountId(), status.id(), clock.instant());
+        if (interactions.add(kind, ids.next(), viewer.accountId(), status.id(), clock.instant())
+                && kind == Kind.FAVOURITE) {
+            notifications.notify("favourite", status.accountId(), viewer.accountId(), status.id());
+        }
         return status;
     }
 
@@ -66,6 +71,7 @@ public class InteractionService {
             Status reblog = new Status(ids.next(), viewer.accountId(), "", "", "", false, original.visibility(), null,
                     null, null, original.id(), viewer.applicationId(), clock.instant(), null);
             statuses.insert(reblog, List.of(), List.of());
+            notifications.notify("reblog", original.accountId(), viewer.accountId(), original.id());
             return reblog;
         });
     }

@@ -48,6 +48,7 @@ public class StatusService {
     private final Follows follows;
     private final Blocks blocks;
     private final StatusEdits edits;
+    private final NotificationService notifications;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
     private final ContentRenderer renderer;
@@ -56,9 +57,11 @@ public class StatusService {
     private final Clock clock;
     private final int maxCharacters;
 
-    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, AccountService accounts,
-                  IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties) {
+    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits,
+                  NotificationService notifications, AccountService accounts, IdempotencyKeys idempotency, Links links,
+                  IdGenerator ids, Clock clock, OmniaProperties properties) {
         this.edits = edits;
+        this.notifications = notifications;
         this.statuses = statuses;
         this.follows = follows;
         this.blocks = blocks;
@@ -138,6 +141,7 @@ public class StatusService {
                 parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
                 viewer.applicationId(), clock.instant(), null);
         statuses.insert(status, mentioned, rendered.tags());
+        notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
         return status;
     }
 
@@ -164,6 +168,8 @@ public class StatusService {
                 current.createdAt(), clock.instant());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
         edits.add(ids.next(), edited, edited.editedAt());
+        // Those who shared it are told it changed (Mastodon's "update" notification).
+        notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
         return edited;
     }
 

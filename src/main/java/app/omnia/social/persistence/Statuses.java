@@ -87,6 +87,12 @@ public class Statuses {
                 .params(accountId, originalId).query(Statuses::map).optional();
     }
 
+    /** The accounts that reblogged a status. */
+    public List<Long> reblogAccounts(long originalId) {
+        return jdbc.sql("SELECT account_id FROM statuses WHERE reblog_of_id = ?").param(originalId)
+                .query(Long.class).list();
+    }
+
     /** Which of these originals the account has reblogged. */
     public java.util.Set<Long> reblogged(long accountId, Collection<Long> originalIds) {
         return originalIds.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(jdbc.sql(
