@@ -155,7 +155,7 @@ test("a code cannot be redeemed without its PKCE verifier, and a read token cann
     (error) => error.statusCode === 403);
 });
 
-test("two people follow each other, post, reply, favourite, reblog, are notified and read timelines page by page", async () => {
+test("two people follow each other, post, reply, favourite, reblog, are notified, search and read timelines page by page", async () => {
   const app = await registerApp("read write follow");
   const password = "a long and unusual passphrase";
   const clients = {};
@@ -219,6 +219,12 @@ test("two people follow each other, post, reply, favourite, reblog, are notified
   assert.equal(tagged.length, 5);
   const publicLine = await anonymous.v1.timelines.public.list({ limit: 40 });
   assert.ok(publicLine.some((s) => s.id === posted[0].id));
+
+  const found = await ben.client.v2.search.list({ q: `masto${suffix}` });
+  assert.equal(found.hashtags[0].name, `masto${suffix}`);
+  assert.ok(found.statuses.some((s) => s.id === posted[1].id));
+  const people = await ben.client.v2.search.list({ q: ann.username, type: "accounts" });
+  assert.deepEqual(people.accounts.map((a) => a.id), [ann.me.id]);
 
   const deleted = await ann.client.v1.statuses.$select(posted[0].id).remove();
   assert.match(deleted.text, /^post 0/);
