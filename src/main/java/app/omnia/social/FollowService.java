@@ -17,6 +17,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Mutes;
 import app.omnia.social.persistence.Statuses;
 
 /** Following and unfollowing, relationships, and the counters shown on profiles. */
@@ -25,18 +26,23 @@ public class FollowService implements AccountCounts.Source {
 
     /** Mastodon's Relationship entity, as far as this module knows it (mutes and requests come later). */
     public record Relationship(long id, boolean following, boolean followedBy, boolean requested, boolean blocking,
-                               boolean blockedBy) {}
+                               boolean blockedBy, boolean muting, boolean mutingNotifications) {}
+
+    /** The longest mute with an end: a year (a duration of 0 mutes for good). */
+    static final long MAX_MUTE_SECONDS = 365L * 24 * 3600;
 
     private final Follows follows;
     private final Blocks blocks;
+    private final Mutes mutes;
     private final Statuses statuses;
     private final NotificationService notifications;
     private final AccountService accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FollowService(Follows follows, Blocks blocks, Statuses statuses, NotificationService notifications,
+    FollowService(Follows follows, Blocks blocks, Mutes mutes, Statuses statuses, NotificationService notifications,
                   AccountService accounts, IdGenerator ids, Clock clock) {
+        this.mutes = mutes;
         this.notifications = notifications;
         this.follows = follows;
         this.blocks = blocks;
@@ -88,6 +94,47 @@ public class FollowService implements AccountCounts.Source {
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
+    /**
+     * Mutes an account: its posts leave the viewer's timelines and, with {@code notifications}, its
+     * notifications too. {@code durationSeconds} 0 means until unmuted.
+     */
+    @Transactional
+    public Relationship mute(Viewer viewer, long targetId, boolean notifications, long durationSeconds) {
+        Account target = target(viewer, targetId);
+        if (target.id() == viewer.accountId()) {
+            throw ApiException.forbidden("You cannot mute yourself");
+        }
+        if (durationSeconds < 0 || durationSeconds > MAX_MUTE_SECONDS) {
+            throw ApiException.validation("duration", "ERR_INVALID",
+                    "duration must be between 0 (indefinite) and " + MAX_MUTE_SECONDS + " seconds");
+        }
+        java.time.Instant now = clock.instant();
+        mutes.put(ids.next(), viewer.accountId(), target.id(), notifications,
+                durationSeconds == 0 ? null : now.plusSeconds(durationSeconds), now);
+        return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    @Transactional
+    public Relationship unmute(Viewer viewer, long targetId) {
+        Account target = target(viewer, targetId);
+        mutes.remove(viewer.accountId(), target.id());
+        return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    public List<Mutes.Mute> muted(long viewerId, PageRequest page) {
+        return mutes.page(viewerId, page, clock.instant());
+    }
+
+    /** Accounts whose posts the viewer has muted out of timelines (empty for anonymous viewers). */
+    public Set<Long> mutedBy(Long viewerId) {
+        return viewerId == null ? Set.of() : mutes.muted(viewerId, false, clock.instant());
+    }
+
+    /** Accounts whose notifications the viewer has muted. */
+    public Set<Long> mutedNotificationsOf(long viewerId) {
+        return mutes.muted(viewerId, true, clock.instant());
+    }
+
     public List<Blocks.Block> blocked(long viewerId, PageRequest page) {
         return blocks.blockedByAccount(viewerId, page);
     }
@@ -103,9 +150,12 @@ public class FollowService implements AccountCounts.Source {
         Set<Long> followedBy = follows.followers(viewerId, targets);
         Set<Long> blocking = blocks.blocking(viewerId, targets);
         Set<Long> blockedBy = blocks.blockedBy(viewerId, targets);
+        Set<Long> muting = mutes.muted(viewerId, false, clock.instant());
+        Set<Long> mutingNotifications = mutes.muted(viewerId, true, clock.instant());
         return targets.stream()
                 .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id), false,
-                        blocking.contains(id), blockedBy.contains(id)))
+                        blocking.contains(id), blockedBy.contains(id), muting.contains(id),
+                        mutingNotifications.contains(id)))
                 .toList();
     }
 

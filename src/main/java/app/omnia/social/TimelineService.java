@@ -2,6 +2,8 @@ package app.omnia.social;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -20,24 +22,39 @@ public class TimelineService {
 
     private final Statuses statuses;
     private final Follows follows;
+    private final FollowService followService;
     private final StatusService statusService;
 
-    TimelineService(Statuses statuses, Follows follows, StatusService statusService) {
+    TimelineService(Statuses statuses, Follows follows, FollowService followService, StatusService statusService) {
         this.statuses = statuses;
         this.follows = follows;
+        this.followService = followService;
         this.statusService = statusService;
     }
 
     public List<Status> home(long viewerId, PageRequest page) {
-        return visibleTo(viewerId, statuses.home(viewerId, page));
+        return withoutMuted(viewerId, visibleTo(viewerId, statuses.home(viewerId, page)));
     }
 
     public List<Status> publicTimeline(Long viewerId, PageRequest page) {
-        return visibleTo(viewerId, statuses.publicTimeline(page));
+        return withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(page)));
     }
 
     public List<Status> tag(Long viewerId, String tag, PageRequest page) {
-        return visibleTo(viewerId, statuses.tagged(tag.toLowerCase(Locale.ROOT), page));
+        return withoutMuted(viewerId, visibleTo(viewerId, statuses.tagged(tag.toLowerCase(Locale.ROOT), page)));
+    }
+
+    /** Muted accounts leave the feeds (not a profile one visits on purpose, nor a thread). */
+    private List<Status> withoutMuted(Long viewerId, List<Status> page) {
+        Set<Long> muted = followService.mutedBy(viewerId);
+        if (muted.isEmpty()) {
+            return page;
+        }
+        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+                .map(Status::reblogOfId).toList());
+        return page.stream().filter(s -> !muted.contains(s.accountId()) && !(s.isReblog()
+                && originals.containsKey(s.reblogOfId()) && muted.contains(originals.get(s.reblogOfId()).accountId())))
+                .toList();
     }
 
     /** A profile's statuses: what the viewer may see of them (their own, followers-only if following). */

@@ -23,12 +23,13 @@ import app.omnia.platform.web.Params;
 import app.omnia.social.FollowService;
 import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Mutes;
 
 /** Following: follow, unfollow, relationships, and the followers and following lists. */
 @RestController
 class FollowsController {
 
-    /** Mastodon's Relationship entity; mutes, requests and notes are not kept yet and are reported false/empty. */
+    /** Mastodon's Relationship entity; follow requests and notes are not kept yet and are reported false/empty. */
     record RelationshipJson(String id, boolean following, boolean showingReblogs, boolean notifying,
                             List<String> languages, boolean followedBy, boolean blocking, boolean blockedBy,
                             boolean muting, boolean mutingNotifications, boolean requested, boolean requestedBy,
@@ -36,7 +37,8 @@ class FollowsController {
 
         static RelationshipJson of(FollowService.Relationship r) {
             return new RelationshipJson(String.valueOf(r.id()), r.following(), r.following(), false, null,
-                    r.followedBy(), r.blocking(), r.blockedBy(), false, false, r.requested(), false, false, false, "");
+                    r.followedBy(), r.blocking(), r.blockedBy(), r.muting(), r.mutingNotifications(), r.requested(),
+                    false, false, false, "");
         }
     }
 
@@ -72,6 +74,35 @@ class FollowsController {
     @RequiresScope("write:blocks")
     RelationshipJson unblock(@PathVariable String id) {
         return RelationshipJson.of(follows.unblock(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/mute")
+    @RequiresScope("write:mutes")
+    RelationshipJson mute(@PathVariable String id, Params params) {
+        long duration = params.string("duration").filter(s -> !s.isBlank()).map(value -> {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("duration", "duration must be a number of seconds");
+            }
+        }).orElse(0L);
+        return RelationshipJson.of(follows.mute(CurrentViewer.require(), StatusesController.parse(id),
+                params.bool("notifications").orElse(true), duration));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/unmute")
+    @RequiresScope("write:mutes")
+    RelationshipJson unmute(@PathVariable String id) {
+        return RelationshipJson.of(follows.unmute(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @GetMapping("/api/v1/mutes")
+    @RequiresScope("read:mutes")
+    List<AccountJson> mutes(Params params, HttpServletRequest request, HttpServletResponse response) {
+        PageRequest page = StatusesController.accountPage(params);
+        List<Mutes.Mute> rows = follows.muted(CurrentViewer.requireAccountId(), page);
+        LinkHeader.set(request, response, rows.stream().map(Mutes.Mute::id).toList(), page.limit());
+        return json(rows.stream().map(Mutes.Mute::targetAccountId).toList());
     }
 
     @GetMapping("/api/v1/blocks")

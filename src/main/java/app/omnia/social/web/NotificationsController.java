@@ -95,7 +95,8 @@ class NotificationsController {
 
     /** Mastodon's Notification entity; one whose actor is now blocked, or whose status is gone or hidden, is left out. */
     private List<Map<String, Object>> json(List<Notification> found, long viewer) {
-        Set<Long> hidden = follows.hiddenFrom(viewer);
+        Set<Long> hidden = new java.util.HashSet<>(follows.hiddenFrom(viewer));
+        hidden.addAll(follows.mutedNotificationsOf(viewer));
         Map<Long, AccountView> actors = accounts.views(found.stream().map(Notification::fromAccountId).toList());
         Map<Long, Status> byId = statuses.findAll(found.stream().map(Notification::statusId)
                 .filter(java.util.Objects::nonNull).toList());
