@@ -11,5 +11,8 @@ public record AccountCounts(long followers, long following, long statuses) {
      */
     public interface Source {
         AccountCounts of(long accountId);
+
+        /** Follow requests waiting for this (locked) account: shown to its owner only. */
+        long pendingFollowRequests(long accountId);
     }
 }

@@ -30,6 +30,19 @@ import app.omnia.platform.web.ApiException.FieldError;
 public class AccountService {
 
     public static final int MAX_DISPLAY_NAME = 30;
+
+    /** Before any module keeps counters (and in identity's own tests). */
+    private static final AccountCounts.Source NO_COUNTS = new AccountCounts.Source() {
+        @Override
+        public AccountCounts of(long accountId) {
+            return AccountCounts.NONE;
+        }
+
+        @Override
+        public long pendingFollowRequests(long accountId) {
+            return 0;
+        }
+    };
     public static final int MAX_NOTE = 500;
 
     private final Accounts accounts;
@@ -71,6 +84,12 @@ public class AccountService {
         return accounts.findById(id);
     }
 
+    /** Follow requests waiting for the account, capped at 40 as Mastodon reports them. */
+    public long pendingFollowRequests(long accountId) {
+        AccountCounts.Source source = counts.getIfAvailable();
+        return source == null ? 0 : Math.min(40, source.pendingFollowRequests(accountId));
+    }
+
     public Optional<Account> findByUsername(String username) {
         return accounts.findByUsername(username);
     }
@@ -83,7 +102,7 @@ public class AccountService {
         }
         Map<Long, List<ProfileField>> allFields = fields.listFor(ids);
         Map<Long, List<Verifications.Granted>> allVerifications = verifications.listFor(ids);
-        AccountCounts.Source source = counts.getIfAvailable(() -> id -> AccountCounts.NONE);
+        AccountCounts.Source source = counts.getIfAvailable(() -> NO_COUNTS);
         for (Account account : accounts.findByIds(ids)) {
             views.put(account.id(), new AccountView(account, allFields.getOrDefault(account.id(), List.of()),
                     allVerifications.getOrDefault(account.id(), List.of()), source.of(account.id())));
@@ -93,7 +112,7 @@ public class AccountService {
 
     public AccountView view(Account account) {
         return new AccountView(account, fields.list(account.id()), verifications.list(account.id()),
-                counts.getIfAvailable(() -> id -> AccountCounts.NONE).of(account.id()));
+                counts.getIfAvailable(() -> NO_COUNTS).of(account.id()));
     }
 
     @Transactional

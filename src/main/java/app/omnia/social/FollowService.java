@@ -16,6 +16,7 @@ import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.social.persistence.Blocks;
+import app.omnia.social.persistence.FollowRequests;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Mutes;
 import app.omnia.social.persistence.Statuses;
@@ -25,8 +26,9 @@ import app.omnia.social.persistence.Statuses;
 public class FollowService implements AccountCounts.Source {
 
     /** Mastodon's Relationship entity, as far as this module knows it (mutes and requests come later). */
-    public record Relationship(long id, boolean following, boolean followedBy, boolean requested, boolean blocking,
-                               boolean blockedBy, boolean muting, boolean mutingNotifications) {}
+    public record Relationship(long id, boolean following, boolean followedBy, boolean requested,
+                               boolean requestedBy, boolean blocking, boolean blockedBy, boolean muting,
+                               boolean mutingNotifications) {}
 
     /** The longest mute with an end: a year (a duration of 0 mutes for good). */
     static final long MAX_MUTE_SECONDS = 365L * 24 * 3600;
@@ -34,14 +36,16 @@ public class FollowService implements AccountCounts.Source {
     private final Follows follows;
     private final Blocks blocks;
     private final Mutes mutes;
+    private final FollowRequests requests;
     private final Statuses statuses;
     private final NotificationService notifications;
     private final AccountService accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FollowService(Follows follows, Blocks blocks, Mutes mutes, Statuses statuses, NotificationService notifications,
-                  AccountService accounts, IdGenerator ids, Clock clock) {
+    FollowService(Follows follows, Blocks blocks, Mutes mutes, FollowRequests requests, Statuses statuses,
+                  NotificationService notifications, AccountService accounts, IdGenerator ids, Clock clock) {
+        this.requests = requests;
         this.mutes = mutes;
         this.notifications = notifications;
         this.follows = follows;
@@ -61,7 +65,15 @@ public class FollowService implements AccountCounts.Source {
         if (blocks.eitherWay(viewer.accountId(), target.id())) {
             throw ApiException.forbidden("This action is not allowed");
         }
-        if (follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant())) {
+        if (follows.follows(viewer.accountId(), target.id())) {
+            return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+        }
+        if (target.locked()) {
+            // A locked account decides: the follow waits as a request.
+            if (requests.add(ids.next(), viewer.accountId(), target.id(), clock.instant())) {
+                notifications.notify("follow_request", target.id(), viewer.accountId(), null);
+            }
+        } else if (follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant())) {
             notifications.notify("follow", target.id(), viewer.accountId(), null);
         }
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
@@ -71,6 +83,7 @@ public class FollowService implements AccountCounts.Source {
     public Relationship unfollow(Viewer viewer, long targetId) {
         Account target = target(viewer, targetId);
         follows.remove(viewer.accountId(), target.id());
+        requests.remove(viewer.accountId(), target.id());
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
@@ -84,6 +97,8 @@ public class FollowService implements AccountCounts.Source {
         blocks.add(ids.next(), viewer.accountId(), target.id(), clock.instant());
         follows.remove(viewer.accountId(), target.id());
         follows.remove(target.id(), viewer.accountId());
+        requests.remove(viewer.accountId(), target.id());
+        requests.remove(target.id(), viewer.accountId());
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
@@ -135,6 +150,33 @@ public class FollowService implements AccountCounts.Source {
         return mutes.muted(viewerId, true, clock.instant());
     }
 
+    /** The viewer (a locked account) accepts a follow request: the follow exists from now on. */
+    @Transactional
+    public Relationship authorize(Viewer viewer, long requesterId) {
+        if (!requests.remove(requesterId, viewer.accountId())) {
+            throw ApiException.notFound();
+        }
+        follows.add(ids.next(), requesterId, viewer.accountId(), clock.instant());
+        notifications.notify("follow", viewer.accountId(), requesterId, null);
+        return relationships(viewer.accountId(), List.of(requesterId)).getFirst();
+    }
+
+    @Transactional
+    public Relationship reject(Viewer viewer, long requesterId) {
+        if (!requests.remove(requesterId, viewer.accountId())) {
+            throw ApiException.notFound();
+        }
+        return relationships(viewer.accountId(), List.of(requesterId)).getFirst();
+    }
+
+    public List<FollowRequests.Request> pendingRequests(long viewerId, PageRequest page) {
+        return requests.pendingFor(viewerId, page);
+    }
+
+    public long pendingRequestCount(long viewerId) {
+        return requests.countFor(viewerId);
+    }
+
     public List<Blocks.Block> blocked(long viewerId, PageRequest page) {
         return blocks.blockedByAccount(viewerId, page);
     }
@@ -150,12 +192,14 @@ public class FollowService implements AccountCounts.Source {
         Set<Long> followedBy = follows.followers(viewerId, targets);
         Set<Long> blocking = blocks.blocking(viewerId, targets);
         Set<Long> blockedBy = blocks.blockedBy(viewerId, targets);
+        Set<Long> requested = requests.requested(viewerId, targets);
+        Set<Long> requestedBy = requests.requestedBy(viewerId, targets);
         Set<Long> muting = mutes.muted(viewerId, false, clock.instant());
         Set<Long> mutingNotifications = mutes.muted(viewerId, true, clock.instant());
         return targets.stream()
-                .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id), false,
-                        blocking.contains(id), blockedBy.contains(id), muting.contains(id),
-                        mutingNotifications.contains(id)))
+                .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id),
+                        requested.contains(id), requestedBy.contains(id), blocking.contains(id), blockedBy.contains(id),
+                        muting.contains(id), mutingNotifications.contains(id)))
                 .toList();
     }
 
@@ -165,6 +209,11 @@ public class FollowService implements AccountCounts.Source {
 
     public List<Follows.Follow> following(long accountId, PageRequest page) {
         return follows.followingOf(accountId, page);
+    }
+
+    @Override
+    public long pendingFollowRequests(long accountId) {
+        return requests.countFor(accountId);
     }
 
     @Override

@@ -83,7 +83,8 @@ class AccountsController {
     @RequiresScope({"read:accounts", "profile"})
     CredentialAccountJson verifyCredentials() {
         Viewer viewer = CurrentViewer.require();
-        return CredentialAccountJson.of(accounts.visible(viewer, viewer.accountId()), links, LocalDate.now(clock));
+        return CredentialAccountJson.of(accounts.visible(viewer, viewer.accountId()), links, LocalDate.now(clock),
+                accounts.pendingFollowRequests(viewer.accountId()));
     }
 
     @RequestMapping(path = "/api/v1/accounts/update_credentials", method = {RequestMethod.PATCH, RequestMethod.PUT})
@@ -98,7 +99,8 @@ class AccountsController {
         ProfileChanges changes = new ProfileChanges(params.string("display_name"), params.string("note"),
                 params.bool("locked"), params.bool("bot"), params.bool("discoverable"), fields,
                 image(request, "avatar", 400, 400), image(request, "header", 1500, 500));
-        return CredentialAccountJson.of(accounts.updateProfile(viewer, changes), links, LocalDate.now(clock));
+        return CredentialAccountJson.of(accounts.updateProfile(viewer, changes), links, LocalDate.now(clock),
+                accounts.pendingFollowRequests(viewer.accountId()));
     }
 
     @GetMapping("/api/v1/accounts/lookup")

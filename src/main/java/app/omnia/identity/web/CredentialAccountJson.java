@@ -23,12 +23,13 @@ record CredentialAccountJson(@JsonUnwrapped AccountJson account, Source source, 
 
     record RoleJson(String id, String name, String permissions, String color, boolean highlighted) {}
 
-    static CredentialAccountJson of(AccountView view, Links links, LocalDate today) {
+    static CredentialAccountJson of(AccountView view, Links links, LocalDate today, long followRequests) {
         Account a = view.account();
         Source source = new Source(a.locked() || a.minorOn(today) ? "private" : "public", false,
                 a.locale() == null ? "" : a.locale().substring(0, Math.min(2, a.locale().length())), a.note(),
                 view.fields().stream().map(f -> new AccountJson.FieldJson(f.name(), f.value(), null)).toList(),
-                0, false, a.discoverable(), a.discoverable(), List.of(), a.minorOn(today), a.totpEnabled());
+                (int) followRequests, false, a.discoverable(), a.discoverable(), List.of(), a.minorOn(today),
+                a.totpEnabled());
         return new CredentialAccountJson(AccountJson.of(view, links), source, role(a.role()));
     }
 

@@ -22,6 +22,7 @@ import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.social.FollowService;
 import app.omnia.social.persistence.Blocks;
+import app.omnia.social.persistence.FollowRequests;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Mutes;
 
@@ -29,7 +30,7 @@ import app.omnia.social.persistence.Mutes;
 @RestController
 class FollowsController {
 
-    /** Mastodon's Relationship entity; follow requests and notes are not kept yet and are reported false/empty. */
+    /** Mastodon's Relationship entity; notes, endorsements and domain blocks are not kept yet (false/empty). */
     record RelationshipJson(String id, boolean following, boolean showingReblogs, boolean notifying,
                             List<String> languages, boolean followedBy, boolean blocking, boolean blockedBy,
                             boolean muting, boolean mutingNotifications, boolean requested, boolean requestedBy,
@@ -38,7 +39,7 @@ class FollowsController {
         static RelationshipJson of(FollowService.Relationship r) {
             return new RelationshipJson(String.valueOf(r.id()), r.following(), r.following(), false, null,
                     r.followedBy(), r.blocking(), r.blockedBy(), r.muting(), r.mutingNotifications(), r.requested(),
-                    false, false, false, "");
+                    r.requestedBy(), false, false, "");
         }
     }
 
@@ -103,6 +104,27 @@ class FollowsController {
         List<Mutes.Mute> rows = follows.muted(CurrentViewer.requireAccountId(), page);
         LinkHeader.set(request, response, rows.stream().map(Mutes.Mute::id).toList(), page.limit());
         return json(rows.stream().map(Mutes.Mute::targetAccountId).toList());
+    }
+
+    @GetMapping("/api/v1/follow_requests")
+    @RequiresScope("read:follows")
+    List<AccountJson> followRequests(Params params, HttpServletRequest request, HttpServletResponse response) {
+        PageRequest page = StatusesController.accountPage(params);
+        List<FollowRequests.Request> rows = follows.pendingRequests(CurrentViewer.requireAccountId(), page);
+        LinkHeader.set(request, response, rows.stream().map(FollowRequests.Request::id).toList(), page.limit());
+        return json(rows.stream().map(FollowRequests.Request::accountId).toList());
+    }
+
+    @PostMapping("/api/v1/follow_requests/{id}/authorize")
+    @RequiresScope("write:follows")
+    RelationshipJson authorize(@PathVariable String id) {
+        return RelationshipJson.of(follows.authorize(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
+    @PostMapping("/api/v1/follow_requests/{id}/reject")
+    @RequiresScope("write:follows")
+    RelationshipJson reject(@PathVariable String id) {
+        return RelationshipJson.of(follows.reject(CurrentViewer.require(), StatusesController.parse(id)));
     }
 
     @GetMapping("/api/v1/blocks")
