@@ -87,6 +87,14 @@ public class FollowService implements AccountCounts.Source {
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
+    /** Removes an account from the viewer's followers (Mastodon's "remove from followers"), without blocking it. */
+    @Transactional
+    public Relationship removeFromFollowers(Viewer viewer, long followerId) {
+        Account follower = target(viewer, followerId);
+        follows.remove(follower.id(), viewer.accountId());
+        return relationships(viewer.accountId(), List.of(follower.id())).getFirst();
+    }
+
     /** A block removes the follows both ways; the two accounts then cannot see or follow each other. */
     @Transactional
     public Relationship block(Viewer viewer, long targetId) {

@@ -120,6 +120,28 @@ class AccountsController {
         return AccountJson.of(accounts.visibleByUsername(CurrentViewer.get().orElse(null), handle), links);
     }
 
+    /** Several accounts at once (at most 40); unknown or hidden ids are skipped, as in Mastodon. */
+    @GetMapping("/api/v1/accounts")
+    @PublicEndpoint(scopesIfToken = "read:accounts")
+    List<AccountJson> several(Params params) {
+        List<String> ids = params.list("id");
+        if (ids.size() > 40) {
+            throw ApiException.validation("id", "ERR_TOO_LONG", "id lists at most 40 accounts");
+        }
+        List<Long> parsed = ids.stream().map(id -> {
+            try {
+                return Long.parseLong(id.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("id", "id must be a list of account ids");
+            }
+        }).distinct().toList();
+        var viewer = CurrentViewer.get().orElse(null);
+        var views = accounts.views(parsed);
+        return parsed.stream().map(views::get).filter(java.util.Objects::nonNull)
+                .filter(v -> app.omnia.identity.domain.AccountPolicy.canSee(viewer, v.account()))
+                .map(v -> AccountJson.of(v, links)).toList();
+    }
+
     @GetMapping("/api/v1/accounts/{id}")
     @PublicEndpoint(scopesIfToken = "read:accounts")
     AccountJson account(@PathVariable String id) {

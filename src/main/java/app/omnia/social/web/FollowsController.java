@@ -65,6 +65,12 @@ class FollowsController {
         return RelationshipJson.of(follows.unfollow(CurrentViewer.require(), StatusesController.parse(id)));
     }
 
+    @PostMapping("/api/v1/accounts/{id}/remove_from_followers")
+    @RequiresScope("write:follows")
+    RelationshipJson removeFromFollowers(@PathVariable String id) {
+        return RelationshipJson.of(follows.removeFromFollowers(CurrentViewer.require(), StatusesController.parse(id)));
+    }
+
     @PostMapping("/api/v1/accounts/{id}/block")
     @RequiresScope("write:blocks")
     RelationshipJson block(@PathVariable String id) {

@@ -248,6 +248,21 @@ class StatusesTest {
         assertThat(api.get("/api/v1/accounts/" + alice.id()).json().get("followers_count").asLong()).isZero();
     }
 
+    @Test
+    void removingAFollowerAndFetchingSeveralAccounts() {
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Api.form());
+
+        JsonNode removed = asAlice.postForm("/api/v1/accounts/" + bob.id() + "/remove_from_followers", Api.form())
+                .json();
+
+        assertThat(removed.get("followed_by").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/accounts/" + alice.id()).json().get("followers_count").asLong()).isZero();
+        JsonNode several = api.get("/api/v1/accounts?id[]=" + alice.id() + "&id[]=" + bob.id() + "&id[]=1").json();
+        assertThat(several.valueStream().map(n -> n.get("id").asString()).toList())
+                .containsExactly(alice.id(), bob.id());
+        assertThat(api.get("/api/v1/accounts?id[]=x").status()).isEqualTo(400);
+    }
+
     private static String nextLink(String link) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
         assertThat(m.find()).isTrue();
