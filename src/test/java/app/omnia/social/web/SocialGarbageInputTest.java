@@ -1,0 +1,106 @@
+package app.omnia.social.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.omnia.support.Api;
+import app.omnia.support.IntegrationTest;
+import app.omnia.support.TestAccounts;
+import app.omnia.support.TestAccounts.User;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Garbage on every endpoint of the social module gets a 4xx problem naming what was wrong, never a 500. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SocialGarbageInputTest {
+
+    @LocalServerPort
+    int port;
+
+    Api asUser;
+    String statusId;
+    String otherId;
+
+    @BeforeAll
+    void setUp() {
+        Api api = Api.at(port);
+        User user = TestAccounts.newUser(api, "read write follow");
+        otherId = TestAccounts.newUser(api, "read").id();
+        asUser = api.withToken(user.token());
+        statusId = asUser.postForm("/api/v1/statuses", Api.form("status", "target")).json().get("id").asString();
+    }
+
+    Stream<Arguments> garbage() {
+        List<Arguments> cases = new ArrayList<>();
+        String[] malformed = {"{", "[1]", "\"x\"", "{\"status\": {\"a\": 1}}", "{\"status\": \"x\", \"sensitive\": \"maybe\"}",
+                "{\"status\": \"x\", \"media_ids\": {\"a\": 1}}", "{\"status\": \"" + "y".repeat(600) + "\"}",
+                "{\"status\": \"x\", \"visibility\": 5}", "{\"status\": \"x\", \"in_reply_to_id\": \"abc\"}",
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\"]}}", "{\"status\": \"x\", \"language\": \"klingon\"}"};
+        for (String body : malformed) {
+            cases.add(Arguments.of("POST", "/api/v1/statuses", "application/json", body));
+            // An edit ignores visibility and thread, so those two bodies would be valid edits.
+            if (!body.contains("visibility") && !body.contains("in_reply_to_id")) {
+                cases.add(Arguments.of("PUT", "/api/v1/statuses/" + statusIdPlaceholder(), "application/json", body));
+            }
+        }
+        for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1.5")) {
+            for (String action : List.of("favourite", "unfavourite", "reblog", "unreblog", "bookmark", "unbookmark",
+                    "pin", "unpin")) {
+                cases.add(Arguments.of("POST", "/api/v1/statuses/" + id + "/" + action, "application/json", "{}"));
+            }
+            cases.add(Arguments.of("GET", "/api/v1/statuses/" + id, null, null));
+            cases.add(Arguments.of("GET", "/api/v1/statuses/" + id + "/context", null, null));
+            cases.add(Arguments.of("GET", "/api/v1/statuses/" + id + "/history", null, null));
+            cases.add(Arguments.of("GET", "/api/v1/statuses/" + id + "/favourited_by", null, null));
+            cases.add(Arguments.of("DELETE", "/api/v1/statuses/" + id, null, null));
+            for (String action : List.of("follow", "unfollow", "block", "unblock", "mute", "unmute",
+                    "remove_from_followers")) {
+                cases.add(Arguments.of("POST", "/api/v1/accounts/" + id + "/" + action, "application/json", "{}"));
+            }
+            cases.add(Arguments.of("GET", "/api/v1/accounts/" + id + "/statuses", null, null));
+            cases.add(Arguments.of("GET", "/api/v1/accounts/" + id + "/followers", null, null));
+            cases.add(Arguments.of("POST", "/api/v1/follow_requests/" + id + "/authorize", "application/json", "{}"));
+            cases.add(Arguments.of("POST", "/api/v1/notifications/" + id + "/dismiss", "application/json", "{}"));
+        }
+        for (String query : List.of("max_id=zz", "since_id=-3", "min_id=1e9", "limit=lots")) {
+            for (String path : List.of("/api/v1/timelines/home", "/api/v1/timelines/public", "/api/v1/timelines/tag/x",
+                    "/api/v1/favourites", "/api/v1/bookmarks", "/api/v1/notifications", "/api/v1/blocks",
+                    "/api/v1/mutes", "/api/v1/follow_requests")) {
+                cases.add(Arguments.of("GET", path + "?" + query, null, null));
+            }
+        }
+        cases.add(Arguments.of("POST", "/api/v1/accounts/" + "OTHER" + "/mute", "application/json",
+                "{\"duration\": \"forever\"}"));
+        cases.add(Arguments.of("GET", "/api/v1/notifications?types[]=nope", null, null));
+        cases.add(Arguments.of("GET", "/api/v1/accounts/relationships?id[]=abc", null, null));
+        cases.add(Arguments.of("GET", "/api/v2/search?q=%20", null, null));
+        return cases.stream();
+    }
+
+    private static String statusIdPlaceholder() {
+        return "STATUS";
+    }
+
+    @ParameterizedTest(name = "{0} {1} {3}")
+    @MethodSource("garbage")
+    void garbageGetsAClearClientError(String method, String path, String contentType, String body) {
+        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId);
+        Api.Response response = asUser.send(method, resolved, contentType, body);
+
+        assertThat(response.status()).as(method + " " + resolved + " -> " + response).isBetween(400, 499);
+        assertThat(response.json().get("type").asString()).startsWith("urn:omnia:problem:");
+        assertThat(response.json().get("error").isString()).isTrue();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at app.omnia");
+        // Nothing half-written: the target status is still as posted.
+        assertThat(asUser.get("/api/v1/statuses/" + statusId).json().get("content").asString()).contains("target");
+    }
+}
