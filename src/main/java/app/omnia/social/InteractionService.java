@@ -11,6 +11,7 @@ import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.social.domain.PostPolicy;
+import app.omnia.social.domain.ReplyPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
@@ -69,7 +70,7 @@ public class InteractionService {
         }
         return statuses.findReblog(viewer.accountId(), original.id()).orElseGet(() -> {
             Status reblog = new Status(ids.next(), viewer.accountId(), "", "", "", false, original.visibility(), null,
-                    null, null, original.id(), viewer.applicationId(), clock.instant(), null);
+                    null, null, original.id(), viewer.applicationId(), clock.instant(), null, ReplyPolicy.EVERYONE);
             statuses.insert(reblog, List.of(), List.of());
             notifications.notify("reblog", original.accountId(), viewer.accountId(), original.id());
             return reblog;

@@ -23,6 +23,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.ApiException.FieldError;
 import app.omnia.social.domain.ContentRenderer;
 import app.omnia.social.domain.PostPolicy;
+import app.omnia.social.domain.ReplyPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 import app.omnia.social.persistence.Blocks;
@@ -82,7 +83,8 @@ public class StatusService {
     }
 
     /** A request that passed every check, with its values normalised. */
-    private record Checked(String text, String spoiler, Visibility visibility, String language) {}
+    private record Checked(String text, String spoiler, Visibility visibility, String language,
+                           ReplyPolicy replyPolicy) {}
 
     private Checked check(NewStatus request) {
         List<FieldError> errors = new ArrayList<>();
@@ -112,6 +114,16 @@ public class StatusService {
         if (language != null && !language.matches("[a-z]{2,3}")) {
             errors.add(new FieldError("language", "ERR_INVALID", "language must be an ISO 639 code like en"));
         }
+        ReplyPolicy replyPolicy = ReplyPolicy.EVERYONE;
+        if (request.replyPolicy() != null && !request.replyPolicy().isBlank()) {
+            Optional<ReplyPolicy> parsed = ReplyPolicy.fromKey(request.replyPolicy().trim().toLowerCase(Locale.ROOT));
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("reply_policy", "ERR_INCLUSION",
+                        "reply_policy must be one of: everyone, following, mentioned"));
+            } else {
+                replyPolicy = parsed.get();
+            }
+        }
         notYet(errors, "media_ids", request.mediaIds() != null && !request.mediaIds().isEmpty(), "media attachments");
         notYet(errors, "poll", request.hasPoll(), "polls");
         notYet(errors, "quoted_status_id", request.quotedStatusId() != null && !request.quotedStatusId().isBlank(),
@@ -121,7 +133,7 @@ public class StatusService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new Checked(text, spoiler, visibility, language);
+        return new Checked(text, spoiler, visibility, language, replyPolicy);
     }
 
     private Status create(Viewer viewer, NewStatus request) {
@@ -133,13 +145,14 @@ public class StatusService {
         Status parent = null;
         if (request.inReplyToId() != null && !request.inReplyToId().isBlank()) {
             parent = visible(viewer.accountId(), parseId(request.inReplyToId()));
+            requireMayReply(viewer.accountId(), parent);
         }
         ContentRenderer.Rendered rendered = render(text);
         Set<Long> mentioned = mentionedIds(rendered);
         Status status = new Status(ids.next(), viewer.accountId(), text, rendered.html(), spoiler,
                 Boolean.TRUE.equals(request.sensitive()) || !spoiler.isEmpty(), visibility, language,
                 parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
-                viewer.applicationId(), clock.instant(), null);
+                viewer.applicationId(), clock.instant(), null, checked.replyPolicy());
         statuses.insert(status, mentioned, rendered.tags());
         notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
         return status;
@@ -156,7 +169,7 @@ public class StatusService {
             throw ApiException.notFound();
         }
         Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
-                request.language(), null, request.mediaIds(), request.hasPoll(), null, null));
+                request.language(), null, request.mediaIds(), request.hasPoll(), null, null, null));
         if (edits.of(id).isEmpty()) {
             edits.add(ids.next(), current, current.createdAt());
         }
@@ -165,7 +178,7 @@ public class StatusService {
                 checked.spoiler(), Boolean.TRUE.equals(request.sensitive()) || !checked.spoiler().isEmpty(),
                 current.visibility(), checked.language() == null ? current.language() : checked.language(),
                 current.inReplyToId(), current.inReplyToAccountId(), null, current.applicationId(),
-                current.createdAt(), clock.instant());
+                current.createdAt(), clock.instant(), current.replyPolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
         edits.add(ids.next(), edited, edited.editedAt());
         // Those who shared it are told it changed (Mastodon's "update" notification).
@@ -179,6 +192,17 @@ public class StatusService {
         List<StatusEdits.Version> versions = edits.of(id);
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
                 status.spoilerText(), status.sensitive(), status.createdAt())) : versions;
+    }
+
+    private void requireMayReply(long viewerId, Status parent) {
+        boolean authorFollowsViewer = parent.replyPolicy() == ReplyPolicy.FOLLOWING
+                && follows.follows(parent.accountId(), viewerId);
+        boolean mentioned = parent.replyPolicy() != ReplyPolicy.EVERYONE
+                && statuses.mentions(List.of(parent.id())).getOrDefault(parent.id(), List.of()).contains(viewerId);
+        if (!PostPolicy.canReply(viewerId, parent, authorFollowsViewer, mentioned)) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "reply-not-allowed", "Forbidden",
+                    "The author limits who can reply to this post", List.of(), java.util.Map.of());
+        }
     }
 
     private ContentRenderer.Rendered render(String text) {

@@ -30,6 +30,23 @@ public final class PostPolicy {
         };
     }
 
+    /**
+     * Reply controls: beyond seeing the status, the author decides who may answer it.
+     *
+     * @param authorFollowsViewer whether the author follows the would-be replier
+     * @param mentioned           whether the would-be replier is mentioned in the status
+     */
+    public static boolean canReply(long viewerId, Status status, boolean authorFollowsViewer, boolean mentioned) {
+        if (viewerId == status.accountId()) {
+            return true;
+        }
+        return switch (status.replyPolicy()) {
+            case EVERYONE -> true;
+            case FOLLOWING -> authorFollowsViewer || mentioned;
+            case MENTIONED -> mentioned;
+        };
+    }
+
     /** Only public and unlisted statuses are reblogged, and never one's own private status by anyone else. */
     public static boolean canReblog(long viewerId, Status status) {
         return status.visibility().reblogable() && !status.isReblog();

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
+import app.omnia.social.domain.ReplyPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 
@@ -31,12 +32,12 @@ public class Statuses {
     public void insert(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
         jdbc.sql("""
                 INSERT INTO statuses (id, account_id, text, content, spoiler_text, sensitive, visibility, language,
-                    in_reply_to_id, in_reply_to_account_id, reblog_of_id, application_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    in_reply_to_id, in_reply_to_account_id, reblog_of_id, application_id, created_at, reply_policy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(),
                         s.visibility().key(), s.language(), s.inReplyToId(), s.inReplyToAccountId(), s.reblogOfId(),
-                        s.applicationId(), SqlTime.of(s.createdAt()))
+                        s.applicationId(), SqlTime.of(s.createdAt()), s.replyPolicy().key())
                 .update();
         for (long account : mentionedAccountIds) {
             jdbc.sql("INSERT INTO status_mentions (status_id, account_id) VALUES (?, ?)").params(s.id(), account).update();
@@ -206,6 +207,7 @@ public class Statuses {
                 Visibility.fromKey(rs.getString("visibility")).orElseThrow(), rs.getString("language"),
                 rs.getObject("in_reply_to_id", Long.class), rs.getObject("in_reply_to_account_id", Long.class),
                 rs.getObject("reblog_of_id", Long.class), rs.getObject("application_id", Long.class),
-                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "edited_at"));
+                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "edited_at"),
+                ReplyPolicy.fromKey(rs.getString("reply_policy")).orElse(ReplyPolicy.EVERYONE));
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import app.omnia.identity.AccountJson;
 
-/** Mastodon's Status entity (snake_case by the global naming strategy). */
+/** Mastodon's Status entity (snake_case by the global naming strategy), plus Omnia's {@code reply_policy}. */
 record StatusJson(
         String id,
         String uri,
@@ -38,6 +38,7 @@ record StatusJson(
         boolean bookmarked,
         boolean pinned,
         List<Object> filtered,
+        String replyPolicy,
         @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
 
     record MentionJson(String id, String username, String url, String acct) {}
@@ -50,6 +51,6 @@ record StatusJson(
         return new StatusJson(id, uri, url, createdAt, account, content, visibility, sensitive, spoilerText,
                 mediaAttachments, application, mentions, tags, emojis, reblogsCount, favouritesCount, repliesCount,
                 inReplyToId, inReplyToAccountId, reblog, poll, card, language, editedAt, favourited, reblogged, muted,
-                bookmarked, pinned, filtered, source);
+                bookmarked, pinned, filtered, replyPolicy, source);
     }
 }

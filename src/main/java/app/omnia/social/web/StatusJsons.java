@@ -133,6 +133,7 @@ class StatusJsons {
                 // Mastodon tells only the author which of their statuses are pinned.
                 viewerIsAuthor(s, h) && h.pinned().contains(s.id()),
                 List.of(),
+                s.replyPolicy().key(),
                 null);
     }
 }

@@ -65,7 +65,8 @@ class StatusesController {
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null),
                 params.string("visibility").orElse(null), params.string("language").orElse(null),
                 params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll,
-                params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null));
+                params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null),
+                params.string("reply_policy").orElse(null));
         return json.one(statuses.post(viewer, request, key), viewer.accountId());
     }
 
@@ -94,7 +95,7 @@ class StatusesController {
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null), null,
                 params.string("language").orElse(null), null, params.list("media_ids"),
-                params.has("poll") || !params.list("poll[options]").isEmpty(), null, null);
+                params.has("poll") || !params.list("poll[options]").isEmpty(), null, null, null);
         return json.one(statuses.edit(viewer, parse(id), request), viewer.accountId());
     }
 

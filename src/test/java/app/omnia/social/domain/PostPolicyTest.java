@@ -14,7 +14,7 @@ class PostPolicyTest {
 
     private static Status status(Visibility visibility) {
         return new Status(10, AUTHOR, "t", "<p>t</p>", "", false, visibility, null, null, null, null, null,
-                Instant.EPOCH, null);
+                Instant.EPOCH, null, ReplyPolicy.EVERYONE);
     }
 
     @ParameterizedTest(name = "{0}: anonymous={1} stranger={2} follower={3} mentioned={4}")
@@ -39,6 +39,21 @@ class PostPolicyTest {
         Status s = status(visibility);
         assertThat(PostPolicy.canSee(OTHER, s, true, true, true)).isFalse();
         assertThat(PostPolicy.canSee(AUTHOR, s, false, false, true)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}: follower-of-author={1} mentioned={2} -> {3}")
+    @CsvSource({
+            "EVERYONE,  false, false, true",
+            "FOLLOWING, false, false, false",
+            "FOLLOWING, true,  false, true",
+            "MENTIONED, true,  false, false",
+            "MENTIONED, false, true,  true"})
+    void replyControlsDecideWhoMayReply(ReplyPolicy policy, boolean authorFollowsViewer, boolean mentioned,
+                                        boolean allowed) {
+        Status s = new Status(10, AUTHOR, "t", "<p>t</p>", "", false, Visibility.PUBLIC, null, null, null, null, null,
+                Instant.EPOCH, null, policy);
+        assertThat(PostPolicy.canReply(OTHER, s, authorFollowsViewer, mentioned)).isEqualTo(allowed);
+        assertThat(PostPolicy.canReply(AUTHOR, s, false, false)).isTrue();
     }
 
     @ParameterizedTest

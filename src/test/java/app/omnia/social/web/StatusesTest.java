@@ -263,6 +263,32 @@ class StatusesTest {
         assertThat(api.get("/api/v1/accounts?id[]=x").status()).isEqualTo(400);
     }
 
+    @Test
+    void replyControlsLimitWhoMayAnswer() {
+        User carol = TestAccounts.newUser(api, "read write follow");
+        Api asCarol = api.withToken(carol.token());
+        asAlice.postForm("/api/v1/accounts/" + bob.id() + "/follow", Api.form());
+        JsonNode followingOnly = post(asAlice, Api.form("status", "friends only please", "reply_policy", "following"));
+        JsonNode mentionedOnly = post(asAlice, Api.form("status", "just you @" + carol.username(),
+                "reply_policy", "mentioned"));
+        String id = followingOnly.get("id").asString();
+
+        assertThat(followingOnly.get("reply_policy").asString()).isEqualTo("following");
+        assertThat(asBob.postForm("/api/v1/statuses", Api.form("status", "ok", "in_reply_to_id", id)).status())
+                .isEqualTo(200);
+        Api.Response refused = asCarol.postForm("/api/v1/statuses", Api.form("status", "no", "in_reply_to_id", id));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:omnia:problem:reply-not-allowed");
+        String other = mentionedOnly.get("id").asString();
+        assertThat(asCarol.postForm("/api/v1/statuses", Api.form("status", "yes", "in_reply_to_id", other)).status())
+                .isEqualTo(200);
+        assertThat(asBob.postForm("/api/v1/statuses", Api.form("status", "me?", "in_reply_to_id", other)).status())
+                .isEqualTo(403);
+        assertThat(asAlice.postForm("/api/v1/statuses", Api.form("status", "x", "reply_policy", "nobody")).json()
+                .at("/errors/0/field").asString()).isEqualTo("reply_policy");
+        assertThat(api.get("/api/v1/statuses/" + id + "/context").json().get("descendants")).hasSize(1);
+    }
+
     private static String nextLink(String link) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
         assertThat(m.find()).isTrue();
