@@ -168,14 +168,17 @@ public class Statuses {
 
     /**
      * Home, the simple correct way: the viewer's own statuses and those of the accounts they follow that are
-     * not direct messages, plus direct messages that mention the viewer. (Fan-out comes with the timeline module.)
+     * not direct messages, direct messages that mention the viewer, and public posts with a hashtag the viewer
+     * follows. (Fan-out comes with the timeline module.)
      */
     public List<Status> home(long viewerId, PageRequest page) {
         return page("""
                 (account_id = :viewer
                   OR (account_id IN (SELECT target_account_id FROM follows WHERE account_id = :viewer)
                       AND visibility <> 'direct')
-                  OR (visibility = 'direct' AND id IN (SELECT status_id FROM status_mentions WHERE account_id = :viewer)))
+                  OR (visibility = 'direct' AND id IN (SELECT status_id FROM status_mentions WHERE account_id = :viewer))
+                  OR (visibility = 'public' AND reblog_of_id IS NULL AND id IN (SELECT t.status_id FROM status_tags t
+                      JOIN followed_tags f ON f.tag = t.tag WHERE f.account_id = :viewer)))
                 """, Map.of("viewer", viewerId), page);
     }
 

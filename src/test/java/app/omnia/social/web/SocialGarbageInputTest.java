@@ -74,7 +74,7 @@ class SocialGarbageInputTest {
         for (String query : List.of("max_id=zz", "since_id=-3", "min_id=1e9", "limit=lots")) {
             for (String path : List.of("/api/v1/timelines/home", "/api/v1/timelines/public", "/api/v1/timelines/tag/x",
                     "/api/v1/favourites", "/api/v1/bookmarks", "/api/v1/notifications", "/api/v1/blocks",
-                    "/api/v1/mutes", "/api/v1/follow_requests")) {
+                    "/api/v1/mutes", "/api/v1/follow_requests", "/api/v1/followed_tags")) {
                 cases.add(Arguments.of("GET", path + "?" + query, null, null));
             }
         }

@@ -289,6 +289,25 @@ class StatusesTest {
         assertThat(api.get("/api/v1/statuses/" + id + "/context").json().get("descendants")).hasSize(1);
     }
 
+    @Test
+    void followingAHashtagBringsItsPublicPostsHome() {
+        String tag = "follow" + alice.username().replace("_", "");
+        String id = post(asAlice, Api.form("status", "about #" + tag)).get("id").asString();
+        assertThat(asBob.get("/api/v1/timelines/home").body()).doesNotContain(id);
+
+        JsonNode followed = asBob.postForm("/api/v1/tags/" + tag + "/follow", Api.form()).json();
+
+        assertThat(followed.get("following").asBoolean()).isTrue();
+        assertThat(asBob.get("/api/v1/tags/" + tag).json().get("following").asBoolean()).isTrue();
+        assertThat(asBob.get("/api/v1/followed_tags").json().valueStream().map(t -> t.get("name").asString())
+                .toList()).containsExactly(tag);
+        assertThat(asBob.get("/api/v1/timelines/home").json().valueStream().map(n -> n.get("id").asString())
+                .toList()).contains(id);
+        asBob.postForm("/api/v1/tags/" + tag + "/unfollow", Api.form());
+        assertThat(asBob.get("/api/v1/timelines/home").body()).doesNotContain(id);
+        assertThat(asBob.postForm("/api/v1/tags/bad%20tag!/follow", Api.form()).status()).isEqualTo(404);
+    }
+
     private static String nextLink(String link) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"").matcher(link);
         assertThat(m.find()).isTrue();
