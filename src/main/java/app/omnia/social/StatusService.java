@@ -20,6 +20,7 @@ import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.idempotency.IdempotencyKeys;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.PathIds;
 import app.omnia.platform.web.ApiException.FieldError;
 import app.omnia.social.domain.ContentRenderer;
 import app.omnia.social.domain.PostPolicy;
@@ -144,7 +145,7 @@ public class StatusService {
         String language = checked.language();
         Status parent = null;
         if (request.inReplyToId() != null && !request.inReplyToId().isBlank()) {
-            parent = visible(viewer.accountId(), parseId(request.inReplyToId()));
+            parent = visible(viewer.accountId(), PathIds.parse(request.inReplyToId()));
             requireMayReply(viewer.accountId(), parent);
         }
         ContentRenderer.Rendered rendered = render(text);
@@ -284,14 +285,6 @@ public class StatusService {
                 into.add(reply);
                 collectReplies(viewerId, reply.id(), into);
             }
-        }
-    }
-
-    static long parseId(String id) {
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound();
         }
     }
 

@@ -38,6 +38,7 @@ import app.omnia.platform.security.RequiresScope;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
 
 /** Mastodon's accounts API: sign-up through an app, one's own credentials, and public profiles. */
 @RestController
@@ -124,17 +125,11 @@ class AccountsController {
     @GetMapping("/api/v1/accounts")
     @PublicEndpoint(scopesIfToken = "read:accounts")
     List<AccountJson> several(Params params) {
-        List<String> ids = params.list("id");
-        if (ids.size() > 40) {
+        List<Long> requested = params.ids("id");
+        List<Long> parsed = requested.stream().distinct().toList();
+        if (requested.size() > 40) {
             throw ApiException.validation("id", "ERR_TOO_LONG", "id lists at most 40 accounts");
         }
-        List<Long> parsed = ids.stream().map(id -> {
-            try {
-                return Long.parseLong(id.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("id", "id must be a list of account ids");
-            }
-        }).distinct().toList();
         var viewer = CurrentViewer.get().orElse(null);
         var views = accounts.views(parsed);
         return parsed.stream().map(views::get).filter(java.util.Objects::nonNull)
@@ -145,16 +140,7 @@ class AccountsController {
     @GetMapping("/api/v1/accounts/{id}")
     @PublicEndpoint(scopesIfToken = "read:accounts")
     AccountJson account(@PathVariable String id) {
-        return AccountJson.of(accounts.visible(CurrentViewer.get().orElse(null), parseId(id)), links);
-    }
-
-    /** Mastodon answers an id that cannot exist like one that does not: 404. */
-    static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound();
-        }
+        return AccountJson.of(accounts.visible(CurrentViewer.get().orElse(null), PathIds.parse(id)), links);
     }
 
     private Optional<StoredImage> image(HttpServletRequest request, String field, int width, int height) {

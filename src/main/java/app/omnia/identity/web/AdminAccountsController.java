@@ -27,6 +27,7 @@ import app.omnia.platform.web.JsonTime;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
 
 /**
  * Staff actions on accounts. Mastodon's admin paths where Mastodon has them (approve, reject, action,
@@ -51,13 +52,13 @@ class AdminAccountsController {
     @PostMapping("/api/v1/admin/accounts/{id}/approve")
     @RequiresScope("admin:write:accounts")
     AccountJson approve(@PathVariable String id) {
-        return json(admin.approve(CurrentViewer.require(), AccountsController.parseId(id)));
+        return json(admin.approve(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/admin/accounts/{id}/reject")
     @RequiresScope("admin:write:accounts")
     Map<String, Object> reject(@PathVariable String id) {
-        admin.reject(CurrentViewer.require(), AccountsController.parseId(id));
+        admin.reject(CurrentViewer.require(), PathIds.parse(id));
         return Map.of();
     }
 
@@ -66,7 +67,7 @@ class AdminAccountsController {
     @RequiresScope("admin:write:accounts")
     Map<String, Object> action(@PathVariable String id, Params params) {
         String type = params.required("type");
-        long accountId = AccountsController.parseId(id);
+        long accountId = PathIds.parse(id);
         switch (type) {
             case "suspend" -> admin.suspend(CurrentViewer.require(), accountId, params.string("text").orElse(""));
             case "none" -> accounts.find(accountId).orElseThrow(ApiException::notFound);
@@ -78,7 +79,7 @@ class AdminAccountsController {
     @PostMapping("/api/v1/admin/accounts/{id}/unsuspend")
     @RequiresScope("admin:write:accounts")
     AccountJson unsuspend(@PathVariable String id) {
-        return json(admin.unsuspend(CurrentViewer.require(), AccountsController.parseId(id)));
+        return json(admin.unsuspend(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PutMapping("/api/omnia/v1/admin/accounts/{id}/role")
@@ -91,13 +92,13 @@ class AdminAccountsController {
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("role", "ERR_INCLUSION", "role must be one of: user, moderator, admin");
         }
-        return json(admin.changeRole(CurrentViewer.require(), AccountsController.parseId(id), role));
+        return json(admin.changeRole(CurrentViewer.require(), PathIds.parse(id), role));
     }
 
     @PostMapping("/api/omnia/v1/admin/accounts/{id}/verifications")
     @RequiresScope("admin:write:accounts")
     AccountJson grant(@PathVariable String id, Params params) {
-        long accountId = AccountsController.parseId(id);
+        long accountId = PathIds.parse(id);
         admin.grantVerification(CurrentViewer.require(), accountId, kind(params.required("kind")));
         return json(accounts.find(accountId).orElseThrow(ApiException::notFound));
     }
@@ -105,7 +106,7 @@ class AdminAccountsController {
     @DeleteMapping("/api/omnia/v1/admin/accounts/{id}/verifications/{kind}")
     @RequiresScope("admin:write:accounts")
     AccountJson revoke(@PathVariable String id, @PathVariable String kind) {
-        long accountId = AccountsController.parseId(id);
+        long accountId = PathIds.parse(id);
         admin.revokeVerification(CurrentViewer.require(), accountId, kind(kind));
         return json(accounts.find(accountId).orElseThrow(ApiException::notFound));
     }
@@ -121,9 +122,8 @@ class AdminAccountsController {
         if (!AccountPolicy.canReadAudit(viewer)) {
             throw ApiException.forbidden("This action is not allowed");
         }
-        PageRequest page = PageRequest.of(params.string("max_id").orElse(null), params.string("since_id").orElse(null),
-                params.string("min_id").orElse(null), params.string("limit").orElse(null), 40, 80);
-        Long target = params.string("account_id").map(AccountsController::parseId).orElse(null);
+        PageRequest page = params.page(40, 80);
+        Long target = params.string("account_id").map(PathIds::parse).orElse(null);
         List<AuditLog.AuditEntry> entries = audit.page(page, target == null ? null : "account", target);
         List<AuditEntryJson> body = entries.stream().map(e -> new AuditEntryJson(String.valueOf(e.id()),
                 e.actorId() == null ? null : String.valueOf(e.actorId()), e.action(), e.targetType(),

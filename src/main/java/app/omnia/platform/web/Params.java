@@ -109,6 +109,23 @@ public final class Params {
         return values;
     }
 
+    /** Mastodon's paging parameters (max_id, since_id, min_id, limit) with this list's default and maximum. */
+    public PageRequest page(int defaultLimit, int maxLimit) {
+        return PageRequest.of(string("max_id").orElse(null), string("since_id").orElse(null),
+                string("min_id").orElse(null), string("limit").orElse(null), defaultLimit, maxLimit);
+    }
+
+    /** A list of ids ({@code id[]=1&id[]=2}); anything that is not a number is a 400 naming the field. */
+    public List<Long> ids(String name) {
+        return list(name).stream().map(id -> {
+            try {
+                return Long.parseLong(id.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(name, name + " must be a list of ids");
+            }
+        }).toList();
+    }
+
     /**
      * Rails-style nested attributes, e.g. {@code fields_attributes[0][name]=...} in a form, or in JSON
      * either an array of objects or an object keyed by index. Returned in index order.

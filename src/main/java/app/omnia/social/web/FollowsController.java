@@ -20,6 +20,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.FollowRequests;
@@ -56,31 +57,31 @@ class FollowsController {
     @PostMapping("/api/v1/accounts/{id}/follow")
     @RequiresScope("write:follows")
     RelationshipJson follow(@PathVariable String id) {
-        return RelationshipJson.of(follows.follow(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.follow(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/accounts/{id}/unfollow")
     @RequiresScope("write:follows")
     RelationshipJson unfollow(@PathVariable String id) {
-        return RelationshipJson.of(follows.unfollow(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.unfollow(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/accounts/{id}/remove_from_followers")
     @RequiresScope("write:follows")
     RelationshipJson removeFromFollowers(@PathVariable String id) {
-        return RelationshipJson.of(follows.removeFromFollowers(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.removeFromFollowers(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/accounts/{id}/block")
     @RequiresScope("write:blocks")
     RelationshipJson block(@PathVariable String id) {
-        return RelationshipJson.of(follows.block(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.block(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/accounts/{id}/unblock")
     @RequiresScope("write:blocks")
     RelationshipJson unblock(@PathVariable String id) {
-        return RelationshipJson.of(follows.unblock(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.unblock(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/accounts/{id}/mute")
@@ -93,14 +94,14 @@ class FollowsController {
                 throw ApiException.badRequest("duration", "duration must be a number of seconds");
             }
         }).orElse(0L);
-        return RelationshipJson.of(follows.mute(CurrentViewer.require(), StatusesController.parse(id),
+        return RelationshipJson.of(follows.mute(CurrentViewer.require(), PathIds.parse(id),
                 params.bool("notifications").orElse(true), duration));
     }
 
     @PostMapping("/api/v1/accounts/{id}/unmute")
     @RequiresScope("write:mutes")
     RelationshipJson unmute(@PathVariable String id) {
-        return RelationshipJson.of(follows.unmute(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.unmute(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @GetMapping("/api/v1/mutes")
@@ -124,13 +125,13 @@ class FollowsController {
     @PostMapping("/api/v1/follow_requests/{id}/authorize")
     @RequiresScope("write:follows")
     RelationshipJson authorize(@PathVariable String id) {
-        return RelationshipJson.of(follows.authorize(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.authorize(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/follow_requests/{id}/reject")
     @RequiresScope("write:follows")
     RelationshipJson reject(@PathVariable String id) {
-        return RelationshipJson.of(follows.reject(CurrentViewer.require(), StatusesController.parse(id)));
+        return RelationshipJson.of(follows.reject(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @GetMapping("/api/v1/blocks")
@@ -145,13 +146,7 @@ class FollowsController {
     @GetMapping("/api/v1/accounts/relationships")
     @RequiresScope("read:follows")
     List<RelationshipJson> relationships(Params params) {
-        List<Long> ids = params.list("id").stream().limit(40).map(id -> {
-            try {
-                return Long.parseLong(id);
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("id", "id must be a list of account ids");
-            }
-        }).toList();
+        List<Long> ids = params.ids("id").stream().limit(40).toList();
         return follows.relationships(CurrentViewer.requireAccountId(), ids).stream().map(RelationshipJson::of).toList();
     }
 
@@ -178,7 +173,7 @@ class FollowsController {
     }
 
     private long visibleAccount(String id) {
-        return accounts.visible(CurrentViewer.get().orElse(null), StatusesController.parse(id)).account().id();
+        return accounts.visible(CurrentViewer.get().orElse(null), PathIds.parse(id)).account().id();
     }
 
     private List<AccountJson> json(List<Long> ids) {

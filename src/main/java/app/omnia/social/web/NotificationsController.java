@@ -25,6 +25,7 @@ import app.omnia.platform.web.JsonTime;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.NotificationService;
 import app.omnia.social.StatusService;
@@ -59,9 +60,8 @@ class NotificationsController {
     @RequiresScope("read:notifications")
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
         long viewer = CurrentViewer.requireAccountId();
-        PageRequest page = PageRequest.of(params.string("max_id").orElse(null), params.string("since_id").orElse(null),
-                params.string("min_id").orElse(null), params.string("limit").orElse(null), 40, 80);
-        Long from = params.string("account_id").map(StatusesController::parse).orElse(null);
+        PageRequest page = params.page(40, 80);
+        Long from = params.string("account_id").map(PathIds::parse).orElse(null);
         List<Notification> found = notifications.page(viewer, params.list("types"), params.list("exclude_types"),
                 from, page);
         LinkHeader.set(request, response, found.stream().map(Notification::id).toList(), page.limit());
@@ -72,7 +72,7 @@ class NotificationsController {
     @RequiresScope("read:notifications")
     Map<String, Object> one(@PathVariable String id) {
         long viewer = CurrentViewer.requireAccountId();
-        List<Map<String, Object>> shown = json(List.of(notifications.get(viewer, StatusesController.parse(id))), viewer);
+        List<Map<String, Object>> shown = json(List.of(notifications.get(viewer, PathIds.parse(id))), viewer);
         if (shown.isEmpty()) {
             throw ApiException.notFound();
         }
@@ -82,7 +82,7 @@ class NotificationsController {
     @PostMapping("/api/v1/notifications/{id}/dismiss")
     @RequiresScope("write:notifications")
     Map<String, Object> dismiss(@PathVariable String id) {
-        notifications.dismiss(CurrentViewer.requireAccountId(), StatusesController.parse(id));
+        notifications.dismiss(CurrentViewer.requireAccountId(), PathIds.parse(id));
         return Map.of();
     }
 

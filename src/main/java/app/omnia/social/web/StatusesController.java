@@ -24,6 +24,7 @@ import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.InteractionService;
 import app.omnia.social.NewStatus;
@@ -74,7 +75,7 @@ class StatusesController {
     @PublicEndpoint(scopesIfToken = "read:statuses")
     StatusJson get(@PathVariable String id) {
         Long viewer = viewerId();
-        return json.one(statuses.visible(viewer, parse(id)), viewer);
+        return json.one(statuses.visible(viewer, PathIds.parse(id)), viewer);
     }
 
     /** Answers the deleted status with its source text, so that an app can offer "delete and redraft". */
@@ -82,7 +83,7 @@ class StatusesController {
     @RequiresScope("write:statuses")
     StatusJson delete(@PathVariable String id) {
         Viewer viewer = CurrentViewer.require();
-        Status status = statuses.visible(viewer.accountId(), parse(id));
+        Status status = statuses.visible(viewer.accountId(), PathIds.parse(id));
         StatusJson answer = json.one(status, viewer.accountId()).withText(status.text());
         statuses.delete(viewer, status.id());
         return answer;
@@ -96,7 +97,7 @@ class StatusesController {
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null), null,
                 params.string("language").orElse(null), null, params.list("media_ids"),
                 params.has("poll") || !params.list("poll[options]").isEmpty(), null, null, null);
-        return json.one(statuses.edit(viewer, parse(id), request), viewer.accountId());
+        return json.one(statuses.edit(viewer, PathIds.parse(id), request), viewer.accountId());
     }
 
     /** Mastodon's StatusEdit entities: every version, oldest first. */
@@ -104,7 +105,7 @@ class StatusesController {
     @PublicEndpoint(scopesIfToken = "read:statuses")
     List<Map<String, Object>> history(@PathVariable String id) {
         Long viewer = viewerId();
-        Status status = statuses.visible(viewer, parse(id));
+        Status status = statuses.visible(viewer, PathIds.parse(id));
         AccountJson author = json.one(status, viewer).account();
         return statuses.history(viewer, status.id()).stream().map(v -> {
             Map<String, Object> edit = new java.util.LinkedHashMap<>();
@@ -124,27 +125,27 @@ class StatusesController {
     @GetMapping("/api/v1/statuses/{id}/source")
     @RequiresScope("read:statuses")
     Map<String, String> source(@PathVariable String id) {
-        Status status = statuses.visible(CurrentViewer.requireAccountId(), parse(id));
+        Status status = statuses.visible(CurrentViewer.requireAccountId(), PathIds.parse(id));
         return Map.of("id", String.valueOf(status.id()), "text", status.text(), "spoiler_text", status.spoilerText());
     }
 
     @PostMapping("/api/v1/statuses/{id}/pin")
     @RequiresScope("write:accounts")
     StatusJson pin(@PathVariable String id) {
-        return answer(interactions.pin(CurrentViewer.require(), parse(id)));
+        return answer(interactions.pin(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/statuses/{id}/unpin")
     @RequiresScope("write:accounts")
     StatusJson unpin(@PathVariable String id) {
-        return answer(interactions.unpin(CurrentViewer.require(), parse(id)));
+        return answer(interactions.unpin(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @GetMapping("/api/v1/statuses/{id}/context")
     @PublicEndpoint(scopesIfToken = "read:statuses")
     Map<String, List<StatusJson>> context(@PathVariable String id) {
         Long viewer = viewerId();
-        StatusService.Context context = statuses.context(viewer, parse(id));
+        StatusService.Context context = statuses.context(viewer, PathIds.parse(id));
         return Map.of("ancestors", json.page(context.ancestors(), viewer),
                 "descendants", json.page(context.descendants(), viewer));
     }
@@ -152,38 +153,38 @@ class StatusesController {
     @PostMapping("/api/v1/statuses/{id}/favourite")
     @RequiresScope("write:favourites")
     StatusJson favourite(@PathVariable String id) {
-        return answer(interactions.add(CurrentViewer.require(), Kind.FAVOURITE, parse(id)));
+        return answer(interactions.add(CurrentViewer.require(), Kind.FAVOURITE, PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/statuses/{id}/unfavourite")
     @RequiresScope("write:favourites")
     StatusJson unfavourite(@PathVariable String id) {
-        return answer(interactions.remove(CurrentViewer.require(), Kind.FAVOURITE, parse(id)));
+        return answer(interactions.remove(CurrentViewer.require(), Kind.FAVOURITE, PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/statuses/{id}/bookmark")
     @RequiresScope("write:bookmarks")
     StatusJson bookmark(@PathVariable String id) {
-        return answer(interactions.add(CurrentViewer.require(), Kind.BOOKMARK, parse(id)));
+        return answer(interactions.add(CurrentViewer.require(), Kind.BOOKMARK, PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/statuses/{id}/unbookmark")
     @RequiresScope("write:bookmarks")
     StatusJson unbookmark(@PathVariable String id) {
-        return answer(interactions.remove(CurrentViewer.require(), Kind.BOOKMARK, parse(id)));
+        return answer(interactions.remove(CurrentViewer.require(), Kind.BOOKMARK, PathIds.parse(id)));
     }
 
     /** Answers the reblog, which wraps the original, as Mastodon does. */
     @PostMapping("/api/v1/statuses/{id}/reblog")
     @RequiresScope("write:statuses")
     StatusJson reblog(@PathVariable String id) {
-        return answer(interactions.reblog(CurrentViewer.require(), parse(id)));
+        return answer(interactions.reblog(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @PostMapping("/api/v1/statuses/{id}/unreblog")
     @RequiresScope("write:statuses")
     StatusJson unreblog(@PathVariable String id) {
-        return answer(interactions.unreblog(CurrentViewer.require(), parse(id)));
+        return answer(interactions.unreblog(CurrentViewer.require(), PathIds.parse(id)));
     }
 
     @GetMapping("/api/v1/statuses/{id}/favourited_by")
@@ -191,7 +192,7 @@ class StatusesController {
     List<AccountJson> favouritedBy(@PathVariable String id, Params params, HttpServletRequest request,
                                    HttpServletResponse response) {
         PageRequest page = accountPage(params);
-        List<Interactions.Entry> entries = interactions.whoFavourited(viewerId(), parse(id), page);
+        List<Interactions.Entry> entries = interactions.whoFavourited(viewerId(), PathIds.parse(id), page);
         LinkHeader.set(request, response, entries.stream().map(Interactions.Entry::id).toList(), page.limit());
         return accountsJson(entries.stream().map(Interactions.Entry::accountId).toList());
     }
@@ -201,7 +202,7 @@ class StatusesController {
     List<AccountJson> rebloggedBy(@PathVariable String id, Params params, HttpServletRequest request,
                                   HttpServletResponse response) {
         PageRequest page = accountPage(params);
-        Status original = statuses.visible(viewerId(), parse(id));
+        Status original = statuses.visible(viewerId(), PathIds.parse(id));
         List<Status> reblogs = store.reblogsOf(original.id(), page);
         LinkHeader.set(request, response, reblogs.stream().map(Status::id).toList(), page.limit());
         return accountsJson(reblogs.stream().map(Status::accountId).toList());
@@ -222,19 +223,11 @@ class StatusesController {
 
     /** Account lists page 40 by default, 80 at most, as in Mastodon. */
     static PageRequest accountPage(Params params) {
-        return PageRequest.of(params.string("max_id").orElse(null), params.string("since_id").orElse(null),
-                params.string("min_id").orElse(null), params.string("limit").orElse(null), 40, 80);
+        return params.page(40, 80);
     }
 
     static Long viewerId() {
         return CurrentViewer.get().map(Viewer::accountId).orElse(null);
     }
 
-    static long parse(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw app.omnia.platform.web.ApiException.notFound();
-        }
-    }
 }

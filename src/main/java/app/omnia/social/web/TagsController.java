@@ -69,8 +69,7 @@ class TagsController {
     @GetMapping("/api/v1/followed_tags")
     @RequiresScope("read:follows")
     List<Map<String, Object>> followedTags(Params params, HttpServletRequest request, HttpServletResponse response) {
-        PageRequest page = PageRequest.of(params.string("max_id").orElse(null), params.string("since_id").orElse(null),
-                params.string("min_id").orElse(null), params.string("limit").orElse(null), 100, 200);
+        PageRequest page = params.page(100, 200);
         List<FollowedTags.Followed> rows = followed.page(CurrentViewer.requireAccountId(), page);
         LinkHeader.set(request, response, rows.stream().map(FollowedTags.Followed::id).toList(), page.limit());
         return rows.stream().map(r -> json(r.tag(), true)).toList();

@@ -18,6 +18,7 @@ import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
 import app.omnia.social.InteractionService;
 import app.omnia.social.StatusService;
 import app.omnia.social.TimelineService;
@@ -83,7 +84,7 @@ class TimelinesController {
     List<StatusJson> accountStatuses(@PathVariable String id, Params params, HttpServletRequest request,
                                      HttpServletResponse response) {
         Long viewer = StatusesController.viewerId();
-        long accountId = accounts.visible(CurrentViewer.get().orElse(null), StatusesController.parse(id)).account().id();
+        long accountId = accounts.visible(CurrentViewer.get().orElse(null), PathIds.parse(id)).account().id();
         PageRequest page = page(params);
         if (params.bool("pinned").orElse(false)) {
             return json.page(interactions.pinnedOf(viewer, accountId), viewer);
@@ -132,7 +133,6 @@ class TimelinesController {
     }
 
     private static PageRequest page(Params params) {
-        return PageRequest.of(params.string("max_id").orElse(null), params.string("since_id").orElse(null),
-                params.string("min_id").orElse(null), params.string("limit").orElse(null), 20, 40);
+        return params.page(20, 40);
     }
 }

@@ -1,44 +1,23 @@
 package app.omnia.social.web;
 
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
-import app.omnia.support.TestAccounts;
-import app.omnia.support.TestAccounts.User;
+import app.omnia.support.TwoPeopleTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A mute takes an account out of one's feeds (and, if chosen, notifications) without telling it. */
 @IntegrationTest
-class MutesTest {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    User alice;
-    User bob;
-    Api asAlice;
-    Api asBob;
+class MutesTest extends TwoPeopleTest {
 
     @BeforeEach
     void setUp() {
-        api = Api.at(port);
-        alice = TestAccounts.newUser(api, "read write follow");
-        bob = TestAccounts.newUser(api, "read write follow");
-        asAlice = api.withToken(alice.token());
-        asBob = api.withToken(bob.token());
         asAlice.postForm("/api/v1/accounts/" + bob.id() + "/follow", Api.form());
-    }
-
-    private static List<String> ids(JsonNode array) {
-        return array.valueStream().map(n -> n.get("id").asString()).toList();
     }
 
     @Test

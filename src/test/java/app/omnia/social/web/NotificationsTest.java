@@ -2,39 +2,18 @@ package app.omnia.social.web;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
-import app.omnia.support.TestAccounts;
-import app.omnia.support.TestAccounts.User;
+import app.omnia.support.TwoPeopleTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mentions, follows, favourites, reblogs and edits notify, once, never across a block. */
 @IntegrationTest
-class NotificationsTest {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    User alice;
-    User bob;
-    Api asAlice;
-    Api asBob;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-        alice = TestAccounts.newUser(api, "read write follow");
-        bob = TestAccounts.newUser(api, "read write follow");
-        asAlice = api.withToken(alice.token());
-        asBob = api.withToken(bob.token());
-    }
+class NotificationsTest extends TwoPeopleTest {
 
     private static List<String> types(JsonNode notifications) {
         return notifications.valueStream().map(n -> n.get("type").asString()).toList();

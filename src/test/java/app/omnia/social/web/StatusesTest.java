@@ -3,39 +3,20 @@ package app.omnia.social.web;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
 import app.omnia.support.TestAccounts;
 import app.omnia.support.TestAccounts.User;
+import app.omnia.support.TwoPeopleTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Posting, reading and deleting statuses, with visibility enforced on every read path. */
 @IntegrationTest
-class StatusesTest {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    User alice;
-    User bob;
-    Api asAlice;
-    Api asBob;
-
-    @BeforeEach
-    void setUp() {
-        api = Api.at(port);
-        alice = TestAccounts.newUser(api, "read write follow");
-        bob = TestAccounts.newUser(api, "read write follow");
-        asAlice = api.withToken(alice.token());
-        asBob = api.withToken(bob.token());
-    }
+class StatusesTest extends TwoPeopleTest {
 
     private JsonNode post(Api as, Map<String, String> form) {
         Api.Response response = as.postForm("/api/v1/statuses", form);
