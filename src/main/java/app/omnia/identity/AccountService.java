@@ -16,11 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import app.omnia.identity.domain.AccountPolicy;
 import app.omnia.identity.domain.PasswordRule;
 import app.omnia.identity.domain.ProfileField;
-import app.omnia.identity.persistence.AccessTokens;
 import app.omnia.identity.persistence.AccountFields;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.identity.persistence.Verifications;
-import app.omnia.identity.persistence.WebSessions;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.ApiException.FieldError;
@@ -48,21 +46,19 @@ public class AccountService {
     private final Accounts accounts;
     private final AccountFields fields;
     private final Verifications verifications;
-    private final WebSessions sessions;
-    private final AccessTokens tokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final ObjectProvider<AccountCounts.Source> counts;
+    private final CredentialRevocation revocation;
 
-    AccountService(Accounts accounts, AccountFields fields, Verifications verifications, WebSessions sessions,
-                   AccessTokens tokens, PasswordEncoder passwords, Clock clock,
-                   ObjectProvider<AccountCounts.Source> counts) {
+    AccountService(Accounts accounts, AccountFields fields, Verifications verifications,
+                   PasswordEncoder passwords, Clock clock,
+                   ObjectProvider<AccountCounts.Source> counts, CredentialRevocation revocation) {
+        this.revocation = revocation;
         this.counts = counts;
         this.accounts = accounts;
         this.fields = fields;
         this.verifications = verifications;
-        this.sessions = sessions;
-        this.tokens = tokens;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -170,7 +166,6 @@ public class AccountService {
             throw ApiException.validation("password", v[0], v[1]);
         });
         accounts.updatePasswordHash(account.id(), passwords.encode(newPassword), clock.instant());
-        sessions.deleteAllOf(account.id());
-        tokens.revokeAllOf(account.id(), clock.instant());
+        revocation.revokeEverything(account.id());
     }
 }

@@ -6,10 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.omnia.identity.domain.AccountPolicy;
-import app.omnia.identity.persistence.AccessTokens;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.identity.persistence.Verifications;
-import app.omnia.identity.persistence.WebSessions;
 import app.omnia.platform.audit.AuditLog;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
@@ -24,17 +22,15 @@ public class AdminService {
 
     private final Accounts accounts;
     private final Verifications verifications;
-    private final WebSessions sessions;
-    private final AccessTokens tokens;
+    private final CredentialRevocation revocation;
     private final AuditLog audit;
     private final Clock clock;
 
-    AdminService(Accounts accounts, Verifications verifications, WebSessions sessions, AccessTokens tokens,
-                 AuditLog audit, Clock clock) {
+    AdminService(Accounts accounts, Verifications verifications,
+                 AuditLog audit, CredentialRevocation revocation, Clock clock) {
+        this.revocation = revocation;
         this.accounts = accounts;
         this.verifications = verifications;
-        this.sessions = sessions;
-        this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,8 +64,7 @@ public class AdminService {
         Account account = target(accountId);
         require(AccountPolicy.canSuspend(actor, account));
         accounts.updateSuspendedAt(accountId, clock.instant(), clock.instant());
-        sessions.deleteAllOf(accountId);
-        tokens.revokeAllOf(accountId, clock.instant());
+        revocation.revokeEverything(accountId);
         audit.record(actor.accountId(), "account.suspend", "account", accountId, reason == null ? "" : reason);
         return target(accountId);
     }

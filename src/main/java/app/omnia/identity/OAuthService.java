@@ -49,9 +49,11 @@ public class OAuthService {
     private final Accounts accounts;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CredentialRevocation revocation;
 
     OAuthService(Applications applications, AuthorizationCodes codes, AccessTokens tokens, Accounts accounts,
-                 IdGenerator ids, Clock clock) {
+                 IdGenerator ids, Clock clock, CredentialRevocation revocation) {
+        this.revocation = revocation;
         this.applications = applications;
         this.codes = codes;
         this.tokens = tokens;
@@ -197,7 +199,9 @@ public class OAuthService {
             throw invalidRequest("token");
         }
         String hash = Tokens.hash(token);
+        Long owner = tokens.findActive(hash).map(AccessTokens.Token::accountId).orElse(null);
         if (tokens.revoke(hash, client.id(), clock.instant())) {
+            revocation.tokenRevoked(owner);
             return;
         }
         tokens.findActive(hash).ifPresent(other -> {

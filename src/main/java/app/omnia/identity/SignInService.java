@@ -12,7 +12,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import app.omnia.identity.persistence.AccessTokens;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.identity.persistence.WebSessions;
 import app.omnia.platform.IdGenerator;
@@ -42,7 +41,6 @@ public class SignInService {
 
     private final Accounts accounts;
     private final WebSessions sessions;
-    private final AccessTokens tokens;
     private final PasswordEncoder passwords;
     private final RateLimits rateLimits;
     private final SecretBox secretBox;
@@ -50,12 +48,14 @@ public class SignInService {
     private final IdGenerator ids;
     private final Clock clock;
     private final String dummyHash;
+    private final CredentialRevocation revocation;
 
-    SignInService(Accounts accounts, WebSessions sessions, AccessTokens tokens, PasswordEncoder passwords,
-                  RateLimits rateLimits, SecretBox secretBox, TwoFactorService twoFactor, IdGenerator ids, Clock clock) {
+    SignInService(Accounts accounts, WebSessions sessions, PasswordEncoder passwords,
+                  RateLimits rateLimits, SecretBox secretBox, TwoFactorService twoFactor, IdGenerator ids, Clock clock,
+                  CredentialRevocation revocation) {
+        this.revocation = revocation;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.tokens = tokens;
         this.passwords = passwords;
         this.rateLimits = rateLimits;
         this.secretBox = secretBox;
@@ -116,8 +116,7 @@ public class SignInService {
     /** Signing out ends every web session and revokes every token of the account, on every device. */
     @Transactional
     public void signOutEverywhere(long accountId) {
-        sessions.deleteAllOf(accountId);
-        tokens.revokeAllOf(accountId, clock.instant());
+        revocation.revokeEverything(accountId);
     }
 
     private String openSession(long accountId, String ip, String userAgent) {

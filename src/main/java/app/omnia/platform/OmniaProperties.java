@@ -22,7 +22,8 @@ public record OmniaProperties(
         Registrations registrations,
         Age age,
         RateLimits rateLimits,
-        Media media) {
+        Media media,
+        Streaming streaming) {
 
     public record Instance(String title, String description, String contactEmail, List<String> languages,
                            int maxCharacters, String sourceUrl) {}
@@ -45,6 +46,9 @@ public record OmniaProperties(
                              String loginsPerIp, String failedLoginsPerAccount) {}
 
     public record Media(long maxImageBytes, long maxImagePixels) {}
+
+    public record Streaming(List<String> allowedOrigins, java.time.Duration recheckInterval,
+                            int maxSocketsPerAccount) {}
 
     /** The base URL without a trailing slash, for building absolute links. */
     public String baseUrlText() {

@@ -3,6 +3,7 @@ package app.omnia.social;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ public class FollowService implements AccountCounts.Source {
     /** Mastodon's Relationship entity, as far as this module knows it (mutes and requests come later). */
     public record Relationship(long id, boolean following, boolean followedBy, boolean requested,
                                boolean requestedBy, boolean blocking, boolean blockedBy, boolean muting,
-                               boolean mutingNotifications) {}
+                               boolean mutingNotifications, boolean showingReblogs, boolean notifying) {}
 
     /** The longest mute with an end: a year (a duration of 0 mutes for good). */
     static final long MAX_MUTE_SECONDS = 365L * 24 * 3600;
@@ -58,6 +59,15 @@ public class FollowService implements AccountCounts.Source {
 
     @Transactional
     public Relationship follow(Viewer viewer, long targetId) {
+        return follow(viewer, targetId, null, null);
+    }
+
+    /**
+     * Follows (or asks to), with Mastodon's options: {@code reblogs} shows the account's reblogs at home,
+     * {@code notify} rings on its new posts. Following again changes the options given (null keeps them).
+     */
+    @Transactional
+    public Relationship follow(Viewer viewer, long targetId, Boolean reblogs, Boolean notify) {
         Account target = target(viewer, targetId);
         if (target.id() == viewer.accountId()) {
             throw ApiException.forbidden("You cannot follow yourself");
@@ -65,18 +75,29 @@ public class FollowService implements AccountCounts.Source {
         if (blocks.eitherWay(viewer.accountId(), target.id())) {
             throw ApiException.forbidden("This action is not allowed");
         }
-        if (follows.follows(viewer.accountId(), target.id())) {
+        Follows.Options current = follows.options(viewer.accountId(), List.of(target.id())).get(target.id());
+        if (current != null) {
+            follows.setOptions(viewer.accountId(), target.id(), merged(current, reblogs, notify));
             return relationships(viewer.accountId(), List.of(target.id())).getFirst();
         }
+        Follows.Options options = merged(requests.options(viewer.accountId(), target.id())
+                .orElse(Follows.Options.DEFAULT), reblogs, notify);
         if (target.locked()) {
             // A locked account decides: the follow waits as a request.
-            if (requests.add(ids.next(), viewer.accountId(), target.id(), clock.instant())) {
+            if (requests.add(ids.next(), viewer.accountId(), target.id(), clock.instant(), options)) {
                 notifications.notify("follow_request", target.id(), viewer.accountId(), null);
+            } else {
+                requests.setOptions(viewer.accountId(), target.id(), options);
             }
-        } else if (follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant())) {
+        } else if (follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant(), options)) {
             notifications.notify("follow", target.id(), viewer.accountId(), null);
         }
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
+    }
+
+    private static Follows.Options merged(Follows.Options current, Boolean reblogs, Boolean notify) {
+        return new Follows.Options(reblogs == null ? current.showReblogs() : reblogs,
+                notify == null ? current.notifyOnPosts() : notify);
     }
 
     @Transactional
@@ -161,10 +182,11 @@ public class FollowService implements AccountCounts.Source {
     /** The viewer (a locked account) accepts a follow request: the follow exists from now on. */
     @Transactional
     public Relationship authorize(Viewer viewer, long requesterId) {
+        Follows.Options options = requests.options(requesterId, viewer.accountId()).orElseThrow(ApiException::notFound);
         if (!requests.remove(requesterId, viewer.accountId())) {
             throw ApiException.notFound();
         }
-        follows.add(ids.next(), requesterId, viewer.accountId(), clock.instant());
+        follows.add(ids.next(), requesterId, viewer.accountId(), clock.instant(), options);
         notifications.notify("follow", viewer.accountId(), requesterId, null);
         return relationships(viewer.accountId(), List.of(requesterId)).getFirst();
     }
@@ -196,7 +218,7 @@ public class FollowService implements AccountCounts.Source {
 
     public List<Relationship> relationships(long viewerId, Collection<Long> targetIds) {
         List<Long> targets = List.copyOf(targetIds);
-        Set<Long> following = follows.followed(viewerId, targets);
+        Map<Long, Follows.Options> following = follows.options(viewerId, targets);
         Set<Long> followedBy = follows.followers(viewerId, targets);
         Set<Long> blocking = blocks.blocking(viewerId, targets);
         Set<Long> blockedBy = blocks.blockedBy(viewerId, targets);
@@ -205,9 +227,11 @@ public class FollowService implements AccountCounts.Source {
         Set<Long> muting = mutes.muted(viewerId, false, clock.instant());
         Set<Long> mutingNotifications = mutes.muted(viewerId, true, clock.instant());
         return targets.stream()
-                .map(id -> new Relationship(id, following.contains(id), followedBy.contains(id),
+                .map(id -> new Relationship(id, following.containsKey(id), followedBy.contains(id),
                         requested.contains(id), requestedBy.contains(id), blocking.contains(id), blockedBy.contains(id),
-                        muting.contains(id), mutingNotifications.contains(id)))
+                        muting.contains(id), mutingNotifications.contains(id),
+                        following.containsKey(id) && following.get(id).showReblogs(),
+                        following.containsKey(id) && following.get(id).notifyOnPosts()))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package app.omnia.social;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +33,12 @@ public class InteractionService {
     private final NotificationService notifications;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InteractionService(StatusService statusService, Statuses statuses, Interactions interactions, Pins pins,
-                       NotificationService notifications, IdGenerator ids, Clock clock) {
+                       NotificationService notifications, IdGenerator ids, Clock clock,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.pins = pins;
         this.notifications = notifications;
         this.statusService = statusService;
@@ -73,6 +77,7 @@ public class InteractionService {
                     null, null, original.id(), viewer.applicationId(), clock.instant(), null, ReplyPolicy.EVERYONE);
             statuses.insert(reblog, List.of(), List.of());
             notifications.notify("reblog", original.accountId(), viewer.accountId(), original.id());
+            events.publishEvent(new StatusPublished(reblog.id()));
             return reblog;
         });
     }
@@ -80,7 +85,10 @@ public class InteractionService {
     @Transactional
     public Status unreblog(Viewer viewer, long statusId) {
         Status original = original(statusService.visible(viewer.accountId(), statusId));
-        statuses.findReblog(viewer.accountId(), original.id()).ifPresent(r -> statuses.delete(r.id()));
+        statuses.findReblog(viewer.accountId(), original.id()).ifPresent(reblog -> {
+            statuses.delete(reblog.id());
+            events.publishEvent(new StatusDeleted(reblog, List.of(), List.of()));
+        });
         return original;
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +32,11 @@ public class NotificationService {
     private final Blocks blocks;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    NotificationService(Notifications notifications, Blocks blocks, IdGenerator ids, Clock clock) {
+    NotificationService(Notifications notifications, Blocks blocks, IdGenerator ids, Clock clock,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.notifications = notifications;
         this.blocks = blocks;
         this.ids = ids;
@@ -43,7 +47,10 @@ public class NotificationService {
         if (recipient == actor || blocks.eitherWay(recipient, actor)) {
             return;
         }
-        notifications.add(ids.next(), recipient, type, actor, statusId, clock.instant());
+        long id = ids.next();
+        if (notifications.add(id, recipient, type, actor, statusId, clock.instant())) {
+            events.publishEvent(new NotificationAdded(id, recipient));
+        }
     }
 
     void notifyAll(String type, Collection<Long> recipients, long actor, Long statusId) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import app.omnia.platform.web.PathIds;
 import app.omnia.platform.web.ApiException.FieldError;
 import app.omnia.social.domain.ContentRenderer;
 import app.omnia.social.domain.PostPolicy;
+import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.ReplyPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
@@ -58,10 +60,12 @@ public class StatusService {
     private final IdGenerator ids;
     private final Clock clock;
     private final int maxCharacters;
+    private final ApplicationEventPublisher events;
 
     StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits,
                   NotificationService notifications, AccountService accounts, IdempotencyKeys idempotency, Links links,
-                  IdGenerator ids, Clock clock, OmniaProperties properties) {
+                  IdGenerator ids, Clock clock, OmniaProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.edits = edits;
         this.notifications = notifications;
         this.statuses = statuses;
@@ -85,7 +89,7 @@ public class StatusService {
 
     /** A request that passed every check, with its values normalised. */
     private record Checked(String text, String spoiler, Visibility visibility, String language,
-                           ReplyPolicy replyPolicy) {}
+                           ReplyPolicy replyPolicy, QuotePolicy quotePolicy) {}
 
     private Checked check(NewStatus request) {
         List<FieldError> errors = new ArrayList<>();
@@ -127,14 +131,20 @@ public class StatusService {
         }
         notYet(errors, "media_ids", request.mediaIds() != null && !request.mediaIds().isEmpty(), "media attachments");
         notYet(errors, "poll", request.hasPoll(), "polls");
-        notYet(errors, "quoted_status_id", request.quotedStatusId() != null && !request.quotedStatusId().isBlank(),
-                "quote posts");
-        notYet(errors, "scheduled_at", request.scheduledAt() != null && !request.scheduledAt().isBlank(),
-                "scheduled posts");
+        QuotePolicy quotePolicy = QuotePolicy.PUBLIC;
+        if (request.quotePolicy() != null && !request.quotePolicy().isBlank()) {
+            Optional<QuotePolicy> parsed = QuotePolicy.fromKey(request.quotePolicy().trim().toLowerCase(Locale.ROOT));
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("quote_approval_policy", "ERR_INCLUSION",
+                        "quote_approval_policy must be one of: public, followers, nobody"));
+            } else {
+                quotePolicy = parsed.get();
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new Checked(text, spoiler, visibility, language, replyPolicy);
+        return new Checked(text, spoiler, visibility, language, replyPolicy, quotePolicy);
     }
 
     private Status create(Viewer viewer, NewStatus request) {
@@ -148,15 +158,42 @@ public class StatusService {
             parent = visible(viewer.accountId(), PathIds.parse(request.inReplyToId()));
             requireMayReply(viewer.accountId(), parent);
         }
+        Status quoted = quoted(viewer.accountId(), request.quotedStatusId());
+        if (quoted != null && quoted.visibility() == Visibility.PRIVATE && visibility.reblogable()) {
+            visibility = Visibility.PRIVATE; // a quote may not show a followers-only post to more people
+        }
+        // Mastodon's rule: private and direct posts can never be quoted by others.
+        QuotePolicy quotePolicy = visibility.reblogable() ? checked.quotePolicy() : QuotePolicy.NOBODY;
         ContentRenderer.Rendered rendered = render(text);
         Set<Long> mentioned = mentionedIds(rendered);
         Status status = new Status(ids.next(), viewer.accountId(), text, rendered.html(), spoiler,
                 Boolean.TRUE.equals(request.sensitive()) || !spoiler.isEmpty(), visibility, language,
                 parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
-                viewer.applicationId(), clock.instant(), null, checked.replyPolicy());
+                viewer.applicationId(), clock.instant(), null, checked.replyPolicy(),
+                quoted == null ? null : quoted.id(), quotePolicy);
         statuses.insert(status, mentioned, rendered.tags());
         notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
+        if (quoted != null && !mentioned.contains(quoted.accountId())) {
+            notifications.notify("quote", quoted.accountId(), viewer.accountId(), status.id());
+        }
+        ringFollowers(status, mentioned);
+        events.publishEvent(new StatusPublished(status.id()));
         return status;
+    }
+
+    /** Checks a request exactly as {@link #post} would, writing nothing: for a status scheduled for later. */
+    public void validate(Viewer viewer, NewStatus request) {
+        check(request);
+        if (request.inReplyToId() != null && !request.inReplyToId().isBlank()) {
+            requireMayReply(viewer.accountId(), visible(viewer.accountId(), PathIds.parse(request.inReplyToId())));
+        }
+        quoted(viewer.accountId(), request.quotedStatusId());
+    }
+
+    /** Posts a status that was scheduled, as its author, now that its time has come. */
+    @Transactional
+    public Status publishScheduled(Viewer viewer, NewStatus request) {
+        return create(viewer, request);
     }
 
     /**
@@ -179,11 +216,13 @@ public class StatusService {
                 checked.spoiler(), Boolean.TRUE.equals(request.sensitive()) || !checked.spoiler().isEmpty(),
                 current.visibility(), checked.language() == null ? current.language() : checked.language(),
                 current.inReplyToId(), current.inReplyToAccountId(), null, current.applicationId(),
-                current.createdAt(), clock.instant(), current.replyPolicy());
+                current.createdAt(), clock.instant(), current.replyPolicy(), current.quotedStatusId(),
+                current.quotePolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
         edits.add(ids.next(), edited, edited.editedAt());
         // Those who shared it are told it changed (Mastodon's "update" notification).
         notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
+        events.publishEvent(new StatusEdited(id));
         return edited;
     }
 
@@ -193,6 +232,41 @@ public class StatusService {
         List<StatusEdits.Version> versions = edits.of(id);
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
                 status.spoilerText(), status.sensitive(), status.createdAt())) : versions;
+    }
+
+    /**
+     * Followers who rang the bell get a {@code status} notification for a new post, as Mastodon does: not for
+     * direct messages, nor replies to others; not twice for someone already mentioned; only if they may see it.
+     */
+    private void ringFollowers(Status status, Set<Long> mentioned) {
+        boolean replyToOther = status.inReplyToAccountId() != null && status.inReplyToAccountId() != status.accountId();
+        if (status.visibility() == Visibility.DIRECT || replyToOther) {
+            return;
+        }
+        List<Long> ringing = follows.notifiedFollowers(status.accountId()).stream()
+                .filter(id -> !mentioned.contains(id)).toList();
+        notifications.notifyAll("status", ringing, status.accountId(), status.id());
+    }
+
+    /** The status to quote (the original, when a reblog is named), checked against its quote policy. */
+    private Status quoted(long viewerId, String quotedStatusId) {
+        if (quotedStatusId == null || quotedStatusId.isBlank()) {
+            return null;
+        }
+        Status quoted;
+        try {
+            quoted = visible(viewerId, PathIds.parse(quotedStatusId));
+            if (quoted.isReblog()) {
+                quoted = visible(viewerId, quoted.reblogOfId());
+            }
+        } catch (ApiException notFound) {
+            throw ApiException.validation("quoted_status_id", "ERR_INVALID", "quoted_status_id names no status you can see");
+        }
+        if (!PostPolicy.canQuote(viewerId, quoted, follows.follows(viewerId, quoted.accountId()))) {
+            throw ApiException.validation("quoted_status_id", "ERR_QUOTE_DENIED",
+                    "The author does not allow this status to be quoted by you");
+        }
+        return quoted;
     }
 
     private void requireMayReply(long viewerId, Status parent) {
@@ -254,6 +328,12 @@ public class StatusService {
         if (!PostPolicy.canDelete(viewer.accountId(), status)) {
             throw ApiException.notFound(); // as Mastodon: only one's own statuses can be found for deletion
         }
+        for (Status reblog : statuses.reblogsOf(id)) {
+            events.publishEvent(new StatusDeleted(reblog, List.of(), List.of()));
+        }
+        events.publishEvent(new StatusDeleted(status,
+                statuses.mentions(List.of(id)).getOrDefault(id, List.of()),
+                statuses.tags(List.of(id)).getOrDefault(id, List.of())));
         statuses.delete(id);
         return status;
     }
@@ -298,6 +378,8 @@ public class StatusService {
         return String.join("\u0000", String.valueOf(request.text()), String.valueOf(request.spoilerText()),
                 String.valueOf(request.sensitive()), String.valueOf(request.visibility()),
                 String.valueOf(request.language()), String.valueOf(request.inReplyToId()),
-                String.valueOf(request.mediaIds()), String.valueOf(request.hasPoll()));
+                String.valueOf(request.mediaIds()), String.valueOf(request.hasPoll()),
+                String.valueOf(request.quotedStatusId()), String.valueOf(request.quotePolicy()),
+                String.valueOf(request.scheduledAt()), String.valueOf(request.replyPolicy()));
     }
 }

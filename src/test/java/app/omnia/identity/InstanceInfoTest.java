@@ -62,6 +62,6 @@ class InstanceInfoTest {
         return new OmniaProperties(Path.of("target/unused"), URI.create("https://social.example.org"), "example.org",
                 new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640, ""),
                 null, null, "", 0, "", new OmniaProperties.Registrations(mode, reasonRequired, false),
-                new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000));
+                new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000), null);
     }
 }

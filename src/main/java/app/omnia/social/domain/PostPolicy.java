@@ -62,6 +62,38 @@ public final class PostPolicy {
         return status.accountId() == viewerId && !status.isReblog() && status.visibility() != Visibility.DIRECT;
     }
 
+    /**
+     * Quote posts: a direct message is never quoted; the author may quote any other status of theirs; others
+     * as the quote policy says (a private status keeps the policy "nobody", so only its author quotes it).
+     * Seeing the status is checked before, by {@link #canSee}.
+     *
+     * @param followsAuthor whether the would-be quoter follows the author
+     */
+    public static boolean canQuote(long viewerId, Status status, boolean followsAuthor) {
+        if (status.isReblog() || status.visibility() == Visibility.DIRECT) {
+            return false;
+        }
+        if (viewerId == status.accountId()) {
+            return true;
+        }
+        if (status.visibility() == Visibility.PRIVATE) {
+            return false;
+        }
+        return switch (status.quotePolicy()) {
+            case PUBLIC -> true;
+            case FOLLOWERS -> followsAuthor;
+            case NOBODY -> false;
+        };
+    }
+
+    /** What a status's quote policy means for this viewer: Mastodon's {@code quote_approval.current_user}. */
+    public static String quoteApprovalFor(Long viewerId, Status status, boolean followsAuthor) {
+        if (viewerId == null) {
+            return "unknown";
+        }
+        return canQuote(viewerId, status, followsAuthor) ? "automatic" : "denied";
+    }
+
     /** Only the author deletes a status (staff removal is moderation's, with its own audit). */
     public static boolean canDelete(long viewerId, Status status) {
         return status.accountId() == viewerId;

@@ -27,11 +27,25 @@ public class FollowRequests {
         this.jdbc = jdbc;
     }
 
-    public boolean add(long id, long accountId, long targetId, Instant at) {
+    public boolean add(long id, long accountId, long targetId, Instant at, Follows.Options options) {
         return jdbc.sql("""
-                INSERT INTO follow_requests (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """).params(id, accountId, targetId, SqlTime.of(at)).update() > 0;
+                INSERT INTO follow_requests (id, account_id, target_account_id, created_at, show_reblogs, notify)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(id, accountId, targetId, SqlTime.of(at), options.showReblogs(), options.notifyOnPosts())
+                .update() > 0;
+    }
+
+    public void setOptions(long accountId, long targetId, Follows.Options options) {
+        jdbc.sql("UPDATE follow_requests SET show_reblogs = ?, notify = ? WHERE account_id = ? AND target_account_id = ?")
+                .params(options.showReblogs(), options.notifyOnPosts(), accountId, targetId).update();
+    }
+
+    /** The options a pending request carries, to become the follow's when it is authorized. */
+    public java.util.Optional<Follows.Options> options(long accountId, long targetId) {
+        return jdbc.sql("SELECT show_reblogs, notify FROM follow_requests WHERE account_id = ? AND target_account_id = ?")
+                .params(accountId, targetId)
+                .query((rs, i) -> new Follows.Options(rs.getBoolean("show_reblogs"), rs.getBoolean("notify")))
+                .optional();
     }
 
     public boolean remove(long accountId, long targetId) {

@@ -38,6 +38,12 @@ public class FollowedTags {
                 .query(Long.class).single() > 0;
     }
 
+    /** The accounts that follow any of these tags. */
+    public List<Long> followersOfAny(java.util.Collection<String> tags) {
+        return tags.isEmpty() ? List.of() : jdbc.sql("SELECT DISTINCT account_id FROM followed_tags WHERE tag IN (:t)")
+                .param("t", tags).query(Long.class).list();
+    }
+
     public List<Followed> page(long accountId, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("a", accountId);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +27,48 @@ public class Follows {
         this.jdbc = jdbc;
     }
 
-    public boolean add(long id, long accountId, long targetId, Instant at) {
+    /** Whether the follower sees the account's reblogs at home, and is notified of its new posts. */
+    public record Options(boolean showReblogs, boolean notifyOnPosts) {
+        public static final Options DEFAULT = new Options(true, false);
+    }
+
+    public boolean add(long id, long accountId, long targetId, Instant at, Options options) {
         return jdbc.sql("""
-                INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """).params(id, accountId, targetId, SqlTime.of(at)).update() > 0;
+                INSERT INTO follows (id, account_id, target_account_id, created_at, show_reblogs, notify)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(id, accountId, targetId, SqlTime.of(at), options.showReblogs(), options.notifyOnPosts())
+                .update() > 0;
+    }
+
+    public void setOptions(long accountId, long targetId, Options options) {
+        jdbc.sql("UPDATE follows SET show_reblogs = ?, notify = ? WHERE account_id = ? AND target_account_id = ?")
+                .params(options.showReblogs(), options.notifyOnPosts(), accountId, targetId).update();
+    }
+
+    /** The options of the viewer's follows of these targets (absent: not followed). */
+    public Map<Long, Options> options(long accountId, Collection<Long> targets) {
+        Map<Long, Options> found = new HashMap<>();
+        if (!targets.isEmpty()) {
+            jdbc.sql("SELECT target_account_id, show_reblogs, notify FROM follows WHERE account_id = :a "
+                    + "AND target_account_id IN (:t)").param("a", accountId).param("t", targets)
+                    .query(rs -> {
+                        found.put(rs.getLong("target_account_id"),
+                                new Options(rs.getBoolean("show_reblogs"), rs.getBoolean("notify")));
+                    });
+        }
+        return found;
+    }
+
+    /** The followers who asked to be notified of the account's new posts ("ring the bell"). */
+    public List<Long> notifiedFollowers(long targetId) {
+        return jdbc.sql("SELECT account_id FROM follows WHERE target_account_id = ? AND notify = TRUE")
+                .param(targetId).query(Long.class).list();
+    }
+
+    /** The followers who see the account's reblogs at home. */
+    public List<Long> followersShowingReblogs(long targetId) {
+        return jdbc.sql("SELECT account_id FROM follows WHERE target_account_id = ? AND show_reblogs = TRUE")
+                .param(targetId).query(Long.class).list();
     }
 
     public boolean remove(long accountId, long targetId) {
@@ -47,6 +86,12 @@ public class Follows {
         return targets.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
                 "SELECT target_account_id FROM follows WHERE account_id = :a AND target_account_id IN (:t)")
                 .param("a", accountId).param("t", targets).query(Long.class).list());
+    }
+
+    /** Every follower of the account: the home timelines a new status of theirs reaches. */
+    public List<Long> allFollowers(long targetId) {
+        return jdbc.sql("SELECT account_id FROM follows WHERE target_account_id = ?").param(targetId)
+                .query(Long.class).list();
     }
 
     /** Which of {@code accounts} follow the target. */

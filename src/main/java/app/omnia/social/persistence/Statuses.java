@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
+import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.ReplyPolicy;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
@@ -32,12 +33,14 @@ public class Statuses {
     public void insert(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
         jdbc.sql("""
                 INSERT INTO statuses (id, account_id, text, content, spoiler_text, sensitive, visibility, language,
-                    in_reply_to_id, in_reply_to_account_id, reblog_of_id, application_id, created_at, reply_policy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    in_reply_to_id, in_reply_to_account_id, reblog_of_id, application_id, created_at, reply_policy,
+                    quoted_status_id, quote_policy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(),
                         s.visibility().key(), s.language(), s.inReplyToId(), s.inReplyToAccountId(), s.reblogOfId(),
-                        s.applicationId(), SqlTime.of(s.createdAt()), s.replyPolicy().key())
+                        s.applicationId(), SqlTime.of(s.createdAt()), s.replyPolicy().key(), s.quotedStatusId(),
+                        s.quotePolicy().key())
                 .update();
         for (long account : mentionedAccountIds) {
             jdbc.sql("INSERT INTO status_mentions (status_id, account_id) VALUES (?, ?)").params(s.id(), account).update();
@@ -81,6 +84,29 @@ public class Statuses {
     public void delete(long id) {
         jdbc.sql("DELETE FROM statuses WHERE reblog_of_id = ?").param(id).update();
         jdbc.sql("DELETE FROM statuses WHERE id = ?").param(id).update();
+    }
+
+    /** How many statuses quote each of these. */
+    public Map<Long, Long> quoteCounts(Collection<Long> ids) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT quoted_status_id, COUNT(*) AS n FROM statuses WHERE quoted_status_id IN (:ids) "
+                    + "GROUP BY quoted_status_id").param("ids", ids)
+                    .query(rs -> {
+                        counts.put(rs.getLong("quoted_status_id"), rs.getLong("n"));
+                    });
+        }
+        return counts;
+    }
+
+    /** A page of the statuses quoting this one, newest first. */
+    public List<Status> quotesOf(long quotedId, PageRequest page) {
+        return page("quoted_status_id = :q", Map.of("q", quotedId), page);
+    }
+
+    /** The reblogs of a status, which go when it goes. */
+    public List<Status> reblogsOf(long originalId) {
+        return jdbc.sql("SELECT * FROM statuses WHERE reblog_of_id = ?").param(originalId).query(Statuses::map).list();
     }
 
     public Optional<Status> findReblog(long accountId, long originalId) {
@@ -168,14 +194,17 @@ public class Statuses {
 
     /**
      * Home, the simple correct way: the viewer's own statuses and those of the accounts they follow that are
-     * not direct messages, direct messages that mention the viewer, and public posts with a hashtag the viewer
+     * not direct messages (less their reblogs where the viewer turned those off), direct messages that mention the viewer, and public posts with a hashtag the viewer
      * follows. (Fan-out comes with the timeline module.)
      */
     public List<Status> home(long viewerId, PageRequest page) {
         return page("""
                 (account_id = :viewer
-                  OR (account_id IN (SELECT target_account_id FROM follows WHERE account_id = :viewer)
-                      AND visibility <> 'direct')
+                  OR (visibility <> 'direct' AND (
+                      account_id IN (SELECT target_account_id FROM follows WHERE account_id = :viewer
+                                     AND show_reblogs = TRUE)
+                      OR (reblog_of_id IS NULL
+                          AND account_id IN (SELECT target_account_id FROM follows WHERE account_id = :viewer))))
                   OR (visibility = 'direct' AND id IN (SELECT status_id FROM status_mentions WHERE account_id = :viewer))
                   OR (visibility = 'public' AND reblog_of_id IS NULL AND id IN (SELECT t.status_id FROM status_tags t
                       JOIN followed_tags f ON f.tag = t.tag WHERE f.account_id = :viewer)))
@@ -211,6 +240,8 @@ public class Statuses {
                 rs.getObject("in_reply_to_id", Long.class), rs.getObject("in_reply_to_account_id", Long.class),
                 rs.getObject("reblog_of_id", Long.class), rs.getObject("application_id", Long.class),
                 SqlTime.read(rs, "created_at"), SqlTime.read(rs, "edited_at"),
-                ReplyPolicy.fromKey(rs.getString("reply_policy")).orElse(ReplyPolicy.EVERYONE));
+                ReplyPolicy.fromKey(rs.getString("reply_policy")).orElse(ReplyPolicy.EVERYONE),
+                rs.getObject("quoted_status_id", Long.class),
+                QuotePolicy.fromKey(rs.getString("quote_policy")).orElse(QuotePolicy.PUBLIC));
     }
 }

@@ -38,7 +38,7 @@ class FollowsController {
                             boolean domainBlocking, boolean endorsed, String note) {
 
         static RelationshipJson of(FollowService.Relationship r) {
-            return new RelationshipJson(String.valueOf(r.id()), r.following(), r.following(), false, null,
+            return new RelationshipJson(String.valueOf(r.id()), r.following(), r.showingReblogs(), r.notifying(), null,
                     r.followedBy(), r.blocking(), r.blockedBy(), r.muting(), r.mutingNotifications(), r.requested(),
                     r.requestedBy(), false, false, "");
         }
@@ -56,8 +56,9 @@ class FollowsController {
 
     @PostMapping("/api/v1/accounts/{id}/follow")
     @RequiresScope("write:follows")
-    RelationshipJson follow(@PathVariable String id) {
-        return RelationshipJson.of(follows.follow(CurrentViewer.require(), PathIds.parse(id)));
+    RelationshipJson follow(@PathVariable String id, Params params) {
+        return RelationshipJson.of(follows.follow(CurrentViewer.require(), PathIds.parse(id),
+                params.bool("reblogs").orElse(null), params.bool("notify").orElse(null)));
     }
 
     @PostMapping("/api/v1/accounts/{id}/unfollow")

@@ -39,6 +39,9 @@ record StatusJson(
         boolean pinned,
         List<Object> filtered,
         String replyPolicy,
+        Object quote,
+        long quotesCount,
+        QuoteApprovalJson quoteApproval,
         @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
 
     record MentionJson(String id, String username, String url, String acct) {}
@@ -47,10 +50,17 @@ record StatusJson(
 
     record ApplicationJson(String name, String website) {}
 
+    /** Mastodon's Quote (with the quoted status) and ShallowQuote (its id only, one level down). */
+    record QuoteJson(String state, StatusJson quotedStatus) {}
+
+    record ShallowQuoteJson(String state, String quotedStatusId) {}
+
+    record QuoteApprovalJson(List<String> automatic, List<String> manual, String currentUser) {}
+
     StatusJson withText(String source) {
         return new StatusJson(id, uri, url, createdAt, account, content, visibility, sensitive, spoilerText,
                 mediaAttachments, application, mentions, tags, emojis, reblogsCount, favouritesCount, repliesCount,
                 inReplyToId, inReplyToAccountId, reblog, poll, card, language, editedAt, favourited, reblogged, muted,
-                bookmarked, pinned, filtered, replyPolicy, source);
+                bookmarked, pinned, filtered, replyPolicy, quote, quotesCount, quoteApproval, source);
     }
 }

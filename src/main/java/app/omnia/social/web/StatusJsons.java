@@ -14,7 +14,11 @@ import app.omnia.identity.AccountView;
 import app.omnia.identity.Links;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
+import app.omnia.social.StatusService;
+import app.omnia.social.domain.PostPolicy;
+import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.Status;
+import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
 import app.omnia.social.persistence.Pins;
@@ -33,8 +37,13 @@ class StatusJsons {
     private final Pins pins;
     private final AccountService accounts;
     private final Links links;
+    private final StatusService statusService;
+    private final Follows follows;
 
-    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links) {
+    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links,
+                StatusService statusService, Follows follows) {
+        this.statusService = statusService;
+        this.follows = follows;
         this.pins = pins;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -51,6 +60,9 @@ class StatusJsons {
                 .map(Status::reblogOfId).toList());
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
+        Map<Long, Status> quoted = statuses.findAll(all.stream().map(Status::quotedStatusId)
+                .filter(java.util.Objects::nonNull).toList());
+        all.addAll(quoted.values());
         Set<Long> statusIds = new HashSet<>();
         Set<Long> accountIds = new HashSet<>();
         all.forEach(s -> {
@@ -64,29 +76,67 @@ class StatusJsons {
                 viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
-                viewerId == null ? Set.of() : pins.which(statusIds));
+                viewerId == null ? Set.of() : pins.which(statusIds),
+                quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
-                return json(s, null, h);
+                return json(s, null, h, false);
             }
             Status original = originals.get(s.reblogOfId());
             if (original == null) {
                 throw ApiException.notFound();
             }
-            return json(s, json(original, null, h), h);
+            return json(s, json(original, null, h, false), h, false);
         }).toList();
     }
 
     private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
                              Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
-                             Set<Long> reblogged, Set<Long> pinned) {}
+                             Set<Long> reblogged, Set<Long> pinned, Map<Long, Status> quoted,
+                             Map<Long, Long> quoteCounts, Set<Long> followedAuthors) {}
+
+    /** Which authors the viewer follows, among those whose quote policy is "followers". */
+    private Set<Long> followedAuthors(Long viewerId, List<Status> all) {
+        if (viewerId == null) {
+            return Set.of();
+        }
+        return follows.followed(viewerId, all.stream().filter(s -> s.quotePolicy() == QuotePolicy.FOLLOWERS)
+                .map(Status::accountId).distinct().toList());
+    }
+
+    /**
+     * Mastodon's {@code quote}: the quoted status when the viewer may see it (one level: inside it, its own
+     * quote is only a ShallowQuote), {@code unauthorized} when not, {@code deleted} when it is gone.
+     */
+    private Object quote(Status s, boolean nested, Hydration h) {
+        if (s.quotedStatusId() == null) {
+            return null;
+        }
+        Status quoted = h.quoted().get(s.quotedStatusId());
+        String state = quoted == null ? "deleted"
+                : statusService.canSee(h.viewerId(), quoted) ? "accepted" : "unauthorized";
+        if (nested) {
+            return new StatusJson.ShallowQuoteJson(state, "accepted".equals(state) ? String.valueOf(quoted.id()) : null);
+        }
+        return new StatusJson.QuoteJson(state, "accepted".equals(state) ? json(quoted, null, h, true) : null);
+    }
+
+    private StatusJson.QuoteApprovalJson quoteApproval(Status s, Hydration h) {
+        List<String> automatic = s.visibility().reblogable() ? switch (s.quotePolicy()) {
+            case PUBLIC -> List.of("public");
+            case FOLLOWERS -> List.of("followers");
+            case NOBODY -> List.<String>of();
+        } : List.of();
+        return new StatusJson.QuoteApprovalJson(automatic, List.of(),
+                PostPolicy.quoteApprovalFor(h.viewerId(), s, h.followedAuthors().contains(s.accountId())));
+    }
 
     private boolean viewerIsAuthor(Status s, Hydration h) {
         return h.viewerId() != null && h.viewerId() == s.accountId();
     }
 
-    private StatusJson json(Status s, StatusJson reblog, Hydration h) {
+    private StatusJson json(Status s, StatusJson reblog, Hydration h, boolean nested) {
         AccountView author = h.accounts().get(s.accountId());
         if (author == null) {
             throw ApiException.notFound();
@@ -134,6 +184,9 @@ class StatusJsons {
                 viewerIsAuthor(s, h) && h.pinned().contains(s.id()),
                 List.of(),
                 s.replyPolicy().key(),
+                reblog == null ? quote(s, nested, h) : null,
+                h.quoteCounts().getOrDefault(s.id(), 0L),
+                quoteApproval(s, h),
                 null);
     }
 }

@@ -28,6 +28,7 @@ import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.InteractionService;
 import app.omnia.social.NewStatus;
+import app.omnia.social.ScheduledStatusService;
 import app.omnia.social.StatusService;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
@@ -45,9 +46,11 @@ class StatusesController {
     private final AccountService accounts;
     private final FollowService follows;
     private final Links links;
+    private final ScheduledStatusService scheduled;
 
     StatusesController(StatusService statuses, InteractionService interactions, Statuses store, StatusJsons json,
-                       AccountService accounts, FollowService follows, Links links) {
+                       AccountService accounts, FollowService follows, Links links, ScheduledStatusService scheduled) {
+        this.scheduled = scheduled;
         this.follows = follows;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -59,7 +62,7 @@ class StatusesController {
 
     @PostMapping("/api/v1/statuses")
     @RequiresScope("write:statuses")
-    StatusJson post(Params params, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    Object post(Params params, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Viewer viewer = CurrentViewer.require();
         boolean poll = params.has("poll") || !params.list("poll[options]").isEmpty();
         NewStatus request = new NewStatus(params.string("status").orElse(null),
@@ -67,7 +70,11 @@ class StatusesController {
                 params.string("visibility").orElse(null), params.string("language").orElse(null),
                 params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll,
                 params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null),
-                params.string("reply_policy").orElse(null));
+                params.string("reply_policy").orElse(null), params.string("quote_approval_policy").orElse(null));
+        if (request.scheduledAt() != null && !request.scheduledAt().isBlank()) {
+            // Mastodon answers a ScheduledStatus instead of a Status when the post is for later.
+            return ScheduledStatusesController.json(scheduled.schedule(viewer, request, key));
+        }
         return json.one(statuses.post(viewer, request, key), viewer.accountId());
     }
 
@@ -206,6 +213,22 @@ class StatusesController {
         List<Status> reblogs = store.reblogsOf(original.id(), page);
         LinkHeader.set(request, response, reblogs.stream().map(Status::id).toList(), page.limit());
         return accountsJson(reblogs.stream().map(Status::accountId).toList());
+    }
+
+    /** Mastodon 4.5: the statuses quoting one's own status, visible to its author only. */
+    @GetMapping("/api/v1/statuses/{id}/quotes")
+    @RequiresScope("read:statuses")
+    List<StatusJson> quotes(@PathVariable String id, Params params, HttpServletRequest request,
+                            HttpServletResponse response) {
+        long viewer = CurrentViewer.requireAccountId();
+        Status quoted = statuses.visible(viewer, PathIds.parse(id));
+        if (quoted.accountId() != viewer) {
+            throw app.omnia.platform.web.ApiException.notFound();
+        }
+        PageRequest page = params.page(20, 40);
+        List<Status> found = store.quotesOf(quoted.id(), page);
+        LinkHeader.set(request, response, found.stream().map(Status::id).toList(), page.limit());
+        return json.page(found.stream().filter(s -> statuses.canSee(viewer, s)).toList(), viewer);
     }
 
     private StatusJson answer(Status status) {

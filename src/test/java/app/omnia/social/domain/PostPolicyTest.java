@@ -63,4 +63,22 @@ class PostPolicyTest {
         assertThat(PostPolicy.canDelete(AUTHOR, status(visibility))).isTrue();
         assertThat(PostPolicy.canDelete(OTHER, status(visibility))).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} {1}: author={2} stranger={3} follower={4}")
+    @CsvSource({
+            "PUBLIC,   PUBLIC,    true,  true,  true",
+            "PUBLIC,   FOLLOWERS, true,  false, true",
+            "PUBLIC,   NOBODY,    true,  false, false",
+            "UNLISTED, PUBLIC,    true,  true,  true",
+            "PRIVATE,  PUBLIC,    true,  false, false",
+            "DIRECT,   PUBLIC,    false, false, false"})
+    void theQuotePolicyAndVisibilityDecideWhoQuotes(Visibility visibility, QuotePolicy policy, boolean author,
+                                                   boolean stranger, boolean follower) {
+        Status s = new Status(10, AUTHOR, "t", "<p>t</p>", "", false, visibility, null, null, null, null, null,
+                Instant.EPOCH, null, ReplyPolicy.EVERYONE, null, policy);
+        assertThat(PostPolicy.canQuote(AUTHOR, s, false)).isEqualTo(author);
+        assertThat(PostPolicy.canQuote(OTHER, s, false)).isEqualTo(stranger);
+        assertThat(PostPolicy.canQuote(OTHER, s, true)).isEqualTo(follower);
+        assertThat(PostPolicy.quoteApprovalFor(null, s, false)).isEqualTo("unknown");
+    }
 }

@@ -1,0 +1,71 @@
+package app.omnia.platform.streaming;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Several server copies: every event goes through one Redis pub/sub channel, and every copy (this one
+ * included) delivers what it hears to its own sockets. Pub/sub keeps nothing: a copy that is down misses
+ * events, as a client that is offline does; clients catch up through the REST timelines.
+ */
+final class RedisStreamBus implements StreamBus, MessageListener {
+
+    static final String CHANNEL = "omnia:streaming";
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamBus.class);
+
+    private final StringRedisTemplate redis;
+    private final StreamingHub hub;
+    private final JsonMapper json;
+
+    RedisStreamBus(StringRedisTemplate redis, StreamingHub hub, JsonMapper json) {
+        this.redis = redis;
+        this.hub = hub;
+        this.json = json;
+    }
+
+    @Override
+    public void publish(StreamEvent event) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("kind", "event");
+        message.put("channel", event.channel());
+        message.put("event", event.event());
+        message.put("payload", event.payload());
+        message.put("involved", event.involvedAccounts());
+        redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
+    }
+
+    @Override
+    public void credentialsChanged(long accountId) {
+        redis.convertAndSend(CHANNEL, json.writeValueAsString(Map.of("kind", "credentials", "account", accountId)));
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        try {
+            JsonNode node = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+            if ("credentials".equals(node.path("kind").asString())) {
+                hub.recheck(node.path("account").asLong());
+                return;
+            }
+            Set<Long> involved = new HashSet<>();
+            node.path("involved").forEach(id -> involved.add(id.asLong()));
+            hub.deliver(new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
+                    node.path("payload").asString(), involved));
+        } catch (RuntimeException e) {
+            // One malformed message must not stop the listener that serves every socket on this copy.
+            log.warn("Ignoring an unreadable streaming message: {}", e.getMessage());
+        }
+    }
+}

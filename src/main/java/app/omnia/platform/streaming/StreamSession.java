@@ -1,0 +1,106 @@
+package app.omnia.platform.streaming;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+import app.omnia.platform.security.Viewer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One open socket: who holds it, the secret they proved it with (kept in memory only, to re-check it when
+ * credentials change), and what they subscribed to. Sends are serialised by Spring's decorator, which also
+ * drops a client that cannot keep up instead of letting its buffer grow without bound.
+ */
+final class StreamSession {
+
+    /** A Mastodon stream as the client named it (e.g. {@code ["hashtag","omnia"]}) and the channel it reads. */
+    record Subscription(List<String> stream, String channel) {}
+
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
+
+    private final WebSocketSession socket;
+    private final Viewer viewer;
+    private final Credential credential;
+    private final java.util.Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+    /** How the socket was authorised; re-presented to the resolver whenever the account's credentials change. */
+    record Credential(boolean sessionCookie, String secret) {}
+
+    StreamSession(WebSocketSession socket, Viewer viewer, Credential credential) {
+        this.socket = new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+        this.viewer = viewer;
+        this.credential = credential;
+    }
+
+    String id() {
+        return socket.getId();
+    }
+
+    Viewer viewer() {
+        return viewer;
+    }
+
+    long accountId() {
+        return viewer.accountId();
+    }
+
+    Credential credential() {
+        return credential;
+    }
+
+    void add(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    /** Removes every subscription of that stream (the user stream reads two channels). */
+    List<Subscription> remove(List<String> stream) {
+        List<Subscription> removed = subscriptions.stream().filter(s -> s.stream().equals(stream)).toList();
+        removed.forEach(subscriptions::remove);
+        return removed;
+    }
+
+    java.util.Collection<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Sends the event once for every subscription of this socket that reads its channel. */
+    void deliver(StreamEvent event, JsonMapper json) {
+        for (Subscription subscription : subscriptions) {
+            if (subscription.channel().equals(event.channel())) {
+                Map<String, Object> message = new java.util.LinkedHashMap<>();
+                message.put("stream", subscription.stream());
+                message.put("event", event.event());
+                message.put("payload", event.payload());
+                send(json.writeValueAsString(message));
+            }
+        }
+    }
+
+    void send(String text) {
+        if (!socket.isOpen()) {
+            return;
+        }
+        try {
+            socket.sendMessage(new TextMessage(text));
+        } catch (IOException | IllegalStateException e) {
+            // The decorator closes a socket that is too slow; a broken one is cleaned up when it reports closing.
+            close(CloseStatus.SESSION_NOT_RELIABLE);
+        }
+    }
+
+    void close(CloseStatus status) {
+        try {
+            socket.close(status);
+        } catch (IOException ignored) {
+            // Already gone: nothing more to release than what afterConnectionClosed does.
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package app.omnia.platform.streaming;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+
+import app.omnia.platform.security.CredentialResolver;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sockets open on this server copy, indexed by channel. Events reach it from the {@link StreamBus}
+ * (so from every copy), and it hands each one to the local sockets subscribed to its channel, unless the
+ * {@link StreamGate} says the listener blocked or muted someone the event shows.
+ */
+@Component
+public class StreamingHub {
+
+    /** Mastodon closes with 1008 (policy violation) when credentials stop being valid. */
+    static final CloseStatus CREDENTIALS_GONE = CloseStatus.POLICY_VIOLATION.withReason("Credentials revoked");
+
+    private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Set<StreamSession>> byChannel = new ConcurrentHashMap<>();
+    private final CredentialResolver credentials;
+    private final ObjectProvider<StreamGate> gate;
+    private final JsonMapper json;
+
+    StreamingHub(CredentialResolver credentials, ObjectProvider<StreamGate> gate, JsonMapper json) {
+        this.credentials = credentials;
+        this.gate = gate;
+        this.json = json;
+    }
+
+    void register(StreamSession session) {
+        sessions.put(session.id(), session);
+    }
+
+    void unregister(StreamSession session) {
+        sessions.remove(session.id());
+        for (StreamSession.Subscription subscription : List.copyOf(session.subscriptions())) {
+            unsubscribe(session, subscription.stream());
+        }
+    }
+
+    void subscribe(StreamSession session, StreamSession.Subscription subscription) {
+        session.add(subscription);
+        byChannel.computeIfAbsent(subscription.channel(), c -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void unsubscribe(StreamSession session, List<String> stream) {
+        for (StreamSession.Subscription removed : session.remove(stream)) {
+            boolean stillReads = session.subscriptions().stream()
+                    .anyMatch(s -> s.channel().equals(removed.channel()));
+            if (!stillReads) {
+                byChannel.computeIfPresent(removed.channel(), (channel, listeners) -> {
+                    listeners.remove(session);
+                    return listeners.isEmpty() ? null : listeners;
+                });
+            }
+        }
+    }
+
+    /** Called by the bus on every copy; sends to the local listeners of the event's channel. */
+    public void deliver(StreamEvent event) {
+        Set<StreamSession> listeners = byChannel.get(event.channel());
+        if (listeners == null) {
+            return;
+        }
+        StreamGate streamGate = gate.getIfAvailable();
+        for (StreamSession listener : listeners) {
+            Set<Long> others = event.involvedAccounts().stream()
+                    .filter(id -> id != listener.accountId()).collect(java.util.stream.Collectors.toSet());
+            if (streamGate == null || others.isEmpty() || streamGate.allows(listener.accountId(), others)) {
+                listener.deliver(event, json);
+            }
+        }
+    }
+
+    /** Closes this copy's sockets of the account whose credential no longer resolves (revoked, suspended). */
+    public void recheck(long accountId) {
+        sessions.values().stream().filter(s -> s.accountId() == accountId).forEach(this::recheck);
+    }
+
+    /** A backstop for changes no event announced (a token that expired, a row changed by hand). */
+    @Scheduled(fixedDelayString = "${omnia.streaming.recheck-interval}")
+    void recheckAll() {
+        sessions.values().forEach(this::recheck);
+    }
+
+    private void recheck(StreamSession session) {
+        if (stillValid(session).isEmpty()) {
+            session.close(CREDENTIALS_GONE);
+            unregister(session);
+        }
+    }
+
+    private Optional<Viewer> stillValid(StreamSession session) {
+        StreamSession.Credential credential = session.credential();
+        try {
+            Optional<Viewer> viewer = credential.sessionCookie()
+                    ? credentials.fromSessionCookie(credential.secret())
+                    : credentials.fromBearerToken(credential.secret());
+            return viewer.filter(v -> java.util.Objects.equals(v.accountId(), session.viewer().accountId()));
+        } catch (ApiException refused) {
+            return Optional.empty();
+        }
+    }
+
+    int openSockets() {
+        return sessions.size();
+    }
+
+    long socketsOf(long accountId) {
+        return sessions.values().stream().filter(s -> s.accountId() == accountId).count();
+    }
+}

@@ -1,0 +1,17 @@
+package app.omnia.social;
+
+import java.util.List;
+
+import app.omnia.social.domain.Status;
+
+/**
+ * A status (or a reblog) was deleted. It carries what the row said, because once the transaction commits
+ * the row is gone and listeners still need to know whose timelines it had reached.
+ */
+public record StatusDeleted(Status status, List<Long> mentioned, List<String> tags) {
+
+    public StatusDeleted {
+        mentioned = List.copyOf(mentioned);
+        tags = List.copyOf(tags);
+    }
+}

@@ -1,0 +1,158 @@
+package app.omnia.social.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import app.omnia.identity.AccountJson;
+import app.omnia.identity.AccountService;
+import app.omnia.identity.Links;
+import app.omnia.platform.streaming.StreamBus;
+import app.omnia.platform.streaming.StreamEvent;
+import app.omnia.social.NotificationAdded;
+import app.omnia.social.StatusDeleted;
+import app.omnia.social.StatusEdited;
+import app.omnia.social.StatusPublished;
+import app.omnia.social.domain.Status;
+import app.omnia.social.domain.Visibility;
+import app.omnia.social.persistence.FollowedTags;
+import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Notifications;
+import app.omnia.social.persistence.Statuses;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes what happened to the streaming sockets once it is committed: {@code update}, {@code status.update}
+ * and {@code delete} to the channels a status reaches (the same rules as the REST timelines: the author's
+ * and followers' homes, direct messages to those mentioned, public and hashtag streams for public posts,
+ * homes of those following its hashtags), {@code conversation} to the direct stream, and
+ * {@code notification} to the recipient. The status JSON is rendered once, without a viewer, as Mastodon does.
+ */
+@Component
+class StreamPublisher {
+
+    private final Statuses statuses;
+    private final Follows follows;
+    private final FollowedTags followedTags;
+    private final Notifications notifications;
+    private final StatusJsons statusJson;
+    private final NotificationJsons notificationJson;
+    private final AccountService accounts;
+    private final Links links;
+    private final StreamBus bus;
+    private final JsonMapper json;
+
+    StreamPublisher(Statuses statuses, Follows follows, FollowedTags followedTags, Notifications notifications,
+                    StatusJsons statusJson, NotificationJsons notificationJson, AccountService accounts, Links links,
+                    StreamBus bus, JsonMapper json) {
+        this.statuses = statuses;
+        this.follows = follows;
+        this.followedTags = followedTags;
+        this.notifications = notifications;
+        this.statusJson = statusJson;
+        this.notificationJson = notificationJson;
+        this.accounts = accounts;
+        this.links = links;
+        this.bus = bus;
+        this.json = json;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StatusPublished published) {
+        statuses.find(published.statusId()).ifPresent(status -> push(status, "update"));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StatusEdited edited) {
+        statuses.find(edited.statusId()).ifPresent(status -> push(status, "status.update"));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StatusDeleted deleted) {
+        Status status = deleted.status();
+        Set<Long> involved = involved(status, deleted.mentioned(), null);
+        for (String channel : channels(status, deleted.mentioned(), deleted.tags())) {
+            bus.publish(new StreamEvent(channel, "delete", String.valueOf(status.id()), involved));
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(NotificationAdded added) {
+        notifications.find(added.recipient(), added.notificationId()).ifPresent(notification -> {
+            // Rendering applies the recipient's blocks and notification mutes: nothing left means nothing to send.
+            List<Map<String, Object>> rendered = notificationJson.render(List.of(notification), added.recipient());
+            if (!rendered.isEmpty()) {
+                bus.publish(new StreamEvent(StreamEvent.notifications(added.recipient()), "notification",
+                        json.writeValueAsString(rendered.getFirst()), Set.of()));
+            }
+        });
+    }
+
+    private void push(Status status, String event) {
+        List<Long> mentioned = statuses.mentions(List.of(status.id())).getOrDefault(status.id(), List.of());
+        List<String> tags = statuses.tags(List.of(status.id())).getOrDefault(status.id(), List.of());
+        StatusJson rendered = statusJson.one(status, null);
+        String payload = json.writeValueAsString(rendered);
+        Set<Long> involved = involved(status, mentioned, rendered);
+        for (String channel : channels(status, mentioned, tags)) {
+            bus.publish(new StreamEvent(channel, event, payload, involved));
+        }
+        if (status.visibility() == Visibility.DIRECT && "update".equals(event)) {
+            conversation(status, mentioned, rendered, involved);
+        }
+    }
+
+    /** Mastodon's direct stream carries Conversation entities: the other participants and the last status. */
+    private void conversation(Status status, List<Long> mentioned, StatusJson rendered, Set<Long> involved) {
+        Set<Long> participants = new LinkedHashSet<>(mentioned);
+        participants.add(status.accountId());
+        var views = accounts.views(participants);
+        for (long recipient : participants) {
+            List<AccountJson> others = new ArrayList<>();
+            participants.stream().filter(id -> id != recipient && views.containsKey(id))
+                    .forEach(id -> others.add(AccountJson.of(views.get(id), links)));
+            Map<String, Object> conversation = new LinkedHashMap<>();
+            conversation.put("id", String.valueOf(status.inReplyToId() == null ? status.id() : status.inReplyToId()));
+            conversation.put("unread", recipient != status.accountId());
+            conversation.put("accounts", others);
+            conversation.put("last_status", rendered);
+            bus.publish(new StreamEvent(StreamEvent.direct(recipient), "conversation",
+                    json.writeValueAsString(conversation), involved));
+        }
+    }
+
+    /** The channels a status reaches: the same audience as the REST timelines would show it to. */
+    private Set<String> channels(Status status, List<Long> mentioned, List<String> tags) {
+        Set<String> channels = new LinkedHashSet<>();
+        channels.add(StreamEvent.timeline(status.accountId()));
+        if (status.visibility() == Visibility.DIRECT) {
+            mentioned.forEach(id -> channels.add(StreamEvent.timeline(id)));
+            return channels;
+        }
+        (status.isReblog() ? follows.followersShowingReblogs(status.accountId()) : follows.allFollowers(status.accountId()))
+                .forEach(id -> channels.add(StreamEvent.timeline(id)));
+        if (status.visibility() == Visibility.PUBLIC && !status.isReblog()) {
+            channels.add(StreamEvent.PUBLIC);
+            tags.forEach(tag -> channels.add(StreamEvent.hashtag(tag)));
+            followedTags.followersOfAny(tags).forEach(id -> channels.add(StreamEvent.timeline(id)));
+        }
+        return channels;
+    }
+
+    /** Whoever the event shows, so that a listener who blocked or muted one of them is spared it. */
+    private Set<Long> involved(Status status, List<Long> mentioned, StatusJson rendered) {
+        Set<Long> involved = new HashSet<>(mentioned);
+        involved.add(status.accountId());
+        if (rendered != null && rendered.reblog() != null) {
+            involved.add(Long.parseLong(rendered.reblog().account().id()));
+        }
+        return involved;
+    }
+}
