@@ -22,7 +22,8 @@ public record OmniaProperties(
         Registrations registrations,
         Age age,
         RateLimits rateLimits,
-        Media media) {
+        Media media,
+        Polls polls) {
 
     public record Instance(String title, String description, String contactEmail, List<String> languages,
                            int maxCharacters, String sourceUrl) {}
@@ -45,6 +46,20 @@ public record OmniaProperties(
                              String loginsPerIp, String failedLoginsPerAccount) {}
 
     public record Media(long maxImageBytes, long maxImagePixels) {}
+
+    /**
+     * Limits of polls on statuses, advertised in the instance document so apps check before sending.
+     * Expirations are in seconds, as Mastodon's {@code poll[expires_in]}.
+     */
+    public record Polls(int maxOptions, int maxCharactersPerOption, int minExpiration, int maxExpiration) {
+        /** Mastodon's defaults: 4 options of 50 characters, open from 5 minutes to a month. */
+        public static final Polls DEFAULTS = new Polls(4, 50, 300, 2_629_746);
+    }
+
+    /** Poll limits as set, or Mastodon's when the settings leave them out. */
+    public Polls pollLimits() {
+        return polls == null ? Polls.DEFAULTS : polls;
+    }
 
     /** The base URL without a trailing slash, for building absolute links. */
     public String baseUrlText() {
