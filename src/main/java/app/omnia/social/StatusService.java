@@ -23,6 +23,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PathIds;
 import app.omnia.platform.web.ApiException.FieldError;
 import app.omnia.social.domain.ContentRenderer;
+import app.omnia.social.domain.Poll;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.ReplyPolicy;
 import app.omnia.social.domain.Status;
@@ -50,6 +51,7 @@ public class StatusService {
     private final Follows follows;
     private final Blocks blocks;
     private final StatusEdits edits;
+    private final StatusPolls polls;
     private final NotificationService notifications;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
@@ -58,11 +60,13 @@ public class StatusService {
     private final IdGenerator ids;
     private final Clock clock;
     private final int maxCharacters;
+    private final OmniaProperties.Polls pollLimits;
 
-    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits,
+    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
                   NotificationService notifications, AccountService accounts, IdempotencyKeys idempotency, Links links,
                   IdGenerator ids, Clock clock, OmniaProperties properties) {
         this.edits = edits;
+        this.polls = polls;
         this.notifications = notifications;
         this.statuses = statuses;
         this.follows = follows;
@@ -73,6 +77,7 @@ public class StatusService {
         this.ids = ids;
         this.clock = clock;
         this.maxCharacters = properties.instance().maxCharacters();
+        this.pollLimits = properties.pollLimits();
         this.renderer = new ContentRenderer(properties.baseUrlText(), properties.domain());
     }
 
@@ -83,9 +88,9 @@ public class StatusService {
         return statuses.find(id).orElseThrow(ApiException::notFound);
     }
 
-    /** A request that passed every check, with its values normalised. */
+    /** A request that passed every check, with its values normalised; {@code poll} is null when it has none. */
     private record Checked(String text, String spoiler, Visibility visibility, String language,
-                           ReplyPolicy replyPolicy) {}
+                           ReplyPolicy replyPolicy, PollDrafts.Draft poll) {}
 
     private Checked check(NewStatus request) {
         List<FieldError> errors = new ArrayList<>();
@@ -125,8 +130,13 @@ public class StatusService {
                 replyPolicy = parsed.get();
             }
         }
-        notYet(errors, "media_ids", request.mediaIds() != null && !request.mediaIds().isEmpty(), "media attachments");
-        notYet(errors, "poll", request.hasPoll(), "polls");
+        boolean hasMedia = request.mediaIds() != null && !request.mediaIds().isEmpty();
+        notYet(errors, "media_ids", hasMedia, "media attachments");
+        PollDrafts.Draft poll = request.poll() == null ? null : PollDrafts.check(request.poll(), pollLimits, errors);
+        if (request.poll() != null && hasMedia) {
+            // As Mastodon: a status carries either attachments or a poll.
+            errors.add(new FieldError("media_ids", "ERR_INVALID", "media_ids cannot be used together with a poll"));
+        }
         notYet(errors, "quoted_status_id", request.quotedStatusId() != null && !request.quotedStatusId().isBlank(),
                 "quote posts");
         notYet(errors, "scheduled_at", request.scheduledAt() != null && !request.scheduledAt().isBlank(),
@@ -134,7 +144,7 @@ public class StatusService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new Checked(text, spoiler, visibility, language, replyPolicy);
+        return new Checked(text, spoiler, visibility, language, replyPolicy, poll);
     }
 
     private Status create(Viewer viewer, NewStatus request) {
@@ -155,6 +165,9 @@ public class StatusService {
                 parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
                 viewer.applicationId(), clock.instant(), null, checked.replyPolicy());
         statuses.insert(status, mentioned, rendered.tags());
+        if (checked.poll() != null) {
+            polls.create(status, checked.poll());
+        }
         notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
         return status;
     }
@@ -170,9 +183,10 @@ public class StatusService {
             throw ApiException.notFound();
         }
         Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
-                request.language(), null, request.mediaIds(), request.hasPoll(), null, null, null));
+                request.language(), null, request.mediaIds(), request.poll(), null, null, null));
+        Optional<Poll> poll = polls.of(id);
         if (edits.of(id).isEmpty()) {
-            edits.add(ids.next(), current, current.createdAt());
+            edits.add(ids.next(), current, current.createdAt(), poll.map(Poll::options).orElse(null));
         }
         ContentRenderer.Rendered rendered = render(checked.text());
         Status edited = new Status(current.id(), current.accountId(), checked.text(), rendered.html(),
@@ -181,7 +195,8 @@ public class StatusService {
                 current.inReplyToId(), current.inReplyToAccountId(), null, current.applicationId(),
                 current.createdAt(), clock.instant(), current.replyPolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
-        edits.add(ids.next(), edited, edited.editedAt());
+        polls.edit(edited, poll.orElse(null), checked.poll());
+        edits.add(ids.next(), edited, edited.editedAt(), checked.poll() == null ? null : checked.poll().options());
         // Those who shared it are told it changed (Mastodon's "update" notification).
         notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
         return edited;
@@ -192,7 +207,8 @@ public class StatusService {
         Status status = visible(viewerId, id);
         List<StatusEdits.Version> versions = edits.of(id);
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
-                status.spoilerText(), status.sensitive(), status.createdAt())) : versions;
+                status.spoilerText(), status.sensitive(), status.createdAt(),
+                polls.optionsOf(id))) : versions;
     }
 
     private void requireMayReply(long viewerId, Status parent) {
@@ -298,6 +314,6 @@ public class StatusService {
         return String.join("\u0000", String.valueOf(request.text()), String.valueOf(request.spoilerText()),
                 String.valueOf(request.sensitive()), String.valueOf(request.visibility()),
                 String.valueOf(request.language()), String.valueOf(request.inReplyToId()),
-                String.valueOf(request.mediaIds()), String.valueOf(request.hasPoll()));
+                String.valueOf(request.mediaIds()), String.valueOf(request.poll()));
     }
 }

@@ -14,16 +14,18 @@ import app.omnia.identity.AccountView;
 import app.omnia.identity.Links;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
+import app.omnia.social.domain.Poll;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
 import app.omnia.social.persistence.Pins;
+import app.omnia.social.persistence.Polls;
 import app.omnia.social.persistence.Statuses;
 
 /**
  * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
- * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs), never one
- * query per status.
+ * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs, polls), never
+ * one query per status.
  */
 @Component
 class StatusJsons {
@@ -31,11 +33,16 @@ class StatusJsons {
     private final Statuses statuses;
     private final Interactions interactions;
     private final Pins pins;
+    private final Polls polls;
+    private final PollJsons pollJsons;
     private final AccountService accounts;
     private final Links links;
 
-    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links) {
+    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, Polls polls, PollJsons pollJsons,
+                AccountService accounts, Links links) {
         this.pins = pins;
+        this.polls = polls;
+        this.pollJsons = pollJsons;
         this.statuses = statuses;
         this.interactions = interactions;
         this.accounts = accounts;
@@ -64,7 +71,7 @@ class StatusJsons {
                 viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
-                viewerId == null ? Set.of() : pins.which(statusIds));
+                viewerId == null ? Set.of() : pins.which(statusIds), polls(statusIds, viewerId));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h);
@@ -80,7 +87,16 @@ class StatusJsons {
     private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
                              Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
-                             Set<Long> reblogged, Set<Long> pinned) {}
+                             Set<Long> reblogged, Set<Long> pinned, Map<Long, PollJson> polls) {}
+
+    /** The poll JSON of each status that has a poll, by status id. */
+    private Map<Long, PollJson> polls(Set<Long> statusIds, Long viewerId) {
+        Map<Long, Poll> byStatus = polls.ofStatuses(statusIds);
+        Map<Long, PollJson> byPoll = pollJsons.page(List.copyOf(byStatus.values()), viewerId);
+        Map<Long, PollJson> json = new java.util.HashMap<>();
+        byStatus.forEach((statusId, poll) -> json.put(statusId, byPoll.get(poll.id())));
+        return json;
+    }
 
     private boolean viewerIsAuthor(Status s, Hydration h) {
         return h.viewerId() != null && h.viewerId() == s.accountId();
@@ -122,7 +138,7 @@ class StatusJsons {
                 s.inReplyToId() == null ? null : String.valueOf(s.inReplyToId()),
                 s.inReplyToAccountId() == null ? null : String.valueOf(s.inReplyToAccountId()),
                 reblog,
-                null,
+                reblog == null ? h.polls().get(s.id()) : null,
                 null,
                 s.language(),
                 JsonTime.of(s.editedAt()),
