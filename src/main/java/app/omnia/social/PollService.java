@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.security.Viewer;
@@ -17,22 +19,30 @@ import app.omnia.social.domain.PollPolicy;
 import app.omnia.social.persistence.Polls;
 
 /**
- * Reading and voting on polls. A poll is visible exactly when its status is ({@link StatusService#visible}),
+ * Reading, voting on and closing polls. A poll is visible exactly when its status is ({@link StatusService#visible}),
  * so a poll one may not see answers 404, like a status.
  */
 @Service
 public class PollService {
 
+    /** How many ended polls one run of the closing job handles; the next run takes the rest. */
+    static final int CLOSE_BATCH = 200;
+
     private final Polls polls;
     private final StatusService statuses;
+    private final NotificationService notifications;
     private final IdGenerator ids;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    PollService(Polls polls, StatusService statuses, IdGenerator ids, Clock clock) {
+    PollService(Polls polls, StatusService statuses, NotificationService notifications, IdGenerator ids, Clock clock,
+                PlatformTransactionManager transactions) {
         this.polls = polls;
         this.statuses = statuses;
+        this.notifications = notifications;
         this.ids = ids;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The poll if the viewer may see its status; otherwise 404. */
@@ -91,5 +101,28 @@ public class PollService {
 
     private static void refuse(PollPolicy.Refusal refusal) {
         throw ApiException.validation("choices", refusal.code(), refusal.message());
+    }
+
+    /**
+     * Handles polls that ended by {@code now}: each voter and the author get one {@code poll} notification.
+     * Each poll is claimed and notified in one transaction, so a run that is repeated, or that races another
+     * server copy, notifies nobody twice; a run that fails leaves the poll for the next one.
+     *
+     * @return how many polls this run closed
+     */
+    public int closeEnded(Instant now) {
+        int closed = 0;
+        for (long pollId : polls.endedUnclosed(now, CLOSE_BATCH)) {
+            Boolean claimed = transaction.execute(status -> {
+                if (!polls.claimEnded(pollId, now)) {
+                    return false;
+                }
+                polls.find(pollId).ifPresent(poll ->
+                        notifications.pollEnded(poll.accountId(), polls.voters(pollId), poll.statusId()));
+                return true;
+            });
+            closed += Boolean.TRUE.equals(claimed) ? 1 : 0;
+        }
+        return closed;
     }
 }

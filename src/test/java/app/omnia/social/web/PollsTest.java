@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.omnia.platform.persistence.SqlTime;
+import app.omnia.social.PollService;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
 import app.omnia.support.TestAccounts;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Polls on statuses: creating (form and JSON), voting, results, visibility, and and what ends a poll. */
+/** Polls on statuses: creating (form and JSON), voting, results, visibility, and the end-of-poll notifications. */
 @IntegrationTest
 class PollsTest extends TwoPeopleTest {
 
@@ -30,6 +31,9 @@ class PollsTest extends TwoPeopleTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PollService polls;
 
     @Autowired
     Clock clock;
@@ -226,6 +230,30 @@ class PollsTest extends TwoPeopleTest {
         assertThat(asBob.get("/api/v1/polls/" + publicPoll).status()).isEqualTo(404);
         assertThat(vote(asBob, publicPoll, 0).status()).isEqualTo(404);
         assertThat(asAlice.get("/api/v1/polls/" + publicPoll).json().get("votes_count").asLong()).isZero();
+    }
+
+    @Test
+    void anEndedPollNotifiesItsVotersAndAuthorOnce() {
+        User carol = TestAccounts.newUser(api, "read write follow");
+        Api asCarol = api.withToken(carol.token());
+        JsonNode status = postPoll(asAlice).json();
+        String pollId = status.at("/poll/id").asString();
+        vote(asBob, pollId, 0);
+        vote(asCarol, pollId, 1);
+
+        endPoll(pollId);
+        polls.closeEnded(clock.instant());
+        polls.closeEnded(clock.instant()); // a second run, or another server copy, adds nothing
+
+        for (Api as : List.of(asAlice, asBob, asCarol)) {
+            JsonNode notifications = as.get("/api/v1/notifications?types[]=poll").json();
+            assertThat(notifications).as("poll notifications").hasSize(1);
+            assertThat(notifications.at("/0/account/id").asString()).isEqualTo(alice.id());
+            assertThat(notifications.at("/0/status/id").asString()).isEqualTo(status.get("id").asString());
+            assertThat(notifications.at("/0/status/poll/expired").asBoolean()).isTrue();
+            assertThat(as.get("/api/v1/notifications?exclude_types[]=poll").json().valueStream()
+                    .filter(n -> n.get("type").asString().equals("poll")).toList()).isEmpty();
+        }
     }
 
     @Test
