@@ -22,7 +22,6 @@ public class InstanceInfo {
     private static final int MAX_MEDIA_ATTACHMENTS = 4;
     private static final int CHARACTERS_RESERVED_PER_URL = 23;
     private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif");
-    private static final InstanceFacts.Polls POLLS = new InstanceFacts.Polls(4, 50, 300, 2_629_746);
     private static final InstanceFacts.Profiles PROFILES = new InstanceFacts.Profiles(10, 5);
     private static final int MEDIA_DESCRIPTION_LIMIT = 1500;
 
@@ -77,7 +76,9 @@ public class InstanceInfo {
                 MAX_MEDIA_ATTACHMENTS, CHARACTERS_RESERVED_PER_URL);
         InstanceFacts.Media media = new InstanceFacts.Media(IMAGE_TYPES, settings.media().maxImageBytes(),
                 settings.media().maxImagePixels(), 0, 0, 0, MEDIA_DESCRIPTION_LIMIT); // no video yet
-        return new InstanceFacts.Limits(statuses, media, POLLS, PROFILES);
+        OmniaProperties.Polls polls = settings.pollLimits();
+        return new InstanceFacts.Limits(statuses, media, new InstanceFacts.Polls(polls.maxOptions(),
+                polls.maxCharactersPerOption(), polls.minExpiration(), polls.maxExpiration()), PROFILES);
     }
 
     /**

@@ -23,7 +23,8 @@ public record OmniaProperties(
         Age age,
         RateLimits rateLimits,
         Media media,
-        Streaming streaming) {
+        Streaming streaming,
+        Polls polls) {
 
     public record Instance(String title, String description, String contactEmail, List<String> languages,
                            int maxCharacters, String sourceUrl) {}
@@ -49,6 +50,20 @@ public record OmniaProperties(
 
     public record Streaming(List<String> allowedOrigins, java.time.Duration recheckInterval,
                             int maxSocketsPerAccount) {}
+
+    /**
+     * Limits of polls on statuses, advertised in the instance document so apps check before sending.
+     * Expirations are in seconds, as Mastodon's {@code poll[expires_in]}.
+     */
+    public record Polls(int maxOptions, int maxCharactersPerOption, int minExpiration, int maxExpiration) {
+        /** Mastodon's defaults: 4 options of 50 characters, open from 5 minutes to a month. */
+        public static final Polls DEFAULTS = new Polls(4, 50, 300, 2_629_746);
+    }
+
+    /** Poll limits as set, or Mastodon's when the settings leave them out. */
+    public Polls pollLimits() {
+        return polls == null ? Polls.DEFAULTS : polls;
+    }
 
     /** The base URL without a trailing slash, for building absolute links. */
     public String baseUrlText() {

@@ -17,7 +17,7 @@ import app.omnia.social.persistence.Notifications;
 import app.omnia.social.persistence.Notifications.Notification;
 
 /**
- * Notifications for mentions, follows, favourites, reblogs and edits of reblogged statuses. They are
+ * Notifications for mentions, follows, favourites, reblogs, edits of reblogged statuses and ended polls. They are
  * written in the transaction of the action that causes them (same module, so no event is needed), once per
  * action, and never to oneself or across a block.
  */
@@ -55,6 +55,15 @@ public class NotificationService {
 
     void notifyAll(String type, Collection<Long> recipients, long actor, Long statusId) {
         recipients.forEach(recipient -> notify(type, recipient, actor, statusId));
+    }
+
+    /**
+     * A poll ended: its author and everyone who voted hear of it, once. The author's notification comes from
+     * themselves (Mastodon's shape: the account is the poll's owner), so it skips the never-to-oneself rule.
+     */
+    void pollEnded(long author, Collection<Long> voters, long statusId) {
+        notifications.add(ids.next(), author, "poll", author, statusId, clock.instant());
+        notifyAll("poll", voters, author, statusId);
     }
 
     public List<Notification> page(long accountId, List<String> types, List<String> excludeTypes, Long fromAccount,

@@ -24,6 +24,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PathIds;
 import app.omnia.platform.web.ApiException.FieldError;
 import app.omnia.social.domain.ContentRenderer;
+import app.omnia.social.domain.Poll;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.ReplyPolicy;
@@ -52,6 +53,7 @@ public class StatusService {
     private final Follows follows;
     private final Blocks blocks;
     private final StatusEdits edits;
+    private final StatusPolls polls;
     private final NotificationService notifications;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
@@ -61,12 +63,14 @@ public class StatusService {
     private final Clock clock;
     private final int maxCharacters;
     private final ApplicationEventPublisher events;
+    private final OmniaProperties.Polls pollLimits;
 
-    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits,
+    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
                   NotificationService notifications, AccountService accounts, IdempotencyKeys idempotency, Links links,
                   IdGenerator ids, Clock clock, OmniaProperties properties, ApplicationEventPublisher events) {
         this.events = events;
         this.edits = edits;
+        this.polls = polls;
         this.notifications = notifications;
         this.statuses = statuses;
         this.follows = follows;
@@ -77,6 +81,7 @@ public class StatusService {
         this.ids = ids;
         this.clock = clock;
         this.maxCharacters = properties.instance().maxCharacters();
+        this.pollLimits = properties.pollLimits();
         this.renderer = new ContentRenderer(properties.baseUrlText(), properties.domain());
     }
 
@@ -87,9 +92,9 @@ public class StatusService {
         return statuses.find(id).orElseThrow(ApiException::notFound);
     }
 
-    /** A request that passed every check, with its values normalised. */
+    /** A request that passed every check, with its values normalised; {@code poll} is null when it has none. */
     private record Checked(String text, String spoiler, Visibility visibility, String language,
-                           ReplyPolicy replyPolicy, QuotePolicy quotePolicy) {}
+                           ReplyPolicy replyPolicy, QuotePolicy quotePolicy, PollDrafts.Draft poll) {}
 
     private Checked check(NewStatus request) {
         List<FieldError> errors = new ArrayList<>();
@@ -129,8 +134,13 @@ public class StatusService {
                 replyPolicy = parsed.get();
             }
         }
-        notYet(errors, "media_ids", request.mediaIds() != null && !request.mediaIds().isEmpty(), "media attachments");
-        notYet(errors, "poll", request.hasPoll(), "polls");
+        boolean hasMedia = request.mediaIds() != null && !request.mediaIds().isEmpty();
+        notYet(errors, "media_ids", hasMedia, "media attachments");
+        PollDrafts.Draft poll = request.poll() == null ? null : PollDrafts.check(request.poll(), pollLimits, errors);
+        if (request.poll() != null && hasMedia) {
+            // As Mastodon: a status carries either attachments or a poll.
+            errors.add(new FieldError("media_ids", "ERR_INVALID", "media_ids cannot be used together with a poll"));
+        }
         QuotePolicy quotePolicy = QuotePolicy.PUBLIC;
         if (request.quotePolicy() != null && !request.quotePolicy().isBlank()) {
             Optional<QuotePolicy> parsed = QuotePolicy.fromKey(request.quotePolicy().trim().toLowerCase(Locale.ROOT));
@@ -144,7 +154,7 @@ public class StatusService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new Checked(text, spoiler, visibility, language, replyPolicy, quotePolicy);
+        return new Checked(text, spoiler, visibility, language, replyPolicy, quotePolicy, poll);
     }
 
     private Status create(Viewer viewer, NewStatus request) {
@@ -172,6 +182,9 @@ public class StatusService {
                 viewer.applicationId(), clock.instant(), null, checked.replyPolicy(),
                 quoted == null ? null : quoted.id(), quotePolicy);
         statuses.insert(status, mentioned, rendered.tags());
+        if (checked.poll() != null) {
+            polls.create(status, checked.poll());
+        }
         notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
         if (quoted != null && !mentioned.contains(quoted.accountId())) {
             notifications.notify("quote", quoted.accountId(), viewer.accountId(), status.id());
@@ -207,9 +220,10 @@ public class StatusService {
             throw ApiException.notFound();
         }
         Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
-                request.language(), null, request.mediaIds(), request.hasPoll(), null, null, null));
+                request.language(), null, request.mediaIds(), request.poll(), null, null, null));
+        Optional<Poll> poll = polls.of(id);
         if (edits.of(id).isEmpty()) {
-            edits.add(ids.next(), current, current.createdAt());
+            edits.add(ids.next(), current, current.createdAt(), poll.map(Poll::options).orElse(null));
         }
         ContentRenderer.Rendered rendered = render(checked.text());
         Status edited = new Status(current.id(), current.accountId(), checked.text(), rendered.html(),
@@ -219,7 +233,8 @@ public class StatusService {
                 current.createdAt(), clock.instant(), current.replyPolicy(), current.quotedStatusId(),
                 current.quotePolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
-        edits.add(ids.next(), edited, edited.editedAt());
+        polls.edit(edited, poll.orElse(null), checked.poll());
+        edits.add(ids.next(), edited, edited.editedAt(), checked.poll() == null ? null : checked.poll().options());
         // Those who shared it are told it changed (Mastodon's "update" notification).
         notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
         events.publishEvent(new StatusEdited(id));
@@ -231,7 +246,8 @@ public class StatusService {
         Status status = visible(viewerId, id);
         List<StatusEdits.Version> versions = edits.of(id);
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
-                status.spoilerText(), status.sensitive(), status.createdAt())) : versions;
+                status.spoilerText(), status.sensitive(), status.createdAt(),
+                polls.optionsOf(id))) : versions;
     }
 
     /**
@@ -378,7 +394,7 @@ public class StatusService {
         return String.join("\u0000", String.valueOf(request.text()), String.valueOf(request.spoilerText()),
                 String.valueOf(request.sensitive()), String.valueOf(request.visibility()),
                 String.valueOf(request.language()), String.valueOf(request.inReplyToId()),
-                String.valueOf(request.mediaIds()), String.valueOf(request.hasPoll()),
+                String.valueOf(request.mediaIds()), String.valueOf(request.poll()),
                 String.valueOf(request.quotedStatusId()), String.valueOf(request.quotePolicy()),
                 String.valueOf(request.scheduledAt()), String.valueOf(request.replyPolicy()));
     }

@@ -54,7 +54,7 @@ class InstanceInfoTest {
         assertThat(limits.media().supportedMimeTypes())
                 .containsExactly("image/jpeg", "image/png", "image/gif");
         assertThat(limits.media().videoSizeLimit()).isZero();
-        assertThat(limits.polls()).isEqualTo(new InstanceFacts.Polls(4, 50, 300, 2_629_746));
+        assertThat(limits.polls()).isEqualTo(new InstanceFacts.Polls(6, 80, 600, 86_400));
         assertThat(limits.profiles()).isEqualTo(new InstanceFacts.Profiles(10, 5));
     }
 
@@ -62,6 +62,7 @@ class InstanceInfoTest {
         return new OmniaProperties(Path.of("target/unused"), URI.create("https://social.example.org"), "example.org",
                 new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640, ""),
                 null, null, "", 0, "", new OmniaProperties.Registrations(mode, reasonRequired, false),
-                new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000), null);
+                new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000),
+                null, new OmniaProperties.Polls(6, 80, 600, 86_400));
     }
 }

@@ -39,6 +39,15 @@ public final class Params {
         return jsonValue(name) != null || form.containsKey(name) || form.containsKey(name + "[]");
     }
 
+    /** Like {@link #has}, but a JSON {@code null} counts as absent (clients send {@code "poll": null} for none). */
+    public boolean present(String name) {
+        JsonNode node = jsonValue(name);
+        if (node != null) {
+            return !node.isNull();
+        }
+        return form.containsKey(name) || form.containsKey(name + "[]");
+    }
+
     public Optional<String> string(String name) {
         JsonNode node = jsonValue(name);
         if (node != null) {

@@ -1,6 +1,9 @@
 package app.omnia.social.persistence;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,22 +21,42 @@ public class StatusEdits {
         this.jdbc = jdbc;
     }
 
-    /** One version of a status, as kept in its edit history. */
-    public record Version(String text, String content, String spoilerText, boolean sensitive, java.time.Instant at) {}
+    /**
+     * One version of a status, as kept in its edit history.
+     *
+     * @param pollOptions the poll's options in this version, or null when it had no poll
+     */
+    public record Version(String text, String content, String spoilerText, boolean sensitive, java.time.Instant at,
+                          List<String> pollOptions) {}
 
-    public void add(long id, Status s, java.time.Instant at) {
+    public void add(long id, Status s, java.time.Instant at, List<String> pollOptions) {
         jdbc.sql("""
                 INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(),
                 SqlTime.of(at)).update();
+        if (pollOptions != null) {
+            for (int i = 0; i < pollOptions.size(); i++) {
+                jdbc.sql("INSERT INTO status_edit_poll_options (edit_id, option_index, title) VALUES (?, ?, ?)")
+                        .params(id, i, pollOptions.get(i)).update();
+            }
+        }
     }
 
     /** Every version, oldest first (empty for a status never edited). */
     public List<Version> of(long statusId) {
+        Map<Long, List<String>> options = new HashMap<>();
+        jdbc.sql("""
+                SELECT o.edit_id, o.title FROM status_edit_poll_options o JOIN status_edits e ON e.id = o.edit_id
+                WHERE e.status_id = ? ORDER BY o.edit_id, o.option_index
+                """).param(statusId)
+                .query((rs, i) -> options.computeIfAbsent(rs.getLong("edit_id"), k -> new ArrayList<>())
+                        .add(rs.getString("title")))
+                .list();
         return jdbc.sql("SELECT * FROM status_edits WHERE status_id = ? ORDER BY id").param(statusId)
                 .query((rs, i) -> new Version(rs.getString("text"), rs.getString("content"),
-                        rs.getString("spoiler_text"), rs.getBoolean("sensitive"), SqlTime.read(rs, "created_at")))
+                        rs.getString("spoiler_text"), rs.getBoolean("sensitive"), SqlTime.read(rs, "created_at"),
+                        options.get(rs.getLong("id"))))
                 .list();
     }
 }

@@ -63,12 +63,21 @@ class ScheduledStatusesController {
         return Map.of();
     }
 
+    private static Map<String, Object> poll(app.omnia.social.NewPoll poll) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("options", poll.options());
+        json.put("expires_in", poll.expiresIn());
+        json.put("multiple", Boolean.TRUE.equals(poll.multiple()));
+        json.put("hide_totals", Boolean.TRUE.equals(poll.hideTotals()));
+        return json;
+    }
+
     /** Mastodon's ScheduledStatus entity, its {@code params} being the request as it was sent. */
     static Map<String, Object> json(ScheduledStatus s) {
         NewStatus r = s.request();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("text", r.text());
-        params.put("poll", null);
+        params.put("poll", r.poll() == null ? null : poll(r.poll()));
         params.put("media_ids", r.mediaIds() == null || r.mediaIds().isEmpty() ? null : r.mediaIds());
         params.put("sensitive", r.sensitive());
         params.put("spoiler_text", r.spoilerText());

@@ -28,7 +28,7 @@ record StatusJson(
         String inReplyToId,
         String inReplyToAccountId,
         StatusJson reblog,
-        Object poll,
+        PollJson poll,
         Object card,
         String language,
         String editedAt,

@@ -17,17 +17,19 @@ import app.omnia.platform.web.JsonTime;
 import app.omnia.social.StatusService;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.QuotePolicy;
+import app.omnia.social.domain.Poll;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
 import app.omnia.social.persistence.Pins;
+import app.omnia.social.persistence.Polls;
 import app.omnia.social.persistence.Statuses;
 
 /**
  * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
- * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs), never one
- * query per status.
+ * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs, polls), never
+ * one query per status.
  */
 @Component
 class StatusJsons {
@@ -35,16 +37,20 @@ class StatusJsons {
     private final Statuses statuses;
     private final Interactions interactions;
     private final Pins pins;
+    private final Polls polls;
+    private final PollJsons pollJsons;
     private final AccountService accounts;
     private final Links links;
     private final StatusService statusService;
     private final Follows follows;
 
-    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links,
-                StatusService statusService, Follows follows) {
+    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, Polls polls, PollJsons pollJsons,
+                AccountService accounts, Links links, StatusService statusService, Follows follows) {
         this.statusService = statusService;
         this.follows = follows;
         this.pins = pins;
+        this.polls = polls;
+        this.pollJsons = pollJsons;
         this.statuses = statuses;
         this.interactions = interactions;
         this.accounts = accounts;
@@ -77,7 +83,7 @@ class StatusJsons {
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
                 viewerId == null ? Set.of() : pins.which(statusIds),
-                quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all));
+                quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all), polls(statusIds, viewerId));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -94,7 +100,8 @@ class StatusJsons {
                              Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
                              Set<Long> reblogged, Set<Long> pinned, Map<Long, Status> quoted,
-                             Map<Long, Long> quoteCounts, Set<Long> followedAuthors) {}
+                             Map<Long, Long> quoteCounts, Set<Long> followedAuthors,
+                             Map<Long, PollJson> polls) {}
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
     private Set<Long> followedAuthors(Long viewerId, List<Status> all) {
@@ -130,6 +137,15 @@ class StatusJsons {
         } : List.of();
         return new StatusJson.QuoteApprovalJson(automatic, List.of(),
                 PostPolicy.quoteApprovalFor(h.viewerId(), s, h.followedAuthors().contains(s.accountId())));
+    }
+
+    /** The poll JSON of each status that has a poll, by status id. */
+    private Map<Long, PollJson> polls(Set<Long> statusIds, Long viewerId) {
+        Map<Long, Poll> byStatus = polls.ofStatuses(statusIds);
+        Map<Long, PollJson> byPoll = pollJsons.page(List.copyOf(byStatus.values()), viewerId);
+        Map<Long, PollJson> json = new java.util.HashMap<>();
+        byStatus.forEach((statusId, poll) -> json.put(statusId, byPoll.get(poll.id())));
+        return json;
     }
 
     private boolean viewerIsAuthor(Status s, Hydration h) {
@@ -172,7 +188,7 @@ class StatusJsons {
                 s.inReplyToId() == null ? null : String.valueOf(s.inReplyToId()),
                 s.inReplyToAccountId() == null ? null : String.valueOf(s.inReplyToAccountId()),
                 reblog,
-                null,
+                reblog == null ? h.polls().get(s.id()) : null,
                 null,
                 s.language(),
                 JsonTime.of(s.editedAt()),

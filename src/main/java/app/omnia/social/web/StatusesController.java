@@ -27,6 +27,7 @@ import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.InteractionService;
+import app.omnia.social.NewPoll;
 import app.omnia.social.NewStatus;
 import app.omnia.social.ScheduledStatusService;
 import app.omnia.social.StatusService;
@@ -64,11 +65,10 @@ class StatusesController {
     @RequiresScope("write:statuses")
     Object post(Params params, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Viewer viewer = CurrentViewer.require();
-        boolean poll = params.has("poll") || !params.list("poll[options]").isEmpty();
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null),
                 params.string("visibility").orElse(null), params.string("language").orElse(null),
-                params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll,
+                params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll(params),
                 params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null),
                 params.string("reply_policy").orElse(null), params.string("quote_approval_policy").orElse(null));
         if (request.scheduledAt() != null && !request.scheduledAt().isBlank()) {
@@ -102,8 +102,7 @@ class StatusesController {
         Viewer viewer = CurrentViewer.require();
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null), null,
-                params.string("language").orElse(null), null, params.list("media_ids"),
-                params.has("poll") || !params.list("poll[options]").isEmpty(), null, null, null);
+                params.string("language").orElse(null), null, params.list("media_ids"), poll(params), null, null, null);
         return json.one(statuses.edit(viewer, PathIds.parse(id), request), viewer.accountId());
     }
 
@@ -121,7 +120,8 @@ class StatusesController {
             edit.put("sensitive", v.sensitive());
             edit.put("created_at", app.omnia.platform.web.JsonTime.of(v.at()));
             edit.put("account", author);
-            edit.put("poll", null);
+            edit.put("poll", v.pollOptions() == null ? null : Map.of("options", v.pollOptions().stream()
+                    .map(title -> Map.of("title", title)).toList()));
             edit.put("media_attachments", List.of());
             edit.put("emojis", List.of());
             return edit;
@@ -229,6 +229,21 @@ class StatusesController {
         List<Status> found = store.quotesOf(quoted.id(), page);
         LinkHeader.set(request, response, found.stream().map(Status::id).toList(), page.limit());
         return json.page(found.stream().filter(s -> statuses.canSee(viewer, s)).toList(), viewer);
+    }
+
+    /**
+     * The poll of a status request, or null when it has none: {@code poll[options][]=...&poll[expires_in]=...}
+     * in a form, or {@code "poll": {"options": [...], "expires_in": ...}} in JSON. A JSON {@code "poll": null}
+     * means no poll; a poll that is not an object is refused by name.
+     */
+    static NewPoll poll(Params params) {
+        boolean given = params.present("poll") || params.has("poll[options]") || params.has("poll[expires_in]")
+                || params.has("poll[multiple]") || params.has("poll[hide_totals]");
+        if (!given) {
+            return null;
+        }
+        return new NewPoll(params.list("poll[options]"), params.string("poll[expires_in]").orElse(null),
+                params.bool("poll[multiple]").orElse(null), params.bool("poll[hide_totals]").orElse(null));
     }
 
     private StatusJson answer(Status status) {

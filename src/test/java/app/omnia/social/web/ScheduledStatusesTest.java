@@ -60,6 +60,23 @@ class ScheduledStatusesTest extends TwoPeopleTest {
     }
 
     @Test
+    void aScheduledPollOpensWhenItIsPosted() {
+        Api.Response oneOption = asBob.postForm("/api/v1/statuses", Api.form("status", "which?",
+                "poll[options][]", "tea", "poll[expires_in]", "3600", "scheduled_at", inHours(2)));
+        assertThat(oneOption.status()).as(oneOption.toString()).isEqualTo(422);
+        assertThat(oneOption.body()).contains("poll[options]");
+        Api.Response twoOptions = asBob.send("POST", "/api/v1/statuses", "application/x-www-form-urlencoded",
+                "status=which%3F&poll%5Boptions%5D%5B%5D=tea&poll%5Boptions%5D%5B%5D=coffee&poll%5Bexpires_in%5D=3600"
+                        + "&scheduled_at=" + inHours(2));
+        assertThat(twoOptions.status()).as(twoOptions.toString()).isEqualTo(200);
+        assertThat(twoOptions.json().get("params").get("poll").get("expires_in").asString()).isEqualTo("3600");
+        scheduler.publishDue(Instant.now().plus(Duration.ofHours(3)));
+        JsonNode posted = asBob.get("/api/v1/accounts/" + bob.id() + "/statuses").json();
+        assertThat(posted.size()).isEqualTo(1);
+        assertThat(posted.get(0).get("poll").get("options").size()).isEqualTo(2);
+    }
+
+    @Test
     void theOwnerMovesAndCancelsButNobodyElseSeesIt() {
         String id = schedule(asAlice, "movable", inHours(2)).get("id").asString();
         assertThat(asBob.get("/api/v1/scheduled_statuses/" + id).status()).isEqualTo(404);

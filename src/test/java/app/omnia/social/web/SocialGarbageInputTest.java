@@ -29,6 +29,7 @@ class SocialGarbageInputTest {
     Api asUser;
     String statusId;
     String otherId;
+    String pollId;
 
     @BeforeAll
     void setUp() {
@@ -37,6 +38,9 @@ class SocialGarbageInputTest {
         otherId = TestAccounts.newUser(api, "read").id();
         asUser = api.withToken(user.token());
         statusId = asUser.postForm("/api/v1/statuses", Api.form("status", "target")).json().get("id").asString();
+        Api asPollster = api.withToken(TestAccounts.newUser(api, "read write").token());
+        pollId = asPollster.postJson("/api/v1/statuses", java.util.Map.of("status", "poll",
+                "poll", java.util.Map.of("options", List.of("a", "b"), "expires_in", 600))).json().at("/poll/id").asString();
     }
 
     Stream<Arguments> garbage() {
@@ -44,7 +48,12 @@ class SocialGarbageInputTest {
         String[] malformed = {"{", "[1]", "\"x\"", "{\"status\": {\"a\": 1}}", "{\"status\": \"x\", \"sensitive\": \"maybe\"}",
                 "{\"status\": \"x\", \"media_ids\": {\"a\": 1}}", "{\"status\": \"" + "y".repeat(600) + "\"}",
                 "{\"status\": \"x\", \"visibility\": 5}", "{\"status\": \"x\", \"in_reply_to_id\": \"abc\"}",
-                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\"]}}", "{\"status\": \"x\", \"language\": \"klingon\"}"};
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\"]}}", "{\"status\": \"x\", \"language\": \"klingon\"}",
+                "{\"status\": \"x\", \"poll\": \"yes\"}",
+                "{\"status\": \"x\", \"poll\": {\"options\": [{\"a\": 1}, \"b\"], \"expires_in\": 600}}",
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": {\"s\": 1}}}",
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": 1e99}}",
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": 600, \"multiple\": \"maybe\"}}"};
         for (String body : malformed) {
             cases.add(Arguments.of("POST", "/api/v1/statuses", "application/json", body));
             // An edit ignores visibility and thread, so those two bodies would be valid edits.
@@ -70,6 +79,8 @@ class SocialGarbageInputTest {
             cases.add(Arguments.of("GET", "/api/v1/accounts/" + id + "/followers", null, null));
             cases.add(Arguments.of("POST", "/api/v1/follow_requests/" + id + "/authorize", "application/json", "{}"));
             cases.add(Arguments.of("POST", "/api/v1/notifications/" + id + "/dismiss", "application/json", "{}"));
+            cases.add(Arguments.of("GET", "/api/v1/polls/" + id, null, null));
+            cases.add(Arguments.of("POST", "/api/v1/polls/" + id + "/votes", "application/json", "{\"choices\": [0]}"));
         }
         for (String query : List.of("max_id=zz", "since_id=-3", "min_id=1e9", "limit=lots")) {
             for (String path : List.of("/api/v1/timelines/home", "/api/v1/timelines/public", "/api/v1/timelines/tag/x",
@@ -81,6 +92,11 @@ class SocialGarbageInputTest {
         cases.add(Arguments.of("POST", "/api/v1/accounts/" + "OTHER" + "/mute", "application/json",
                 "{\"duration\": \"forever\"}"));
         cases.add(Arguments.of("GET", "/api/v1/notifications?types[]=nope", null, null));
+        for (String body : List.of("{}", "{\"choices\": []}", "{\"choices\": \"x\"}", "{\"choices\": [{\"a\": 1}]}",
+                "{\"choices\": [99]}", "{\"choices\": [-1]}", "{\"choices\": [0, 1]}", "{\"choices\": [1e99]}",
+                "{\"choices\": [0, 0]}")) {
+            cases.add(Arguments.of("POST", "/api/v1/polls/POLL/votes", "application/json", body));
+        }
         cases.add(Arguments.of("GET", "/api/v1/accounts/relationships?id[]=abc", null, null));
         cases.add(Arguments.of("GET", "/api/v2/search?q=%20", null, null));
         return cases.stream();
@@ -93,7 +109,7 @@ class SocialGarbageInputTest {
     @ParameterizedTest(name = "{0} {1} {3}")
     @MethodSource("garbage")
     void garbageGetsAClearClientError(String method, String path, String contentType, String body) {
-        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId);
+        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId).replace("POLL", pollId);
         Api.Response response = asUser.send(method, resolved, contentType, body);
 
         assertThat(response.status()).as(method + " " + resolved + " -> " + response).isBetween(400, 499);
@@ -102,5 +118,6 @@ class SocialGarbageInputTest {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at app.omnia");
         // Nothing half-written: the target status is still as posted.
         assertThat(asUser.get("/api/v1/statuses/" + statusId).json().get("content").asString()).contains("target");
+        assertThat(asUser.get("/api/v1/polls/" + pollId).json().get("votes_count").asLong()).isZero();
     }
 }
