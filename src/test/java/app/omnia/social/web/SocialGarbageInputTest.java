@@ -13,8 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.support.Multipart;
 import app.omnia.support.TestAccounts;
 import app.omnia.support.TestAccounts.User;
+import app.omnia.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,7 @@ class SocialGarbageInputTest {
     Api asUser;
     String statusId;
     String otherId;
+    String mediaId;
 
     @BeforeAll
     void setUp() {
@@ -37,6 +40,8 @@ class SocialGarbageInputTest {
         otherId = TestAccounts.newUser(api, "read").id();
         asUser = api.withToken(user.token());
         statusId = asUser.postForm("/api/v1/statuses", Api.form("status", "target")).json().get("id").asString();
+        mediaId = new Multipart().file("file", "t.png", "image/png", TestImages.png()).field("description", "target")
+                .send(asUser, "POST", "/api/v2/media").json().get("id").asString();
     }
 
     Stream<Arguments> garbage() {
@@ -44,7 +49,10 @@ class SocialGarbageInputTest {
         String[] malformed = {"{", "[1]", "\"x\"", "{\"status\": {\"a\": 1}}", "{\"status\": \"x\", \"sensitive\": \"maybe\"}",
                 "{\"status\": \"x\", \"media_ids\": {\"a\": 1}}", "{\"status\": \"" + "y".repeat(600) + "\"}",
                 "{\"status\": \"x\", \"visibility\": 5}", "{\"status\": \"x\", \"in_reply_to_id\": \"abc\"}",
-                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\"]}}", "{\"status\": \"x\", \"language\": \"klingon\"}"};
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\"]}}", "{\"status\": \"x\", \"language\": \"klingon\"}",
+                "{\"status\": \"x\", \"media_ids\": [\"abc\"]}", "{\"status\": \"x\", \"media_ids\": [\"999999\"]}",
+                "{\"status\": \"x\", \"media_ids\": [\"1\", \"2\", \"3\", \"4\", \"5\"]}",
+                "{\"status\": \"x\", \"media_ids\": [[\"1\"]]}", "{\"status\": \"\", \"media_ids\": []}"};
         for (String body : malformed) {
             cases.add(Arguments.of("POST", "/api/v1/statuses", "application/json", body));
             // An edit ignores visibility and thread, so those two bodies would be valid edits.
@@ -70,6 +78,22 @@ class SocialGarbageInputTest {
             cases.add(Arguments.of("GET", "/api/v1/accounts/" + id + "/followers", null, null));
             cases.add(Arguments.of("POST", "/api/v1/follow_requests/" + id + "/authorize", "application/json", "{}"));
             cases.add(Arguments.of("POST", "/api/v1/notifications/" + id + "/dismiss", "application/json", "{}"));
+            cases.add(Arguments.of("GET", "/api/v1/media/" + id, null, null));
+            cases.add(Arguments.of("PUT", "/api/v1/media/" + id, "application/json", "{\"description\": \"x\"}"));
+            cases.add(Arguments.of("DELETE", "/api/v1/media/" + id, null, null));
+        }
+        for (String body : List.of("{", "[1]", "{\"focus\": \"2,2\"}", "{\"focus\": \"1\"}", "{\"focus\": 7}",
+                "{\"focus\": [0, 0]}", "{\"description\": {\"a\": 1}}", "{\"description\": \"" + "d".repeat(1501) + "\"}")) {
+            cases.add(Arguments.of("PUT", "/api/v1/media/MEDIA", "application/json", body));
+        }
+        for (String path : List.of("/api/v1/media", "/api/v2/media")) {
+            cases.add(Arguments.of("POST", path, "application/json", "{}"));
+            cases.add(Arguments.of("POST", path, "application/json", "{"));
+            cases.add(Arguments.of("POST", path, "application/x-www-form-urlencoded", "file=abc"));
+            cases.add(Arguments.of("POST", path, "multipart/form-data; boundary=nope", "--nope\r\ncut off"));
+            cases.add(Arguments.of("POST", path, "multipart/form-data; boundary=b",
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.gif\"\r\n"
+                            + "Content-Type: image/gif\r\n\r\nGIF89a not really\r\n--b--\r\n"));
         }
         for (String query : List.of("max_id=zz", "since_id=-3", "min_id=1e9", "limit=lots")) {
             for (String path : List.of("/api/v1/timelines/home", "/api/v1/timelines/public", "/api/v1/timelines/tag/x",
@@ -93,7 +117,7 @@ class SocialGarbageInputTest {
     @ParameterizedTest(name = "{0} {1} {3}")
     @MethodSource("garbage")
     void garbageGetsAClearClientError(String method, String path, String contentType, String body) {
-        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId);
+        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId).replace("MEDIA", mediaId);
         Api.Response response = asUser.send(method, resolved, contentType, body);
 
         assertThat(response.status()).as(method + " " + resolved + " -> " + response).isBetween(400, 499);
@@ -102,5 +126,6 @@ class SocialGarbageInputTest {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at app.omnia");
         // Nothing half-written: the target status is still as posted.
         assertThat(asUser.get("/api/v1/statuses/" + statusId).json().get("content").asString()).contains("target");
+        assertThat(asUser.get("/api/v1/media/" + mediaId).json().get("description").asString()).isEqualTo("target");
     }
 }
