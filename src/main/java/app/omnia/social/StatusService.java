@@ -51,6 +51,7 @@ public class StatusService {
     private final Blocks blocks;
     private final StatusEdits edits;
     private final NotificationService notifications;
+    private final MediaService media;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
     private final ContentRenderer renderer;
@@ -60,8 +61,9 @@ public class StatusService {
     private final int maxCharacters;
 
     StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits,
-                  NotificationService notifications, AccountService accounts, IdempotencyKeys idempotency, Links links,
-                  IdGenerator ids, Clock clock, OmniaProperties properties) {
+                  NotificationService notifications, MediaService media, AccountService accounts,
+                  IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties) {
+        this.media = media;
         this.edits = edits;
         this.notifications = notifications;
         this.statuses = statuses;
@@ -87,11 +89,12 @@ public class StatusService {
     private record Checked(String text, String spoiler, Visibility visibility, String language,
                            ReplyPolicy replyPolicy) {}
 
-    private Checked check(NewStatus request) {
+    /** @param hasMedia whether the status will show attachments: then, as in Mastodon, its text may be empty */
+    private Checked check(NewStatus request, boolean hasMedia) {
         List<FieldError> errors = new ArrayList<>();
         String text = request.text() == null ? "" : request.text().strip();
         String spoiler = request.spoilerText() == null ? "" : request.spoilerText().strip();
-        if (text.isEmpty()) {
+        if (text.isEmpty() && !hasMedia) {
             errors.add(new FieldError("status", "ERR_BLANK", "status can't be blank"));
         } else if (text.codePointCount(0, text.length()) > maxCharacters) {
             errors.add(new FieldError("status", "ERR_TOO_LONG",
@@ -125,7 +128,6 @@ public class StatusService {
                 replyPolicy = parsed.get();
             }
         }
-        notYet(errors, "media_ids", request.mediaIds() != null && !request.mediaIds().isEmpty(), "media attachments");
         notYet(errors, "poll", request.hasPoll(), "polls");
         notYet(errors, "quoted_status_id", request.quotedStatusId() != null && !request.quotedStatusId().isBlank(),
                 "quote posts");
@@ -138,7 +140,8 @@ public class StatusService {
     }
 
     private Status create(Viewer viewer, NewStatus request) {
-        Checked checked = check(request);
+        Checked checked = check(request, names(request.mediaIds()));
+        List<Long> mediaIds = media.attachable(viewer.accountId(), request.mediaIds(), null);
         String text = checked.text();
         String spoiler = checked.spoiler();
         Visibility visibility = checked.visibility();
@@ -155,13 +158,16 @@ public class StatusService {
                 parent == null ? null : parent.id(), parent == null ? null : parent.accountId(), null,
                 viewer.applicationId(), clock.instant(), null, checked.replyPolicy());
         statuses.insert(status, mentioned, rendered.tags());
+        // Same transaction as the insert: if an upload was taken meanwhile, no status is written either.
+        media.attach(viewer.accountId(), status.id(), mediaIds);
         notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
         return status;
     }
 
     /**
-     * Edits one's own status: text, content warning, sensitivity and language (visibility and the thread stay).
-     * The first edit records the original, and every edit adds its version to the history.
+     * Edits one's own status: text, content warning, sensitivity, language and attachments (visibility and the
+     * thread stay). Attachments given (even none) replace the set; left out, they stay. The first edit records
+     * the original, and every edit adds its version, with the attachments it shows, to the history.
      */
     @Transactional
     public Status edit(Viewer viewer, long id, NewStatus request) {
@@ -169,10 +175,15 @@ public class StatusService {
         if (!PostPolicy.canEdit(viewer.accountId(), current)) {
             throw ApiException.notFound();
         }
+        List<Long> mediaBefore = media.idsShownOn(id);
+        boolean replacesMedia = request.mediaIds() != null;
         Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
-                request.language(), null, request.mediaIds(), request.hasPoll(), null, null, null));
+                request.language(), null, request.mediaIds(), request.hasPoll(), null, null, null),
+                replacesMedia ? names(request.mediaIds()) : !mediaBefore.isEmpty());
+        List<Long> mediaAfter = replacesMedia ? media.attachable(viewer.accountId(), request.mediaIds(), id)
+                : mediaBefore;
         if (edits.of(id).isEmpty()) {
-            edits.add(ids.next(), current, current.createdAt());
+            edits.add(ids.next(), current, current.createdAt(), mediaBefore);
         }
         ContentRenderer.Rendered rendered = render(checked.text());
         Status edited = new Status(current.id(), current.accountId(), checked.text(), rendered.html(),
@@ -181,7 +192,10 @@ public class StatusService {
                 current.inReplyToId(), current.inReplyToAccountId(), null, current.applicationId(),
                 current.createdAt(), clock.instant(), current.replyPolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
-        edits.add(ids.next(), edited, edited.editedAt());
+        if (replacesMedia) {
+            media.attach(viewer.accountId(), id, mediaAfter);
+        }
+        edits.add(ids.next(), edited, edited.editedAt(), mediaAfter);
         // Those who shared it are told it changed (Mastodon's "update" notification).
         notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
         return edited;
@@ -192,7 +206,7 @@ public class StatusService {
         Status status = visible(viewerId, id);
         List<StatusEdits.Version> versions = edits.of(id);
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
-                status.spoilerText(), status.sensitive(), status.createdAt())) : versions;
+                status.spoilerText(), status.sensitive(), status.createdAt(), media.idsShownOn(id))) : versions;
     }
 
     private void requireMayReply(long viewerId, Status parent) {
@@ -254,6 +268,7 @@ public class StatusService {
         if (!PostPolicy.canDelete(viewer.accountId(), status)) {
             throw ApiException.notFound(); // as Mastodon: only one's own statuses can be found for deletion
         }
+        media.deleteWithStatus(id);
         statuses.delete(id);
         return status;
     }
@@ -286,6 +301,11 @@ public class StatusService {
                 collectReplies(viewerId, reply.id(), into);
             }
         }
+    }
+
+    /** Whether a media_ids list names anything (blank entries, as a form's empty {@code media_ids[]=}, do not). */
+    private static boolean names(List<String> mediaIds) {
+        return mediaIds != null && mediaIds.stream().anyMatch(s -> s != null && !s.isBlank());
     }
 
     private static void notYet(List<FieldError> errors, String field, boolean present, String what) {

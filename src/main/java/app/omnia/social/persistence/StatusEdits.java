@@ -18,22 +18,31 @@ public class StatusEdits {
         this.jdbc = jdbc;
     }
 
-    /** One version of a status, as kept in its edit history. */
-    public record Version(String text, String content, String spoilerText, boolean sensitive, java.time.Instant at) {}
+    /** One version of a status, as kept in its edit history, with the attachments it showed in order. */
+    public record Version(String text, String content, String spoilerText, boolean sensitive, java.time.Instant at,
+                          List<Long> mediaIds) {}
 
-    public void add(long id, Status s, java.time.Instant at) {
+    public void add(long id, Status s, java.time.Instant at, List<Long> mediaIds) {
         jdbc.sql("""
-                INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, created_at,
+                    media_attachment_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(),
-                SqlTime.of(at)).update();
+                SqlTime.of(at), mediaIds.isEmpty() ? null
+                        : String.join(",", mediaIds.stream().map(String::valueOf).toList())).update();
     }
 
     /** Every version, oldest first (empty for a status never edited). */
     public List<Version> of(long statusId) {
         return jdbc.sql("SELECT * FROM status_edits WHERE status_id = ? ORDER BY id").param(statusId)
                 .query((rs, i) -> new Version(rs.getString("text"), rs.getString("content"),
-                        rs.getString("spoiler_text"), rs.getBoolean("sensitive"), SqlTime.read(rs, "created_at")))
+                        rs.getString("spoiler_text"), rs.getBoolean("sensitive"), SqlTime.read(rs, "created_at"),
+                        idList(rs.getString("media_attachment_ids"))))
                 .list();
+    }
+
+    private static List<Long> idList(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : java.util.Arrays.stream(commaSeparated.split(",")).map(Long::parseLong).toList();
     }
 }

@@ -12,8 +12,11 @@ import app.omnia.identity.AccountJson;
 import app.omnia.identity.AccountService;
 import app.omnia.identity.AccountView;
 import app.omnia.identity.Links;
+import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
+import app.omnia.social.MediaService;
+import app.omnia.social.domain.MediaAttachment;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
@@ -22,8 +25,8 @@ import app.omnia.social.persistence.Statuses;
 
 /**
  * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
- * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs), never one
- * query per status.
+ * queries (accounts, mentions, tags, media, counts, the viewer's favourites, bookmarks and reblogs), never
+ * one query per status.
  */
 @Component
 class StatusJsons {
@@ -33,8 +36,13 @@ class StatusJsons {
     private final Pins pins;
     private final AccountService accounts;
     private final Links links;
+    private final MediaService media;
+    private final MediaStore mediaStore;
 
-    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links) {
+    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, AccountService accounts, Links links,
+                MediaService media, MediaStore mediaStore) {
+        this.media = media;
+        this.mediaStore = mediaStore;
         this.pins = pins;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -64,7 +72,7 @@ class StatusJsons {
                 viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
-                viewerId == null ? Set.of() : pins.which(statusIds));
+                viewerId == null ? Set.of() : pins.which(statusIds), media.shownOn(statusIds));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h);
@@ -80,7 +88,12 @@ class StatusJsons {
     private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
                              Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
-                             Set<Long> reblogged, Set<Long> pinned) {}
+                             Set<Long> reblogged, Set<Long> pinned, Map<Long, List<MediaAttachment>> media) {}
+
+    /** Mastodon's MediaAttachment entities, in the order the status shows them. */
+    List<MediaAttachmentJson> attachments(List<MediaAttachment> shown) {
+        return shown.stream().map(m -> MediaAttachmentJson.of(m, mediaStore)).toList();
+    }
 
     private boolean viewerIsAuthor(Status s, Hydration h) {
         return h.viewerId() != null && h.viewerId() == s.accountId();
@@ -111,7 +124,7 @@ class StatusJsons {
                 s.visibility().key(),
                 s.sensitive(),
                 s.spoilerText(),
-                List.of(),
+                attachments(h.media().getOrDefault(s.id(), List.of())),
                 null,
                 mentions,
                 tags,

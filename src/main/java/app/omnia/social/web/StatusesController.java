@@ -27,11 +27,14 @@ import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.InteractionService;
+import app.omnia.social.MediaService;
 import app.omnia.social.NewStatus;
 import app.omnia.social.StatusService;
+import app.omnia.social.domain.MediaAttachment;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.StatusEdits;
 import app.omnia.social.persistence.Statuses;
 
 /** Mastodon's statuses API: post, read, delete, thread context, and the interactions on a status. */
@@ -45,9 +48,11 @@ class StatusesController {
     private final AccountService accounts;
     private final FollowService follows;
     private final Links links;
+    private final MediaService media;
 
     StatusesController(StatusService statuses, InteractionService interactions, Statuses store, StatusJsons json,
-                       AccountService accounts, FollowService follows, Links links) {
+                       AccountService accounts, FollowService follows, Links links, MediaService media) {
+        this.media = media;
         this.follows = follows;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -65,7 +70,7 @@ class StatusesController {
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null),
                 params.string("visibility").orElse(null), params.string("language").orElse(null),
-                params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll,
+                params.string("in_reply_to_id").orElse(null), mediaIds(params), poll,
                 params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null),
                 params.string("reply_policy").orElse(null));
         return json.one(statuses.post(viewer, request, key), viewer.accountId());
@@ -95,7 +100,7 @@ class StatusesController {
         Viewer viewer = CurrentViewer.require();
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null), null,
-                params.string("language").orElse(null), null, params.list("media_ids"),
+                params.string("language").orElse(null), null, mediaIds(params),
                 params.has("poll") || !params.list("poll[options]").isEmpty(), null, null, null);
         return json.one(statuses.edit(viewer, PathIds.parse(id), request), viewer.accountId());
     }
@@ -107,7 +112,11 @@ class StatusesController {
         Long viewer = viewerId();
         Status status = statuses.visible(viewer, PathIds.parse(id));
         AccountJson author = json.one(status, viewer).account();
-        return statuses.history(viewer, status.id()).stream().map(v -> {
+        List<StatusEdits.Version> versions = statuses.history(viewer, status.id());
+        // Every version's attachments in one query (an edit may have dropped some: they are kept for this).
+        Map<Long, MediaAttachment> attachments = media.byIds(versions.stream()
+                .flatMap(v -> v.mediaIds().stream()).collect(java.util.stream.Collectors.toSet()));
+        return versions.stream().map(v -> {
             Map<String, Object> edit = new java.util.LinkedHashMap<>();
             edit.put("content", v.content());
             edit.put("spoiler_text", v.spoilerText());
@@ -115,7 +124,8 @@ class StatusesController {
             edit.put("created_at", app.omnia.platform.web.JsonTime.of(v.at()));
             edit.put("account", author);
             edit.put("poll", null);
-            edit.put("media_attachments", List.of());
+            edit.put("media_attachments", json.attachments(v.mediaIds().stream().map(attachments::get)
+                    .filter(java.util.Objects::nonNull).toList()));
             edit.put("emojis", List.of());
             return edit;
         }).toList();
@@ -206,6 +216,14 @@ class StatusesController {
         List<Status> reblogs = store.reblogsOf(original.id(), page);
         LinkHeader.set(request, response, reblogs.stream().map(Status::id).toList(), page.limit());
         return accountsJson(reblogs.stream().map(Status::accountId).toList());
+    }
+
+    /**
+     * {@code media_ids}, or null when the request does not mention them: an edit then keeps the attachments,
+     * while an empty list removes them all (Mastodon's rule).
+     */
+    private static List<String> mediaIds(Params params) {
+        return params.has("media_ids") || params.has("media_ids[]") ? params.list("media_ids") : null;
     }
 
     private StatusJson answer(Status status) {
