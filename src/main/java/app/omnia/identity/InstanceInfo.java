@@ -21,7 +21,7 @@ public class InstanceInfo {
 
     private static final int MAX_MEDIA_ATTACHMENTS = 4;
     private static final int CHARACTERS_RESERVED_PER_URL = 23;
-    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif");
+    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
     private static final InstanceFacts.Profiles PROFILES = new InstanceFacts.Profiles(10, 5);
     private static final int MEDIA_DESCRIPTION_LIMIT = 1500;
 

@@ -52,12 +52,14 @@ public class ScheduledStatusService {
     private final IdGenerator ids;
     private final Clock clock;
     private final JsonMapper json;
+    private final MediaService media;
 
-    ScheduledStatusService(ScheduledStatuses store, StatusService statuses, AccountService accounts,
+    ScheduledStatusService(ScheduledStatuses store, StatusService statuses, MediaService media, AccountService accounts,
                            IdempotencyKeys idempotency, TransactionTemplate transactions, IdGenerator ids, Clock clock,
                            JsonMapper json) {
         this.store = store;
         this.statuses = statuses;
+        this.media = media;
         this.accounts = accounts;
         this.idempotency = idempotency;
         this.transactions = transactions;
@@ -76,6 +78,7 @@ public class ScheduledStatusService {
             Scheduled scheduled = new Scheduled(ids.next(), owner, viewer.applicationId(), at,
                     json.writeValueAsString(request), clock.instant());
             store.insert(scheduled);
+            media.reserveForScheduled(owner, request.mediaIds(), scheduled.id());
             return scheduled.id();
         });
         return get(owner, id);

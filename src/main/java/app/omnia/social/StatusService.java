@@ -55,6 +55,7 @@ public class StatusService {
     private final StatusEdits edits;
     private final StatusPolls polls;
     private final NotificationService notifications;
+    private final MediaService media;
     private final AccountService accounts;
     private final IdempotencyKeys idempotency;
     private final ContentRenderer renderer;
@@ -66,9 +67,11 @@ public class StatusService {
     private final OmniaProperties.Polls pollLimits;
 
     StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
-                  NotificationService notifications, AccountService accounts, IdempotencyKeys idempotency, Links links,
-                  IdGenerator ids, Clock clock, OmniaProperties properties, ApplicationEventPublisher events) {
+                  NotificationService notifications, MediaService media, AccountService accounts,
+                  IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties,
+                  ApplicationEventPublisher events) {
         this.events = events;
+        this.media = media;
         this.edits = edits;
         this.polls = polls;
         this.notifications = notifications;
@@ -96,11 +99,12 @@ public class StatusService {
     private record Checked(String text, String spoiler, Visibility visibility, String language,
                            ReplyPolicy replyPolicy, QuotePolicy quotePolicy, PollDrafts.Draft poll) {}
 
-    private Checked check(NewStatus request) {
+    /** @param hasMedia whether the status will show attachments: then, as in Mastodon, its text may be empty */
+    private Checked check(NewStatus request, boolean hasMedia) {
         List<FieldError> errors = new ArrayList<>();
         String text = request.text() == null ? "" : request.text().strip();
         String spoiler = request.spoilerText() == null ? "" : request.spoilerText().strip();
-        if (text.isEmpty()) {
+        if (text.isEmpty() && !hasMedia) {
             errors.add(new FieldError("status", "ERR_BLANK", "status can't be blank"));
         } else if (text.codePointCount(0, text.length()) > maxCharacters) {
             errors.add(new FieldError("status", "ERR_TOO_LONG",
@@ -134,10 +138,8 @@ public class StatusService {
                 replyPolicy = parsed.get();
             }
         }
-        boolean hasMedia = request.mediaIds() != null && !request.mediaIds().isEmpty();
-        notYet(errors, "media_ids", hasMedia, "media attachments");
         PollDrafts.Draft poll = request.poll() == null ? null : PollDrafts.check(request.poll(), pollLimits, errors);
-        if (request.poll() != null && hasMedia) {
+        if (request.poll() != null && request.mediaIds() != null && !request.mediaIds().isEmpty()) {
             // As Mastodon: a status carries either attachments or a poll.
             errors.add(new FieldError("media_ids", "ERR_INVALID", "media_ids cannot be used together with a poll"));
         }
@@ -158,7 +160,8 @@ public class StatusService {
     }
 
     private Status create(Viewer viewer, NewStatus request) {
-        Checked checked = check(request);
+        Checked checked = check(request, names(request.mediaIds()));
+        List<Long> mediaIds = media.attachable(viewer.accountId(), request.mediaIds(), null);
         String text = checked.text();
         String spoiler = checked.spoiler();
         Visibility visibility = checked.visibility();
@@ -185,6 +188,8 @@ public class StatusService {
         if (checked.poll() != null) {
             polls.create(status, checked.poll());
         }
+        // Same transaction as the insert: if an upload was taken meanwhile, no status is written either.
+        media.attach(viewer.accountId(), status.id(), mediaIds);
         notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
         if (quoted != null && !mentioned.contains(quoted.accountId())) {
             notifications.notify("quote", quoted.accountId(), viewer.accountId(), status.id());
@@ -196,7 +201,8 @@ public class StatusService {
 
     /** Checks a request exactly as {@link #post} would, writing nothing: for a status scheduled for later. */
     public void validate(Viewer viewer, NewStatus request) {
-        check(request);
+        check(request, names(request.mediaIds()));
+        media.attachable(viewer.accountId(), request.mediaIds(), null);
         if (request.inReplyToId() != null && !request.inReplyToId().isBlank()) {
             requireMayReply(viewer.accountId(), visible(viewer.accountId(), PathIds.parse(request.inReplyToId())));
         }
@@ -210,8 +216,9 @@ public class StatusService {
     }
 
     /**
-     * Edits one's own status: text, content warning, sensitivity and language (visibility and the thread stay).
-     * The first edit records the original, and every edit adds its version to the history.
+     * Edits one's own status: text, content warning, sensitivity, language and attachments (visibility and the
+     * thread stay). Attachments given (even none) replace the set; left out, they stay. The first edit records
+     * the original, and every edit adds its version, with the attachments it shows, to the history.
      */
     @Transactional
     public Status edit(Viewer viewer, long id, NewStatus request) {
@@ -219,11 +226,16 @@ public class StatusService {
         if (!PostPolicy.canEdit(viewer.accountId(), current)) {
             throw ApiException.notFound();
         }
+        List<Long> mediaBefore = media.idsShownOn(id);
+        boolean replacesMedia = request.mediaIds() != null;
         Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
-                request.language(), null, request.mediaIds(), request.poll(), null, null, null));
+                request.language(), null, request.mediaIds(), request.poll(), null, null, null),
+                replacesMedia ? names(request.mediaIds()) : !mediaBefore.isEmpty());
+        List<Long> mediaAfter = replacesMedia ? media.attachable(viewer.accountId(), request.mediaIds(), id)
+                : mediaBefore;
         Optional<Poll> poll = polls.of(id);
         if (edits.of(id).isEmpty()) {
-            edits.add(ids.next(), current, current.createdAt(), poll.map(Poll::options).orElse(null));
+            edits.add(ids.next(), current, current.createdAt(), poll.map(Poll::options).orElse(null), mediaBefore);
         }
         ContentRenderer.Rendered rendered = render(checked.text());
         Status edited = new Status(current.id(), current.accountId(), checked.text(), rendered.html(),
@@ -234,7 +246,11 @@ public class StatusService {
                 current.quotePolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
         polls.edit(edited, poll.orElse(null), checked.poll());
-        edits.add(ids.next(), edited, edited.editedAt(), checked.poll() == null ? null : checked.poll().options());
+        if (replacesMedia) {
+            media.attach(viewer.accountId(), id, mediaAfter);
+        }
+        edits.add(ids.next(), edited, edited.editedAt(), checked.poll() == null ? null : checked.poll().options(),
+                mediaAfter);
         // Those who shared it are told it changed (Mastodon's "update" notification).
         notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
         events.publishEvent(new StatusEdited(id));
@@ -247,7 +263,7 @@ public class StatusService {
         List<StatusEdits.Version> versions = edits.of(id);
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
                 status.spoilerText(), status.sensitive(), status.createdAt(),
-                polls.optionsOf(id))) : versions;
+                polls.optionsOf(id), media.idsShownOn(id))) : versions;
     }
 
     /**
@@ -350,6 +366,7 @@ public class StatusService {
         events.publishEvent(new StatusDeleted(status,
                 statuses.mentions(List.of(id)).getOrDefault(id, List.of()),
                 statuses.tags(List.of(id)).getOrDefault(id, List.of())));
+        media.deleteWithStatus(id);
         statuses.delete(id);
         return status;
     }
@@ -384,10 +401,9 @@ public class StatusService {
         }
     }
 
-    private static void notYet(List<FieldError> errors, String field, boolean present, String what) {
-        if (present) {
-            errors.add(new FieldError(field, "ERR_UNSUPPORTED", what + " are not available on this server yet"));
-        }
+    /** Whether a media_ids list names anything (blank entries, as a form's empty {@code media_ids[]=}, do not). */
+    private static boolean names(List<String> mediaIds) {
+        return mediaIds != null && mediaIds.stream().anyMatch(s -> s != null && !s.isBlank());
     }
 
     private static String fingerprint(NewStatus request) {

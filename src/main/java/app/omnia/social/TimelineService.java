@@ -36,12 +36,13 @@ public class TimelineService {
         return withoutMuted(viewerId, visibleTo(viewerId, statuses.home(viewerId, page)));
     }
 
-    public List<Status> publicTimeline(Long viewerId, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(page)));
+    public List<Status> publicTimeline(Long viewerId, boolean onlyMedia, PageRequest page) {
+        return withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(onlyMedia, page)));
     }
 
-    public List<Status> tag(Long viewerId, String tag, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId, statuses.tagged(tag.toLowerCase(Locale.ROOT), page)));
+    public List<Status> tag(Long viewerId, String tag, boolean onlyMedia, PageRequest page) {
+        return withoutMuted(viewerId, visibleTo(viewerId,
+                statuses.tagged(tag.toLowerCase(Locale.ROOT), onlyMedia, page)));
     }
 
     /** Muted accounts leave the feeds (not a profile one visits on purpose, nor a thread). */
@@ -58,13 +59,14 @@ public class TimelineService {
     }
 
     /** A profile's statuses: what the viewer may see of them (their own, followers-only if following). */
-    public List<Status> account(Long viewerId, long accountId, boolean excludeReplies, PageRequest page) {
+    public List<Status> account(Long viewerId, long accountId, boolean excludeReplies, boolean onlyMedia,
+                                PageRequest page) {
         List<Visibility> visible = viewerId != null && viewerId == accountId
                 ? List.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE, Visibility.DIRECT)
                 : viewerId != null && follows.follows(viewerId, accountId)
                         ? List.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE)
                         : List.of(Visibility.PUBLIC, Visibility.UNLISTED);
-        return visibleTo(viewerId, statuses.byAccount(accountId, excludeReplies, visible, page));
+        return visibleTo(viewerId, statuses.byAccount(accountId, excludeReplies, onlyMedia, visible, page));
     }
 
     private List<Status> visibleTo(Long viewerId, List<Status> page) {

@@ -52,7 +52,7 @@ class InstanceInfoTest {
         assertThat(limits.media().imageSizeLimit()).isEqualTo(1_000_000);
         assertThat(limits.media().imageMatrixLimit()).isEqualTo(2_000_000);
         assertThat(limits.media().supportedMimeTypes())
-                .containsExactly("image/jpeg", "image/png", "image/gif");
+                .containsExactly("image/jpeg", "image/png", "image/gif", "image/webp");
         assertThat(limits.media().videoSizeLimit()).isZero();
         assertThat(limits.polls()).isEqualTo(new InstanceFacts.Polls(6, 80, 600, 86_400));
         assertThat(limits.profiles()).isEqualTo(new InstanceFacts.Profiles(10, 5));

@@ -42,6 +42,18 @@ public class MediaStore {
         }
     }
 
+    /** Removes a file if it is there; a name that was never safe names nothing. */
+    public void delete(String name) {
+        if (name == null || !SAFE_NAME.matcher(name).matches()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(root.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete media file", e);
+        }
+    }
+
     public Optional<Path> find(String name) {
         if (!SAFE_NAME.matcher(name).matches()) {
             return Optional.empty();

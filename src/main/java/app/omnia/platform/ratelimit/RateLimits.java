@@ -16,7 +16,8 @@ import app.omnia.platform.web.ApiException;
 @Component
 public class RateLimits {
 
-    public enum Name { WRITES_PER_ACCOUNT, WRITES_PER_IP, SIGN_UPS_PER_IP, LOGINS_PER_IP, FAILED_LOGINS_PER_ACCOUNT }
+    public enum Name { WRITES_PER_ACCOUNT, WRITES_PER_IP, SIGN_UPS_PER_IP, LOGINS_PER_IP, FAILED_LOGINS_PER_ACCOUNT,
+        MEDIA_UPLOADS_PER_ACCOUNT }
 
     private final RateCounter counter;
     private final boolean enabled;
@@ -31,7 +32,8 @@ public class RateLimits {
                 Name.WRITES_PER_IP, Limit.parse(settings.writesPerIp()),
                 Name.SIGN_UPS_PER_IP, Limit.parse(settings.signUpsPerIp()),
                 Name.LOGINS_PER_IP, Limit.parse(settings.loginsPerIp()),
-                Name.FAILED_LOGINS_PER_ACCOUNT, Limit.parse(settings.failedLoginsPerAccount()));
+                Name.FAILED_LOGINS_PER_ACCOUNT, Limit.parse(settings.failedLoginsPerAccount()),
+                Name.MEDIA_UPLOADS_PER_ACCOUNT, Limit.parse(settings.mediaUploadsPerAccount()));
     }
 
     /** Counts one hit against the limit and throws a 429 problem once it is exceeded. */

@@ -22,19 +22,21 @@ public class StatusEdits {
     }
 
     /**
-     * One version of a status, as kept in its edit history.
+     * One version of a status, as kept in its edit history, with the attachments it showed in order.
      *
      * @param pollOptions the poll's options in this version, or null when it had no poll
      */
     public record Version(String text, String content, String spoilerText, boolean sensitive, java.time.Instant at,
-                          List<String> pollOptions) {}
+                          List<String> pollOptions, List<Long> mediaIds) {}
 
-    public void add(long id, Status s, java.time.Instant at, List<String> pollOptions) {
+    public void add(long id, Status s, java.time.Instant at, List<String> pollOptions, List<Long> mediaIds) {
         jdbc.sql("""
-                INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, created_at,
+                    media_attachment_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(),
-                SqlTime.of(at)).update();
+                SqlTime.of(at), mediaIds.isEmpty() ? null
+                        : String.join(",", mediaIds.stream().map(String::valueOf).toList())).update();
         if (pollOptions != null) {
             for (int i = 0; i < pollOptions.size(); i++) {
                 jdbc.sql("INSERT INTO status_edit_poll_options (edit_id, option_index, title) VALUES (?, ?, ?)")
@@ -56,7 +58,12 @@ public class StatusEdits {
         return jdbc.sql("SELECT * FROM status_edits WHERE status_id = ? ORDER BY id").param(statusId)
                 .query((rs, i) -> new Version(rs.getString("text"), rs.getString("content"),
                         rs.getString("spoiler_text"), rs.getBoolean("sensitive"), SqlTime.read(rs, "created_at"),
-                        options.get(rs.getLong("id"))))
+                        options.get(rs.getLong("id")), idList(rs.getString("media_attachment_ids"))))
                 .list();
+    }
+
+    private static List<Long> idList(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : java.util.Arrays.stream(commaSeparated.split(",")).map(Long::parseLong).toList();
     }
 }

@@ -174,22 +174,27 @@ public class Statuses {
         return jdbc.sql("SELECT COUNT(*) FROM statuses WHERE account_id = ?").param(accountId).query(Long.class).single();
     }
 
-    /** One author's statuses (profile), optionally without replies; {@code publicOnly} for strangers. */
-    public List<Status> byAccount(long accountId, boolean excludeReplies, List<Visibility> visible, PageRequest page) {
+    /** Mastodon's {@code only_media}: statuses showing at least one attachment (so never a reblog itself). */
+    private static final String WITH_MEDIA = " AND EXISTS (SELECT 1 FROM media_attachments m"
+            + " WHERE m.status_id = statuses.id AND m.status_position IS NOT NULL)";
+
+    /** One author's statuses (profile), optionally without replies or only those with media. */
+    public List<Status> byAccount(long accountId, boolean excludeReplies, boolean onlyMedia, List<Visibility> visible,
+                                  PageRequest page) {
         String where = "account_id = :account AND visibility IN (:visible)"
-                + (excludeReplies ? " AND in_reply_to_id IS NULL" : "");
+                + (excludeReplies ? " AND in_reply_to_id IS NULL" : "") + (onlyMedia ? WITH_MEDIA : "");
         return page(where, Map.of("account", accountId, "visible", keys(visible)), page);
     }
 
     /** Public timeline: public statuses (not reblogs, as Mastodon's local timeline). */
-    public List<Status> publicTimeline(PageRequest page) {
-        return page("visibility = 'public' AND reblog_of_id IS NULL", Map.of(), page);
+    public List<Status> publicTimeline(boolean onlyMedia, PageRequest page) {
+        return page("visibility = 'public' AND reblog_of_id IS NULL" + (onlyMedia ? WITH_MEDIA : ""), Map.of(), page);
     }
 
     /** Statuses carrying a tag, public only. */
-    public List<Status> tagged(String tag, PageRequest page) {
-        return page("visibility = 'public' AND id IN (SELECT status_id FROM status_tags WHERE tag = :tag)",
-                Map.of("tag", tag), page);
+    public List<Status> tagged(String tag, boolean onlyMedia, PageRequest page) {
+        return page("visibility = 'public' AND id IN (SELECT status_id FROM status_tags WHERE tag = :tag)"
+                + (onlyMedia ? WITH_MEDIA : ""), Map.of("tag", tag), page);
     }
 
     /**

@@ -17,7 +17,7 @@ record StatusJson(
         String visibility,
         boolean sensitive,
         String spoilerText,
-        List<Object> mediaAttachments,
+        List<MediaAttachmentJson> mediaAttachments,
         Object application,
         List<MentionJson> mentions,
         List<TagJson> tags,

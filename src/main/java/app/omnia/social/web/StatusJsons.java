@@ -12,12 +12,15 @@ import app.omnia.identity.AccountJson;
 import app.omnia.identity.AccountService;
 import app.omnia.identity.AccountView;
 import app.omnia.identity.Links;
+import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
 import app.omnia.social.StatusService;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.Poll;
+import app.omnia.social.MediaService;
+import app.omnia.social.domain.MediaAttachment;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Interactions;
@@ -28,7 +31,7 @@ import app.omnia.social.persistence.Statuses;
 
 /**
  * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
- * queries (accounts, mentions, tags, counts, the viewer's favourites, bookmarks and reblogs, polls), never
+ * queries (accounts, mentions, tags, media, counts, the viewer's favourites, bookmarks and reblogs, polls), never
  * one query per status.
  */
 @Component
@@ -43,11 +46,16 @@ class StatusJsons {
     private final Links links;
     private final StatusService statusService;
     private final Follows follows;
+    private final MediaService media;
+    private final MediaStore mediaStore;
 
     StatusJsons(Statuses statuses, Interactions interactions, Pins pins, Polls polls, PollJsons pollJsons,
-                AccountService accounts, Links links, StatusService statusService, Follows follows) {
+                AccountService accounts, Links links, StatusService statusService, Follows follows,
+                MediaService media, MediaStore mediaStore) {
         this.statusService = statusService;
         this.follows = follows;
+        this.media = media;
+        this.mediaStore = mediaStore;
         this.pins = pins;
         this.polls = polls;
         this.pollJsons = pollJsons;
@@ -83,7 +91,8 @@ class StatusJsons {
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
                 viewerId == null ? Set.of() : pins.which(statusIds),
-                quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all), polls(statusIds, viewerId));
+                quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all), polls(statusIds, viewerId),
+                media.shownOn(statusIds));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -101,7 +110,7 @@ class StatusJsons {
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
                              Set<Long> reblogged, Set<Long> pinned, Map<Long, Status> quoted,
                              Map<Long, Long> quoteCounts, Set<Long> followedAuthors,
-                             Map<Long, PollJson> polls) {}
+                             Map<Long, PollJson> polls, Map<Long, List<MediaAttachment>> media) {}
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
     private Set<Long> followedAuthors(Long viewerId, List<Status> all) {
@@ -148,6 +157,11 @@ class StatusJsons {
         return json;
     }
 
+    /** Mastodon's MediaAttachment entities, in the order the status shows them. */
+    List<MediaAttachmentJson> attachments(List<MediaAttachment> shown) {
+        return shown.stream().map(m -> MediaAttachmentJson.of(m, mediaStore)).toList();
+    }
+
     private boolean viewerIsAuthor(Status s, Hydration h) {
         return h.viewerId() != null && h.viewerId() == s.accountId();
     }
@@ -177,7 +191,7 @@ class StatusJsons {
                 s.visibility().key(),
                 s.sensitive(),
                 s.spoilerText(),
-                List.of(),
+                attachments(h.media().getOrDefault(s.id(), List.of())),
                 null,
                 mentions,
                 tags,

@@ -28,12 +28,15 @@ import app.omnia.platform.web.PathIds;
 import app.omnia.social.FollowService;
 import app.omnia.social.InteractionService;
 import app.omnia.social.NewPoll;
+import app.omnia.social.MediaService;
 import app.omnia.social.NewStatus;
 import app.omnia.social.ScheduledStatusService;
 import app.omnia.social.StatusService;
+import app.omnia.social.domain.MediaAttachment;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Interactions;
 import app.omnia.social.persistence.Interactions.Kind;
+import app.omnia.social.persistence.StatusEdits;
 import app.omnia.social.persistence.Statuses;
 
 /** Mastodon's statuses API: post, read, delete, thread context, and the interactions on a status. */
@@ -48,10 +51,15 @@ class StatusesController {
     private final FollowService follows;
     private final Links links;
     private final ScheduledStatusService scheduled;
+    private final ScheduledStatusJsons scheduledJson;
+    private final MediaService media;
 
     StatusesController(StatusService statuses, InteractionService interactions, Statuses store, StatusJsons json,
-                       AccountService accounts, FollowService follows, Links links, ScheduledStatusService scheduled) {
+                       AccountService accounts, FollowService follows, Links links, ScheduledStatusService scheduled,
+                       ScheduledStatusJsons scheduledJson, MediaService media) {
+        this.scheduledJson = scheduledJson;
         this.scheduled = scheduled;
+        this.media = media;
         this.follows = follows;
         this.statuses = statuses;
         this.interactions = interactions;
@@ -68,12 +76,12 @@ class StatusesController {
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null),
                 params.string("visibility").orElse(null), params.string("language").orElse(null),
-                params.string("in_reply_to_id").orElse(null), params.list("media_ids"), poll(params),
+                params.string("in_reply_to_id").orElse(null), mediaIds(params), poll(params),
                 params.string("quoted_status_id").orElse(null), params.string("scheduled_at").orElse(null),
                 params.string("reply_policy").orElse(null), params.string("quote_approval_policy").orElse(null));
         if (request.scheduledAt() != null && !request.scheduledAt().isBlank()) {
             // Mastodon answers a ScheduledStatus instead of a Status when the post is for later.
-            return ScheduledStatusesController.json(scheduled.schedule(viewer, request, key));
+            return scheduledJson.of(scheduled.schedule(viewer, request, key));
         }
         return json.one(statuses.post(viewer, request, key), viewer.accountId());
     }
@@ -102,7 +110,7 @@ class StatusesController {
         Viewer viewer = CurrentViewer.require();
         NewStatus request = new NewStatus(params.string("status").orElse(null),
                 params.string("spoiler_text").orElse(null), params.bool("sensitive").orElse(null), null,
-                params.string("language").orElse(null), null, params.list("media_ids"), poll(params), null, null, null);
+                params.string("language").orElse(null), null, mediaIds(params), poll(params), null, null, null);
         return json.one(statuses.edit(viewer, PathIds.parse(id), request), viewer.accountId());
     }
 
@@ -113,7 +121,11 @@ class StatusesController {
         Long viewer = viewerId();
         Status status = statuses.visible(viewer, PathIds.parse(id));
         AccountJson author = json.one(status, viewer).account();
-        return statuses.history(viewer, status.id()).stream().map(v -> {
+        List<StatusEdits.Version> versions = statuses.history(viewer, status.id());
+        // Every version's attachments in one query (an edit may have dropped some: they are kept for this).
+        Map<Long, MediaAttachment> attachments = media.byIds(versions.stream()
+                .flatMap(v -> v.mediaIds().stream()).collect(java.util.stream.Collectors.toSet()));
+        return versions.stream().map(v -> {
             Map<String, Object> edit = new java.util.LinkedHashMap<>();
             edit.put("content", v.content());
             edit.put("spoiler_text", v.spoilerText());
@@ -122,7 +134,8 @@ class StatusesController {
             edit.put("account", author);
             edit.put("poll", v.pollOptions() == null ? null : Map.of("options", v.pollOptions().stream()
                     .map(title -> Map.of("title", title)).toList()));
-            edit.put("media_attachments", List.of());
+            edit.put("media_attachments", json.attachments(v.mediaIds().stream().map(attachments::get)
+                    .filter(java.util.Objects::nonNull).toList()));
             edit.put("emojis", List.of());
             return edit;
         }).toList();
@@ -244,6 +257,14 @@ class StatusesController {
         }
         return new NewPoll(params.list("poll[options]"), params.string("poll[expires_in]").orElse(null),
                 params.bool("poll[multiple]").orElse(null), params.bool("poll[hide_totals]").orElse(null));
+    }
+
+    /**
+     * {@code media_ids}, or null when the request does not mention them: an edit then keeps the attachments,
+     * while an empty list removes them all (Mastodon's rule).
+     */
+    private static List<String> mediaIds(Params params) {
+        return params.has("media_ids") || params.has("media_ids[]") ? params.list("media_ids") : null;
     }
 
     private StatusJson answer(Status status) {

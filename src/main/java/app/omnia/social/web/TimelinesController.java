@@ -61,10 +61,12 @@ class TimelinesController {
     List<StatusJson> publicTimeline(Params params, HttpServletRequest request, HttpServletResponse response) {
         Long viewer = StatusesController.viewerId();
         PageRequest page = page(params);
-        if (params.bool("remote").orElse(false) || params.bool("only_media").orElse(false)) {
+        // This server has no remote statuses (yet): "remote only" selects nothing.
+        if (params.bool("remote").orElse(false)) {
             return List.of();
         }
-        return respond(timelines.publicTimeline(viewer, page), viewer, page, request, response);
+        return respond(timelines.publicTimeline(viewer, params.bool("only_media").orElse(false), page), viewer, page,
+                request, response);
     }
 
     @GetMapping("/api/v1/timelines/tag/{hashtag}")
@@ -73,10 +75,8 @@ class TimelinesController {
                          HttpServletResponse response) {
         Long viewer = StatusesController.viewerId();
         PageRequest page = page(params);
-        if (params.bool("only_media").orElse(false)) {
-            return List.of();
-        }
-        return respond(timelines.tag(viewer, hashtag, page), viewer, page, request, response);
+        return respond(timelines.tag(viewer, hashtag, params.bool("only_media").orElse(false), page), viewer, page,
+                request, response);
     }
 
     @GetMapping("/api/v1/accounts/{id}/statuses")
@@ -89,12 +89,9 @@ class TimelinesController {
         if (params.bool("pinned").orElse(false)) {
             return json.page(interactions.pinnedOf(viewer, accountId), viewer);
         }
-        // No media yet: that filter selects nothing.
-        if (params.bool("only_media").orElse(false)) {
-            return List.of();
-        }
         boolean excludeReplies = params.bool("exclude_replies").orElse(false);
-        List<Status> found = timelines.account(viewer, accountId, excludeReplies, page);
+        List<Status> found = timelines.account(viewer, accountId, excludeReplies,
+                params.bool("only_media").orElse(false), page);
         if (params.bool("exclude_reblogs").orElse(false)) {
             found = found.stream().filter(s -> !s.isReblog()).toList();
         }

@@ -26,6 +26,12 @@ class ScheduledStatusesTest extends TwoPeopleTest {
     @Autowired
     ScheduledStatusService scheduler;
 
+    @Autowired
+    app.omnia.social.MediaService media;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static String inHours(int hours) {
         return Instant.now().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -74,6 +80,28 @@ class ScheduledStatusesTest extends TwoPeopleTest {
         JsonNode posted = asBob.get("/api/v1/accounts/" + bob.id() + "/statuses").json();
         assertThat(posted.size()).isEqualTo(1);
         assertThat(posted.get(0).get("poll").get("options").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aScheduledStatusKeepsItsMediaFromThePurgeAndShowsItWhenPosted() {
+        Api.Response uploaded = new app.omnia.support.Multipart()
+                .file("file", "a.png", "image/png", app.omnia.support.TestImages.image("png", 40, 30))
+                .field("description", "later").send(asAlice, "POST", "/api/v2/media");
+        String mediaId = uploaded.json().get("id").asString();
+        Api.Response scheduled = asAlice.postJson("/api/v1/statuses", java.util.Map.of("status", "with a picture",
+                "media_ids", java.util.List.of(mediaId), "scheduled_at", inHours(48)));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
+        assertThat(scheduled.json().get("media_attachments").get(0).get("id").asString()).isEqualTo(mediaId);
+        assertThat(scheduled.json().get("params").get("media_ids").get(0).asString()).isEqualTo(mediaId);
+
+        jdbc.sql("UPDATE media_attachments SET created_at = ? WHERE id = ?")
+                .params(java.time.OffsetDateTime.now().minusDays(2), Long.parseLong(mediaId)).update();
+        media.purgeUnattached();
+        assertThat(asAlice.get("/api/v1/media/" + mediaId).status()).isEqualTo(200);
+
+        scheduler.publishDue(Instant.now().plus(Duration.ofHours(49)));
+        JsonNode posted = asAlice.get("/api/v1/accounts/" + alice.id() + "/statuses").json();
+        assertThat(posted.get(0).get("media_attachments").get(0).get("id").asString()).isEqualTo(mediaId);
     }
 
     @Test

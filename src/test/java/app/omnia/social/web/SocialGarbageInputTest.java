@@ -13,8 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.support.Multipart;
 import app.omnia.support.TestAccounts;
 import app.omnia.support.TestAccounts.User;
+import app.omnia.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,7 @@ class SocialGarbageInputTest {
     String statusId;
     String otherId;
     String pollId;
+    String mediaId;
 
     @BeforeAll
     void setUp() {
@@ -41,6 +44,8 @@ class SocialGarbageInputTest {
         Api asPollster = api.withToken(TestAccounts.newUser(api, "read write").token());
         pollId = asPollster.postJson("/api/v1/statuses", java.util.Map.of("status", "poll",
                 "poll", java.util.Map.of("options", List.of("a", "b"), "expires_in", 600))).json().at("/poll/id").asString();
+        mediaId = new Multipart().file("file", "t.png", "image/png", TestImages.png()).field("description", "target")
+                .send(asUser, "POST", "/api/v2/media").json().get("id").asString();
     }
 
     Stream<Arguments> garbage() {
@@ -53,7 +58,10 @@ class SocialGarbageInputTest {
                 "{\"status\": \"x\", \"poll\": {\"options\": [{\"a\": 1}, \"b\"], \"expires_in\": 600}}",
                 "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": {\"s\": 1}}}",
                 "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": 1e99}}",
-                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": 600, \"multiple\": \"maybe\"}}"};
+                "{\"status\": \"x\", \"poll\": {\"options\": [\"a\", \"b\"], \"expires_in\": 600, \"multiple\": \"maybe\"}}",
+                "{\"status\": \"x\", \"media_ids\": [\"abc\"]}", "{\"status\": \"x\", \"media_ids\": [\"999999\"]}",
+                "{\"status\": \"x\", \"media_ids\": [\"1\", \"2\", \"3\", \"4\", \"5\"]}",
+                "{\"status\": \"x\", \"media_ids\": [[\"1\"]]}", "{\"status\": \"\", \"media_ids\": []}"};
         for (String body : malformed) {
             cases.add(Arguments.of("POST", "/api/v1/statuses", "application/json", body));
             // An edit ignores visibility and thread, so those two bodies would be valid edits.
@@ -81,6 +89,22 @@ class SocialGarbageInputTest {
             cases.add(Arguments.of("POST", "/api/v1/notifications/" + id + "/dismiss", "application/json", "{}"));
             cases.add(Arguments.of("GET", "/api/v1/polls/" + id, null, null));
             cases.add(Arguments.of("POST", "/api/v1/polls/" + id + "/votes", "application/json", "{\"choices\": [0]}"));
+            cases.add(Arguments.of("GET", "/api/v1/media/" + id, null, null));
+            cases.add(Arguments.of("PUT", "/api/v1/media/" + id, "application/json", "{\"description\": \"x\"}"));
+            cases.add(Arguments.of("DELETE", "/api/v1/media/" + id, null, null));
+        }
+        for (String body : List.of("{", "[1]", "{\"focus\": \"2,2\"}", "{\"focus\": \"1\"}", "{\"focus\": 7}",
+                "{\"focus\": [0, 0]}", "{\"description\": {\"a\": 1}}", "{\"description\": \"" + "d".repeat(1501) + "\"}")) {
+            cases.add(Arguments.of("PUT", "/api/v1/media/MEDIA", "application/json", body));
+        }
+        for (String path : List.of("/api/v1/media", "/api/v2/media")) {
+            cases.add(Arguments.of("POST", path, "application/json", "{}"));
+            cases.add(Arguments.of("POST", path, "application/json", "{"));
+            cases.add(Arguments.of("POST", path, "application/x-www-form-urlencoded", "file=abc"));
+            cases.add(Arguments.of("POST", path, "multipart/form-data; boundary=nope", "--nope\r\ncut off"));
+            cases.add(Arguments.of("POST", path, "multipart/form-data; boundary=b",
+                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.gif\"\r\n"
+                            + "Content-Type: image/gif\r\n\r\nGIF89a not really\r\n--b--\r\n"));
         }
         for (String query : List.of("max_id=zz", "since_id=-3", "min_id=1e9", "limit=lots")) {
             for (String path : List.of("/api/v1/timelines/home", "/api/v1/timelines/public", "/api/v1/timelines/tag/x",
@@ -109,7 +133,8 @@ class SocialGarbageInputTest {
     @ParameterizedTest(name = "{0} {1} {3}")
     @MethodSource("garbage")
     void garbageGetsAClearClientError(String method, String path, String contentType, String body) {
-        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId).replace("POLL", pollId);
+        String resolved = path.replace("STATUS", statusId).replace("OTHER", otherId).replace("POLL", pollId)
+                .replace("MEDIA", mediaId);
         Api.Response response = asUser.send(method, resolved, contentType, body);
 
         assertThat(response.status()).as(method + " " + resolved + " -> " + response).isBetween(400, 499);
@@ -119,5 +144,6 @@ class SocialGarbageInputTest {
         // Nothing half-written: the target status is still as posted.
         assertThat(asUser.get("/api/v1/statuses/" + statusId).json().get("content").asString()).contains("target");
         assertThat(asUser.get("/api/v1/polls/" + pollId).json().get("votes_count").asLong()).isZero();
+        assertThat(asUser.get("/api/v1/media/" + mediaId).json().get("description").asString()).isEqualTo("target");
     }
 }
