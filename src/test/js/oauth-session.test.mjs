@@ -5,7 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import { deflateSync } from "node:zlib";
+import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient } from "masto";
+import { collect } from "./support.mjs";
 
 const url = process.env.OMNIA_URL ?? "http://127.0.0.1:8080";
 const OOB = "urn:ietf:wg:oauth:2.0:oob";
@@ -39,6 +41,38 @@ function hiddenInputs(html) {
     fields[match[1]] = match[2].replaceAll("&amp;", "&").replaceAll("&quot;", '"');
   }
   return fields;
+}
+
+/** A small real PNG (a colour gradient), made here so that the server has something to decode and re-encode. */
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(Buffer.from([0, ...Array.from({ length: width }, (_, x) => [x * 4, y * 4, 128]).flat()]));
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
 }
 
 function pkcePair() {
@@ -155,7 +189,7 @@ test("a code cannot be redeemed without its PKCE verifier, and a read token cann
     (error) => error.statusCode === 403);
 });
 
-test("two people follow each other, post, reply, favourite, reblog, are notified, search and read timelines page by page", async () => {
+test("two people follow each other, post with media and a poll, vote, reply, favourite, reblog, are notified (also on the streaming socket), search and read timelines page by page", async (t) => {
   const app = await registerApp("read write follow");
   const password = "a long and unusual passphrase";
   const clients = {};
@@ -169,7 +203,7 @@ test("two people follow each other, post, reply, favourite, reblog, are notified
       redirectUri: OOB, code, codeVerifier: verifier,
     });
     const client = createRestAPIClient({ url, accessToken: token.accessToken });
-    clients[name] = { client, me: await client.v1.accounts.verifyCredentials(), username };
+    clients[name] = { client, me: await client.v1.accounts.verifyCredentials(), username, token: token.accessToken };
   }
   const { ann, ben } = clients;
 
@@ -178,6 +212,56 @@ test("two people follow each other, post, reply, favourite, reblog, are notified
   await ann.client.v1.accounts.$select(ben.me.id).follow();
   const [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [ben.me.id] });
   assert.equal(rel.followedBy, true);
+
+  // Ben listens on the streaming socket, as an app does, with the URL the instance document advertises.
+  const instance = await ben.client.v2.instance.fetch();
+  const stream = createStreamingAPIClient({
+    streamingApiUrl: instance.configuration.urls.streaming, accessToken: ben.token, retry: 3,
+  });
+  t.after(() => stream.close()); // an open socket would keep the test process alive after a failure
+  const events = collect(stream.user.subscribe());
+  await stream.prepare();
+
+  // Ann posts a picture and a poll; the server re-encodes the picture and describes it.
+  const picture = await ann.client.v2.media.create({
+    file: new Blob([png(32, 24)], { type: "image/png" }), description: "a gradient", focus: "0.5,-0.25",
+  });
+  assert.equal(picture.type, "image");
+  assert.equal(picture.meta.original.width, 32);
+  assert.ok(picture.blurhash.length > 6);
+  // The subscription may reach the server just after it opens: say hello until Ben hears one (each wait has a
+  // deadline; nothing sleeps), then everything after is in order.
+  let heard = false;
+  for (let attempt = 0; attempt < 5 && !heard; attempt++) {
+    const hello = await ann.client.v1.statuses.create({ status: `hello ${attempt}` });
+    heard = await events.next((e) => e.event === "update" && e.payload.id === hello.id, 3_000).then(() => true, () => false);
+  }
+  assert.ok(heard, "ben hears ann's posts on the user stream");
+  const withMedia = await ann.client.v1.statuses.create({ status: `look @${ben.username}`, mediaIds: [picture.id] });
+  const update = await events.next((e) => e.event === "update" && e.payload.id === withMedia.id);
+  assert.equal(update.payload.mediaAttachments[0].id, picture.id);
+  assert.equal(update.payload.mediaAttachments[0].description, "a gradient");
+  const mention = await events.next((e) => e.event === "notification" && e.payload.type === "mention"
+    && e.payload.status.id === withMedia.id);
+  assert.equal(mention.payload.account.id, ann.me.id);
+  const shown = await ben.client.v1.statuses.$select(withMedia.id).fetch();
+  assert.equal(shown.mediaAttachments[0].meta.focus.y, -0.25);
+  const served = await fetch(shown.mediaAttachments[0].url);
+  assert.equal(served.headers.get("content-type"), "image/png");
+  assert.equal(served.headers.get("x-content-type-options"), "nosniff");
+
+  const question = await ann.client.v1.statuses.create({
+    status: "tea or coffee?", poll: { options: ["tea", "coffee"], expiresIn: 3600 },
+  });
+  await events.next((e) => e.event === "update" && e.payload.id === question.id);
+  const voted = await ben.client.v1.polls.$select(question.poll.id).votes.create({ choices: [1] });
+  assert.equal(voted.voted, true);
+  assert.deepEqual(voted.ownVotes, [1]);
+  const results = await ann.client.v1.polls.$select(question.poll.id).fetch();
+  assert.equal(results.votesCount, 1);
+  assert.equal(results.options[1].votesCount, 1);
+  await assert.rejects(ben.client.v1.polls.$select(question.poll.id).votes.create({ choices: [0] }),
+    (error) => error.statusCode === 422);
 
   const posted = [];
   for (let i = 0; i < 5; i++) {
@@ -192,13 +276,17 @@ test("two people follow each other, post, reply, favourite, reblog, are notified
 
   const favourited = await ben.client.v1.statuses.$select(posted[4].id).favourite();
   assert.equal(favourited.favourited, true);
+  const bensReplyFavourited = await ann.client.v1.statuses.$select(reply.id).favourite();
+  assert.equal(bensReplyFavourited.favourited, true);
+  const favouriteHeard = await events.next((e) => e.event === "notification" && e.payload.type === "favourite");
+  assert.equal(favouriteHeard.payload.status.id, reply.id);
   const reblog = await ben.client.v1.statuses.$select(posted[3].id).reblog();
   assert.equal(reblog.reblog.id, posted[3].id);
   const notifications = await ann.client.v1.notifications.list({ limit: 10 });
   const kinds = notifications.map((n) => n.type);
   for (const kind of ["favourite", "reblog", "follow"]) assert.ok(kinds.includes(kind), `ann got ${kind}`);
   const bensMentions = await ben.client.v1.notifications.list({ types: ["mention"] });
-  assert.equal(bensMentions.length, 5, "ben was mentioned in each of ann's five posts");
+  assert.equal(bensMentions.length, 6, "ben was mentioned in the picture post and in each of ann's five posts");
   const seen = await ann.client.v1.statuses.$select(posted[4].id).fetch();
   assert.equal(seen.favouritesCount, 1);
   assert.equal(seen.repliesCount, 1);
@@ -228,5 +316,7 @@ test("two people follow each other, post, reply, favourite, reblog, are notified
 
   const deleted = await ann.client.v1.statuses.$select(posted[0].id).remove();
   assert.match(deleted.text, /^post 0/);
+  const gone = await events.next((e) => e.event === "delete" && e.payload === posted[0].id);
+  assert.deepEqual(gone.stream, ["user"]);
   await assert.rejects(anonymous.v1.statuses.$select(posted[0].id).fetch(), (error) => error.statusCode === 404);
 });
