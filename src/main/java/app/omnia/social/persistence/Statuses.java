@@ -86,6 +86,27 @@ public class Statuses {
         jdbc.sql("DELETE FROM statuses WHERE id = ?").param(id).update();
     }
 
+    /** Uses of a tag on one day (days counted since the id epoch, UTC) and how many accounts used it. */
+    public record TagDay(String tag, long day, long uses, long accounts) {}
+
+    /**
+     * Daily uses of these tags in public and unlisted statuses made since {@code sinceId}. The day is taken from
+     * the time-sorted id itself (milliseconds since the id epoch, a UTC midnight), the same on H2 and PostgreSQL.
+     */
+    public List<TagDay> tagDays(Collection<String> tags, long sinceId) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT t.tag, (s.id / 65536) / 86400000 AS day_index, COUNT(*) AS uses, COUNT(DISTINCT s.account_id) AS accounts
+                FROM status_tags t JOIN statuses s ON s.id = t.status_id
+                WHERE t.tag IN (:tags) AND s.id >= :since AND s.visibility IN ('public', 'unlisted')
+                GROUP BY t.tag, (s.id / 65536) / 86400000
+                """).param("tags", tags).param("since", sinceId)
+                .query((rs, i) -> new TagDay(rs.getString("tag"), rs.getLong("day_index"), rs.getLong("uses"),
+                        rs.getLong("accounts"))).list();
+    }
+
     /** How many statuses quote each of these. */
     public Map<Long, Long> quoteCounts(Collection<Long> ids) {
         Map<Long, Long> counts = new HashMap<>();

@@ -22,8 +22,11 @@ class SearchController {
     private final AccountService accounts;
     private final StatusJsons statusJson;
     private final Links links;
+    private final TagJsons tagJsons;
 
-    SearchController(SearchService search, AccountService accounts, StatusJsons statusJson, Links links) {
+    SearchController(SearchService search, AccountService accounts, StatusJsons statusJson, Links links,
+                     TagJsons tagJsons) {
+        this.tagJsons = tagJsons;
         this.search = search;
         this.accounts = accounts;
         this.statusJson = statusJson;
@@ -41,9 +44,7 @@ class SearchController {
         var views = accounts.views(results.accountIds());
         List<AccountJson> found = results.accountIds().stream().map(views::get).filter(java.util.Objects::nonNull)
                 .map(v -> AccountJson.of(v, links)).toList();
-        List<Map<String, Object>> tags = results.hashtags().stream()
-                .map(tag -> Map.<String, Object>of("name", tag, "url", links.tagUrl(tag), "history", List.of()))
-                .toList();
+        List<Map<String, Object>> tags = tagJsons.page(results.hashtags(), Map.of());
         return Map.of("accounts", found, "statuses", statusJson.page(results.statuses(), viewer), "hashtags", tags);
     }
 

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.omnia.identity.Links;
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.security.PublicEndpoint;
@@ -31,13 +30,13 @@ class TagsController {
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_]{1,100}");
 
     private final FollowedTags followed;
-    private final Links links;
+    private final TagJsons tagJsons;
     private final IdGenerator ids;
     private final Clock clock;
 
-    TagsController(FollowedTags followed, Links links, IdGenerator ids, Clock clock) {
+    TagsController(FollowedTags followed, TagJsons tagJsons, IdGenerator ids, Clock clock) {
         this.followed = followed;
-        this.links = links;
+        this.tagJsons = tagJsons;
         this.ids = ids;
         this.clock = clock;
     }
@@ -72,12 +71,13 @@ class TagsController {
         PageRequest page = params.page(100, 200);
         List<FollowedTags.Followed> rows = followed.page(CurrentViewer.requireAccountId(), page);
         LinkHeader.set(request, response, rows.stream().map(FollowedTags.Followed::id).toList(), page.limit());
-        return rows.stream().map(r -> json(r.tag(), true)).toList();
+        Map<String, Boolean> following = new java.util.HashMap<>();
+        rows.forEach(r -> following.put(r.tag(), true));
+        return tagJsons.page(rows.stream().map(FollowedTags.Followed::tag).toList(), following);
     }
 
-    /** Mastodon's Tag entity; daily usage history is not kept yet (empty). */
     private Map<String, Object> json(String tag, boolean following) {
-        return Map.of("name", tag, "url", links.tagUrl(tag), "history", List.of(), "following", following);
+        return tagJsons.one(tag, following);
     }
 
     private static String normalise(String name) {

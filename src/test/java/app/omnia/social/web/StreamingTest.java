@@ -28,6 +28,9 @@ class StreamingTest extends TwoPeopleTest {
     @Autowired
     OmniaProperties properties;
 
+    @Autowired
+    app.omnia.identity.persistence.Accounts accounts;
+
     private StreamClient socket(User user, String query) {
         return StreamClient.open(port, query, b -> b.subprotocols(user.token()));
     }
@@ -188,5 +191,18 @@ class StreamingTest extends TwoPeopleTest {
             assertThat(asBob.postForm("/api/omnia/v1/account/sign_out_everywhere", Map.of()).status()).isEqualTo(200);
             assertThat(bobs.awaitClose()).isEqualTo(1008);
         }
+    }
+
+    @Test
+    void theSocketClosesWhenAnAdminSuspendsTheAccount() {
+        User admin = TestAccounts.newUser(api, "read write admin:read admin:write");
+        accounts.updateRole(Long.parseLong(admin.id()), app.omnia.identity.Role.ADMIN, java.time.Instant.now());
+        try (StreamClient bobs = socket(bob, "stream=user").sync()) {
+            Api.Response suspended = api.withToken(admin.token()).postForm(
+                    "/api/v1/admin/accounts/" + bob.id() + "/action", Api.form("type", "suspend"));
+            assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+            assertThat(bobs.awaitClose()).isEqualTo(1008);
+        }
+        assertThat(StreamClient.refusedWith(port, "", b -> b.subprotocols(bob.token()))).isIn(401, 403);
     }
 }
