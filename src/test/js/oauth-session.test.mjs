@@ -303,10 +303,20 @@ test("two people follow each other, post with media and a poll, vote, reply, fav
   for (const status of posted) assert.ok(ids.includes(status.id), `home has ${status.id}`);
 
   const anonymous = createRestAPIClient({ url });
-  const tagged = await anonymous.v1.timelines.tag.$select(`masto${suffix}`).list({ limit: 10 });
-  assert.equal(tagged.length, 5);
-  const publicLine = await anonymous.v1.timelines.public.list({ limit: 40 });
-  assert.ok(publicLine.some((s) => s.id === posted[0].id));
+  const tagPages = [];
+  for await (const page of anonymous.v1.timelines.tag.$select(`masto${suffix}`).list({ limit: 2 })) {
+    tagPages.push(page.map((s) => s.id));
+    if (tagPages.length === 5) break;
+  }
+  assert.deepEqual(tagPages.map((p) => p.length).slice(0, 3), [2, 2, 1], "the tag timeline, two at a time");
+  assert.deepEqual(tagPages.flat(), posted.map((s) => s.id).reverse());
+  const publicIds = [];
+  for await (const page of anonymous.v1.timelines.public.list({ limit: 3, local: true })) {
+    publicIds.push(...page.map((s) => s.id));
+    if (publicIds.includes(posted[0].id) || publicIds.length > 60) break;
+  }
+  assert.ok(publicIds.includes(posted[0].id), "the public timeline, three at a time, reaches ann's first post");
+  assert.equal(new Set(publicIds).size, publicIds.length);
 
   const found = await ben.client.v2.search.list({ q: `masto${suffix}` });
   assert.equal(found.hashtags[0].name, `masto${suffix}`);
