@@ -1,0 +1,150 @@
+package app.omnia.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.crypto.Tokens;
+
+/**
+ * A synthetic social graph written straight into PostgreSQL with COPY: accounts, a power-law follow graph
+ * (a few accounts followed by nearly everyone, most by a handful), a posting history, and access tokens for
+ * the accounts the benchmark acts as. Deterministic for a given seed.
+ */
+final class BenchGraph {
+
+    /** Who the benchmark reads and posts as; tokens are {@code bench-<account id>}. */
+    record Cast(long bigAuthor, long ordinaryAuthor, List<Long> readers, List<Long> posters) {}
+
+    static final long FIRST_ID = 1_000_000;
+
+    private final int accounts;
+    private final int postsPerAccount;
+    private final SplittableRandom random;
+
+    BenchGraph(int accounts, int postsPerAccount, long seed) {
+        this.accounts = accounts;
+        this.postsPerAccount = postsPerAccount;
+        this.random = new SplittableRandom(seed);
+    }
+
+    static String token(long accountId) {
+        return "bench-" + accountId;
+    }
+
+    long id(int index) {
+        return FIRST_ID + index;
+    }
+
+    /**
+     * Writes everything and returns the cast. Account 0 is followed by every account (the "celebrity"),
+     * accounts 2..201 are readers following 1,000 to 2,000 accounts each, account 1 is an ordinary author
+     * whom the readers follow, and every account follows about 40 others chosen with a strong bias towards
+     * low indexes (popular accounts), which gives follower counts a power-law shape.
+     */
+    Cast write(Connection connection) throws SQLException, IOException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        Instant now = Instant.now();
+        StringBuilder rows = new StringBuilder(1 << 20);
+        for (int i = 0; i < accounts; i++) {
+            String name = "b" + i;
+            rows.append(id(i)).append('\t').append(name).append('\t').append(name).append('\t')
+                    .append(name).append("@bench.invalid\t").append(name).append("@bench.invalid\t")
+                    .append("not-a-password-hash\t1990-01-01\t").append(now).append('\t').append(now).append('\n');
+            flushIfBig(copy, rows, "accounts (id, username, username_key, email, email_key, password_hash, "
+                    + "date_of_birth, created_at, updated_at)");
+        }
+        flush(copy, rows, "accounts (id, username, username_key, email, email_key, password_hash, date_of_birth, "
+                + "created_at, updated_at)");
+
+        String follows = "follows (id, account_id, target_account_id, created_at)";
+        long followId = 1;
+        List<Long> readers = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            java.util.Set<Integer> targets = new java.util.HashSet<>();
+            if (i != 0) {
+                targets.add(0);
+            }
+            boolean reader = i >= 2 && i < 202 && i < accounts;
+            if (reader) {
+                readers.add(id(i));
+                targets.add(1);
+            }
+            int wanted = reader ? 1_000 + random.nextInt(1_000) : 5 + (int) Math.min(2_000, -40 * Math.log(random.nextDouble()));
+            wanted = Math.min(wanted, accounts - 1);
+            while (targets.size() < wanted) {
+                double u = random.nextDouble();
+                int target = (int) (accounts * u * u * u);
+                if (target != i) {
+                    targets.add(target);
+                }
+            }
+            for (int target : targets) {
+                rows.append(followId++).append('\t').append(id(i)).append('\t').append(id(target)).append('\t')
+                        .append(now).append('\n');
+            }
+            flushIfBig(copy, rows, follows);
+        }
+        flush(copy, rows, follows);
+
+        String statuses = "statuses (id, account_id, text, content, visibility, created_at)";
+        long start = now.minus(30, ChronoUnit.DAYS).toEpochMilli();
+        long span = now.toEpochMilli() - start - 60_000;
+        int sequence = 0;
+        for (int i = 0; i < accounts; i++) {
+            for (int p = 0; p < postsPerAccount; p++) {
+                long at = start + (long) (random.nextDouble() * span);
+                // Time-sorted like real ids; a running sequence in the low 16 bits keeps them unique.
+                long statusId = IdGenerator.lowestIdAt(Instant.ofEpochMilli(at)) | (sequence++ & 0xFFFF);
+                rows.append(statusId).append('\t').append(id(i)).append("\tbench post ").append(p)
+                        .append("\t<p>bench post ").append(p).append("</p>\tpublic\t")
+                        .append(Instant.ofEpochMilli(at)).append('\n');
+            }
+            flushIfBig(copy, rows, statuses);
+        }
+        flush(copy, rows, statuses);
+
+        List<Long> posters = new ArrayList<>(readers);
+        List<Long> withTokens = new ArrayList<>(readers);
+        withTokens.add(id(0));
+        withTokens.add(id(1));
+        try (var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO oauth_applications (id, name, redirect_uris, scopes, client_id, "
+                    + "client_secret_hash, created_at) VALUES (1, 'bench', 'urn:ietf:wg:oauth:2.0:oob', 'read write', "
+                    + "'bench', 'none', now())");
+        }
+        long tokenId = 1;
+        for (long account : withTokens) {
+            rows.append(tokenId++).append('\t').append(Tokens.hash(token(account))).append("\t1\t").append(account)
+                    .append("\tread write\t").append(now).append('\n');
+        }
+        flush(copy, rows, "oauth_access_tokens (id, token_hash, application_id, account_id, scopes, created_at)");
+        try (var statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+        return new Cast(id(0), id(1), readers, posters);
+    }
+
+    private static void flushIfBig(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
+        if (rows.length() > (8 << 20)) {
+            flush(copy, rows, table);
+        }
+    }
+
+    private static void flush(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
+        if (!rows.isEmpty()) {
+            copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
+            rows.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package app.omnia.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import app.omnia.Application;
+
+/**
+ * The home-timeline benchmark (issue 4). Not part of the test suite: run with the {@code bench} profile, see
+ * the README. It builds a synthetic graph in PostgreSQL, starts Omnia on PostgreSQL + Redis, and measures
+ * over HTTP: home reads (requests/s, p50, p99) with the timeline store and with the naive query, in the same
+ * run, and their ratio; publish → visible in a follower's home for an ordinary and a celebrity author; and
+ * sustained posting. One summary line per figure, and a report file in {@code target/bench/}.
+ */
+class HomeTimelineBench {
+
+    private static final String PG = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DATABASE = System.getProperty("bench.database", "omnia_bench");
+    private static final String REDIS = System.getProperty("bench.redis", "redis://127.0.0.1:6379/5");
+    private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
+    private static final int POSTS_PER_ACCOUNT = Integer.getInteger("bench.posts-per-account", 10);
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    private static final Duration READ_TIME = Duration.ofSeconds(Long.getLong("bench.read-seconds", 15));
+    private static final int VISIBILITY_SAMPLES = Integer.getInteger("bench.visibility-samples", 50);
+
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void homeTimeline() throws Exception {
+        recreateDatabase();
+        flushRedis();
+        BenchGraph.Cast cast;
+        long generated = System.nanoTime();
+        // Flyway creates the schema on a first start; the graph is then written under it.
+        try (ConfigurableApplicationContext schema = start("naive")) {
+            try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "")) {
+                cast = new BenchGraph(ACCOUNTS, POSTS_PER_ACCOUNT, 42).write(connection);
+            }
+        }
+        line("graph", "%d accounts, %d posts each, %d readers following 1,000+ (built in %.1f s)", ACCOUNTS,
+                POSTS_PER_ACCOUNT, cast.readers().size(), (System.nanoTime() - generated) / 1e9);
+
+        Stats naive;
+        try (ConfigurableApplicationContext server = start("naive")) {
+            naive = readHome(port(server), cast.readers());
+        }
+        line("home reads, naive query", naive.summary());
+        flushRedis();
+        try (ConfigurableApplicationContext server = start("store")) {
+            int port = port(server);
+            for (long reader : cast.readers()) {
+                get(port, "/api/v1/timelines/home?limit=20", reader); // a first read builds a cold timeline
+            }
+            Stats store = readHome(port, cast.readers());
+            line("home reads, timeline store", store.summary());
+            line("ratio store/naive", "throughput x%.1f, p99 latency x%.1f lower",
+                    store.perSecond() / naive.perSecond(), naive.p99() / Math.max(0.001, store.p99()));
+            long follower = cast.readers().getFirst();
+            line("publish -> visible, ordinary author", visibility(port, cast.ordinaryAuthor(), follower).latencySummary());
+            line("publish -> visible, celebrity author (followed by all)",
+                    visibility(port, cast.bigAuthor(), follower).latencySummary());
+            line("sustained posting", posting(port, cast.posters()));
+        }
+        Path out = Path.of("target", "bench", "home-timeline.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        System.out.println("bench: report written to " + out.toAbsolutePath());
+    }
+
+    /** Settings as command-line arguments: they win over application.yml (builder properties would not). */
+    private ConfigurableApplicationContext start(String mode) {
+        Map<String, String> settings = Map.of(
+                "server.port", "0",
+                "omnia.database.url", PG + DATABASE,
+                "omnia.database.username", "postgres",
+                "omnia.database.password", "",
+                "omnia.redis.url", REDIS,
+                "omnia.rate-limits.enabled", "false",
+                "omnia.timeline.mode", mode,
+                "omnia.data-dir", "target/bench/data",
+                "logging.level.root", "warn");
+        return new SpringApplicationBuilder(Application.class)
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Reads home pages as the readers, from {@link #CONCURRENCY} virtual threads, for {@link #READ_TIME}. */
+    private Stats readHome(int port, List<Long> readers) throws InterruptedException {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong errors = new AtomicLong();
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    long reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
+                    long at = System.nanoTime();
+                    int status = get(port, "/api/v1/timelines/home?limit=20", reader).statusCode();
+                    latencies.add(System.nanoTime() - at);
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        Thread.sleep(READ_TIME.toMillis()); // the measurement window itself, not a synchronisation
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Stats(new ArrayList<>(latencies), System.nanoTime() - started, errors.get());
+    }
+
+    /** Posts as the author, then reads the follower's home until the post is there; many times. */
+    private Stats visibility(int port, long author, long follower) {
+        List<Long> latencies = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < VISIBILITY_SAMPLES; i++) {
+            long at = System.nanoTime();
+            String id = post(port, author, "visible yet? " + i);
+            long deadline = at + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && !get(port, "/api/v1/timelines/home?limit=40", follower).body()
+                    .contains("\"id\":\"" + id + "\"")) {
+                Thread.onSpinWait();
+            }
+            latencies.add(System.nanoTime() - at);
+        }
+        return new Stats(latencies, System.nanoTime() - started, 0);
+    }
+
+    private String posting(int port, List<Long> posters) throws InterruptedException {
+        AtomicLong posted = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                while (running.get()) {
+                    post(port, posters.get(ThreadLocalRandom.current().nextInt(posters.size())), "load");
+                    posted.incrementAndGet();
+                }
+            }));
+        }
+        Thread.sleep(10_000); // the measurement window
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return String.format("%.0f posts/s over %.1f s (%d posts, %d concurrent posters)", posted.get() / seconds,
+                seconds, posted.get(), CONCURRENCY);
+    }
+
+    private HttpResponse<String> get(int port, String path, long account) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + BenchGraph.token(account)).GET().build());
+    }
+
+    private String post(int port, long account, String text) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/statuses"))
+                .header("Authorization", "Bearer " + BenchGraph.token(account))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("status=" + text.replace(' ', '+'))).build());
+        String body = response.body();
+        int at = body.indexOf("\"id\":\"") + 6;
+        return body.substring(at, body.indexOf('"', at));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void recreateDatabase() throws Exception {
+        try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "");
+             var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private void flushRedis() throws Exception {
+        URI uri = URI.create(REDIS);
+        String db = uri.getPath().length() > 1 ? uri.getPath().substring(1) : "0";
+        Process flush = new ProcessBuilder("redis-cli", "-h", uri.getHost(), "-p",
+                String.valueOf(uri.getPort() < 0 ? 6379 : uri.getPort()), "-n", db, "flushdb").inheritIO().start();
+        flush.waitFor();
+    }
+
+    private void line(String figure, String format, Object... args) {
+        String text = "bench: " + figure + ": " + String.format(format, args);
+        System.out.println(text);
+        report.add(text);
+    }
+
+    private record Stats(List<Long> latenciesNanos, long elapsedNanos, long errors) {
+
+        double perSecond() {
+            return latenciesNanos.size() / (elapsedNanos / 1e9);
+        }
+
+        double percentileMillis(double p) {
+            List<Long> sorted = new ArrayList<>(latenciesNanos);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+        }
+
+        double p99() {
+            return percentileMillis(0.99);
+        }
+
+        String summary() {
+            return String.format("%.0f requests/s, p50 %.1f ms, p99 %.1f ms (%d requests, %d errors)", perSecond(),
+                    percentileMillis(0.5), p99(), latenciesNanos.size(), errors);
+        }
+
+        String latencySummary() {
+            return String.format("p50 %.1f ms, p99 %.1f ms (%d posts)", percentileMillis(0.5), p99(),
+                    latenciesNanos.size());
+        }
+    }
+}
