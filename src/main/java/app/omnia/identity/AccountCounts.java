@@ -12,6 +12,13 @@ public record AccountCounts(long followers, long following, long statuses) {
     public interface Source {
         AccountCounts of(long accountId);
 
+        /** Several accounts' counters at once (absent: none counted yet, so zero). */
+        default java.util.Map<Long, AccountCounts> ofAll(java.util.Collection<Long> accountIds) {
+            java.util.Map<Long, AccountCounts> all = new java.util.HashMap<>();
+            accountIds.forEach(id -> all.put(id, of(id)));
+            return all;
+        }
+
         /** Follow requests waiting for this (locked) account: shown to its owner only. */
         long pendingFollowRequests(long accountId);
     }

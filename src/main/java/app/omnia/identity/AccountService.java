@@ -98,10 +98,11 @@ public class AccountService {
         }
         Map<Long, List<ProfileField>> allFields = fields.listFor(ids);
         Map<Long, List<Verifications.Granted>> allVerifications = verifications.listFor(ids);
-        AccountCounts.Source source = counts.getIfAvailable(() -> NO_COUNTS);
+        Map<Long, AccountCounts> allCounts = counts.getIfAvailable(() -> NO_COUNTS).ofAll(ids);
         for (Account account : accounts.findByIds(ids)) {
             views.put(account.id(), new AccountView(account, allFields.getOrDefault(account.id(), List.of()),
-                    allVerifications.getOrDefault(account.id(), List.of()), source.of(account.id())));
+                    allVerifications.getOrDefault(account.id(), List.of()),
+                    allCounts.getOrDefault(account.id(), AccountCounts.NONE)));
         }
         return views;
     }

@@ -20,7 +20,7 @@ import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.FollowRequests;
 import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Mutes;
-import app.omnia.social.persistence.Statuses;
+import app.omnia.social.persistence.AccountStats;
 
 /** Following and unfollowing, relationships, and the counters shown on profiles. */
 @Service
@@ -38,20 +38,20 @@ public class FollowService implements AccountCounts.Source {
     private final Blocks blocks;
     private final Mutes mutes;
     private final FollowRequests requests;
-    private final Statuses statuses;
+    private final AccountStats stats;
     private final NotificationService notifications;
     private final AccountService accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FollowService(Follows follows, Blocks blocks, Mutes mutes, FollowRequests requests, Statuses statuses,
+    FollowService(Follows follows, Blocks blocks, Mutes mutes, FollowRequests requests, AccountStats stats,
                   NotificationService notifications, AccountService accounts, IdGenerator ids, Clock clock) {
         this.requests = requests;
         this.mutes = mutes;
         this.notifications = notifications;
         this.follows = follows;
         this.blocks = blocks;
-        this.statuses = statuses;
+        this.stats = stats;
         this.accounts = accounts;
         this.ids = ids;
         this.clock = clock;
@@ -250,8 +250,12 @@ public class FollowService implements AccountCounts.Source {
 
     @Override
     public AccountCounts of(long accountId) {
-        return new AccountCounts(follows.countFollowers(accountId), follows.countFollowing(accountId),
-                statuses.countBy(accountId));
+        return stats.of(List.of(accountId)).getOrDefault(accountId, AccountCounts.NONE);
+    }
+
+    @Override
+    public Map<Long, AccountCounts> ofAll(Collection<Long> accountIds) {
+        return stats.of(accountIds);
     }
 
     private Account target(Viewer viewer, long targetId) {

@@ -130,6 +130,17 @@ final class BenchGraph {
         }
         flush(copy, rows, "oauth_access_tokens (id, token_hash, application_id, account_id, scopes, created_at)");
         try (var statement = connection.createStatement()) {
+            // COPY bypassed the counters the server keeps on each change: compute them once, as a migration would.
+            statement.execute("""
+                    INSERT INTO account_stats (account_id, statuses_count, followers_count, following_count)
+                    SELECT a.id, COALESCE(s.n, 0), COALESCE(fr.n, 0), COALESCE(fg.n, 0) FROM accounts a
+                    LEFT JOIN (SELECT account_id AS id, COUNT(*) AS n FROM statuses GROUP BY account_id) s ON s.id = a.id
+                    LEFT JOIN (SELECT target_account_id AS id, COUNT(*) AS n FROM follows GROUP BY target_account_id) fr
+                        ON fr.id = a.id
+                    LEFT JOIN (SELECT account_id AS id, COUNT(*) AS n FROM follows GROUP BY account_id) fg ON fg.id = a.id
+                    ON CONFLICT (account_id) DO UPDATE SET statuses_count = EXCLUDED.statuses_count,
+                        followers_count = EXCLUDED.followers_count, following_count = EXCLUDED.following_count
+                    """);
             statement.execute("ANALYZE");
         }
         return new Cast(id(0), id(1), readers, posters);

@@ -22,9 +22,11 @@ public class Follows {
     public record Follow(long id, long accountId, long targetAccountId) {}
 
     private final JdbcClient jdbc;
+    private final AccountStats stats;
 
-    public Follows(JdbcClient jdbc) {
+    public Follows(JdbcClient jdbc, AccountStats stats) {
         this.jdbc = jdbc;
+        this.stats = stats;
     }
 
     /** Whether the follower sees the account's reblogs at home, and is notified of its new posts. */
@@ -33,11 +35,15 @@ public class Follows {
     }
 
     public boolean add(long id, long accountId, long targetId, Instant at, Options options) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 INSERT INTO follows (id, account_id, target_account_id, created_at, show_reblogs, notify)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """).params(id, accountId, targetId, SqlTime.of(at), options.showReblogs(), options.notifyOnPosts())
                 .update() > 0;
+        if (added) {
+            stats.addFollow(accountId, targetId, 1);
+        }
+        return added;
     }
 
     public void setOptions(long accountId, long targetId, Options options) {
@@ -72,8 +78,12 @@ public class Follows {
     }
 
     public boolean remove(long accountId, long targetId) {
-        return jdbc.sql("DELETE FROM follows WHERE account_id = ? AND target_account_id = ?")
+        boolean removed = jdbc.sql("DELETE FROM follows WHERE account_id = ? AND target_account_id = ?")
                 .params(accountId, targetId).update() > 0;
+        if (removed) {
+            stats.addFollow(accountId, targetId, -1);
+        }
+        return removed;
     }
 
     public boolean follows(long accountId, long targetId) {
@@ -101,14 +111,7 @@ public class Follows {
                 .param("t", targetId).param("a", accounts).query(Long.class).list());
     }
 
-    public long countFollowers(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM follows WHERE target_account_id = ?").param(accountId)
-                .query(Long.class).single();
-    }
 
-    public long countFollowing(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM follows WHERE account_id = ?").param(accountId).query(Long.class).single();
-    }
 
     /** The followers of an account, newest follow first, paged by the follow's id. */
     public List<Follow> followersOf(long accountId, PageRequest page) {

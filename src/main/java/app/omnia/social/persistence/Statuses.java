@@ -25,9 +25,11 @@ import app.omnia.social.domain.Visibility;
 public class Statuses {
 
     private final JdbcClient jdbc;
+    private final AccountStats stats;
 
-    public Statuses(JdbcClient jdbc) {
+    public Statuses(JdbcClient jdbc, AccountStats stats) {
         this.jdbc = jdbc;
+        this.stats = stats;
     }
 
     public void insert(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
@@ -42,6 +44,7 @@ public class Statuses {
                         s.applicationId(), SqlTime.of(s.createdAt()), s.replyPolicy().key(), s.quotedStatusId(),
                         s.quotePolicy().key())
                 .update();
+        stats.addStatuses(s.accountId(), 1);
         for (long account : mentionedAccountIds) {
             jdbc.sql("INSERT INTO status_mentions (status_id, account_id) VALUES (?, ?)").params(s.id(), account).update();
         }
@@ -82,8 +85,11 @@ public class Statuses {
 
     /** Deleting a status deletes its reblogs too; replies stay, pointing at a status that is gone. */
     public void delete(long id) {
+        List<Long> authors = jdbc.sql("SELECT account_id FROM statuses WHERE reblog_of_id = ? OR id = ?")
+                .params(id, id).query(Long.class).list();
         jdbc.sql("DELETE FROM statuses WHERE reblog_of_id = ?").param(id).update();
         jdbc.sql("DELETE FROM statuses WHERE id = ?").param(id).update();
+        authors.forEach(author -> stats.addStatuses(author, -1));
     }
 
     /** Uses of a tag on one day (days counted since the id epoch, UTC) and how many accounts used it. */
@@ -191,9 +197,6 @@ public class Statuses {
         return counts;
     }
 
-    public long countBy(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM statuses WHERE account_id = ?").param(accountId).query(Long.class).single();
-    }
 
     /** Mastodon's {@code only_media}: statuses showing at least one attachment (so never a reblog itself). */
     private static final String WITH_MEDIA = " AND EXISTS (SELECT 1 FROM media_attachments m"
