@@ -44,7 +44,8 @@ public record OmniaProperties(
     public record Age(String defaultCountry, int defaultMinimum, Map<String, Integer> minimumByCountry) {}
 
     public record RateLimits(boolean enabled, String writesPerAccount, String writesPerIp, String signUpsPerIp,
-                             String loginsPerIp, String failedLoginsPerAccount, String mediaUploadsPerAccount) {}
+                             String loginsPerIp, String failedLoginsPerAccount, String mediaUploadsPerAccount,
+                             String chatMessagesPerAccount, String chatStrangersPerAccount) {}
 
     public record Media(long maxImageBytes, long maxImagePixels) {}
 

@@ -17,7 +17,7 @@ import app.omnia.platform.web.ApiException;
 public class RateLimits {
 
     public enum Name { WRITES_PER_ACCOUNT, WRITES_PER_IP, SIGN_UPS_PER_IP, LOGINS_PER_IP, FAILED_LOGINS_PER_ACCOUNT,
-        MEDIA_UPLOADS_PER_ACCOUNT }
+        MEDIA_UPLOADS_PER_ACCOUNT, CHAT_MESSAGES_PER_ACCOUNT, CHAT_STRANGERS_PER_ACCOUNT }
 
     private final RateCounter counter;
     private final boolean enabled;
@@ -27,13 +27,15 @@ public class RateLimits {
         OmniaProperties.RateLimits settings = properties.rateLimits();
         this.counter = counter;
         this.enabled = settings.enabled();
-        this.limits = Map.of(
-                Name.WRITES_PER_ACCOUNT, Limit.parse(settings.writesPerAccount()),
-                Name.WRITES_PER_IP, Limit.parse(settings.writesPerIp()),
-                Name.SIGN_UPS_PER_IP, Limit.parse(settings.signUpsPerIp()),
-                Name.LOGINS_PER_IP, Limit.parse(settings.loginsPerIp()),
-                Name.FAILED_LOGINS_PER_ACCOUNT, Limit.parse(settings.failedLoginsPerAccount()),
-                Name.MEDIA_UPLOADS_PER_ACCOUNT, Limit.parse(settings.mediaUploadsPerAccount()));
+        this.limits = Map.ofEntries(
+                Map.entry(Name.WRITES_PER_ACCOUNT, Limit.parse(settings.writesPerAccount())),
+                Map.entry(Name.WRITES_PER_IP, Limit.parse(settings.writesPerIp())),
+                Map.entry(Name.SIGN_UPS_PER_IP, Limit.parse(settings.signUpsPerIp())),
+                Map.entry(Name.LOGINS_PER_IP, Limit.parse(settings.loginsPerIp())),
+                Map.entry(Name.FAILED_LOGINS_PER_ACCOUNT, Limit.parse(settings.failedLoginsPerAccount())),
+                Map.entry(Name.MEDIA_UPLOADS_PER_ACCOUNT, Limit.parse(settings.mediaUploadsPerAccount())),
+                Map.entry(Name.CHAT_MESSAGES_PER_ACCOUNT, Limit.parse(settings.chatMessagesPerAccount())),
+                Map.entry(Name.CHAT_STRANGERS_PER_ACCOUNT, Limit.parse(settings.chatStrangersPerAccount())));
     }
 
     /** Counts one hit against the limit and throws a 429 problem once it is exceeded. */

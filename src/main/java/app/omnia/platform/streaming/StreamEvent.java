@@ -8,7 +8,8 @@ import java.util.Set;
  * event shows (author, sharer, mentioned): a listener who blocked or muted one of them does not get it.
  *
  * <p>Channels are internal names, not Mastodon stream names: {@code timeline:<account>},
- * {@code notification:<account>}, {@code direct:<account>}, {@code public}, {@code hashtag:<tag>}.
+ * {@code notification:<account>}, {@code direct:<account>}, {@code public}, {@code hashtag:<tag>}; modules
+ * that add a stream through a {@link StreamResolver} name their own (e.g. {@code chat:<account>}).
  */
 public record StreamEvent(String channel, String event, String payload, Set<Long> involvedAccounts) {
 

@@ -3,6 +3,7 @@ package app.omnia.platform.streaming;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,18 +32,20 @@ class StreamingConfiguration implements WebSocketConfigurer {
     private final CredentialResolver credentials;
     private final OmniaProperties properties;
     private final JsonMapper json;
+    private final ObjectProvider<StreamResolver> resolvers;
 
     StreamingConfiguration(StreamingHub hub, CredentialResolver credentials, OmniaProperties properties,
-                           JsonMapper json) {
+                           JsonMapper json, ObjectProvider<StreamResolver> resolvers) {
         this.hub = hub;
         this.credentials = credentials;
         this.properties = properties;
         this.json = json;
+        this.resolvers = resolvers;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new StreamingSocketHandler(hub, json), "/api/v1/streaming", "/api/v1/streaming/")
+        registry.addHandler(new StreamingSocketHandler(hub, json, resolvers.orderedStream().toList()), "/api/v1/streaming", "/api/v1/streaming/")
                 .setHandshakeHandler(new TokenProtocolHandshakeHandler())
                 .addInterceptors(new StreamingHandshake(credentials, properties, hub))
                 // Origins are checked by StreamingHandshake, which knows the instance's own and the configured ones.

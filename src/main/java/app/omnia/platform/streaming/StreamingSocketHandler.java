@@ -27,10 +27,12 @@ class StreamingSocketHandler extends TextWebSocketHandler {
 
     private final StreamingHub hub;
     private final JsonMapper json;
+    private final List<StreamResolver> resolvers;
 
-    StreamingSocketHandler(StreamingHub hub, JsonMapper json) {
+    StreamingSocketHandler(StreamingHub hub, JsonMapper json, List<StreamResolver> resolvers) {
         this.hub = hub;
         this.json = json;
+        this.resolvers = List.copyOf(resolvers);
     }
 
     @Override
@@ -70,7 +72,7 @@ class StreamingSocketHandler extends TextWebSocketHandler {
     }
 
     private void subscribe(StreamSession session, String stream, String tag) {
-        for (Streams.Resolution resolution : Streams.resolve(session.viewer(), stream, tag)) {
+        for (Streams.Resolution resolution : Streams.resolve(session.viewer(), stream, tag, resolvers)) {
             switch (resolution) {
                 case Streams.Opened opened -> hub.subscribe(session, opened.subscription());
                 case Streams.Refused refused -> refuse(session, refused.error(), refused.status());
@@ -79,7 +81,7 @@ class StreamingSocketHandler extends TextWebSocketHandler {
     }
 
     private void unsubscribe(StreamSession session, String stream, String tag) {
-        for (Streams.Resolution resolution : Streams.resolve(session.viewer(), stream, tag)) {
+        for (Streams.Resolution resolution : Streams.resolve(session.viewer(), stream, tag, resolvers)) {
             if (resolution instanceof Streams.Opened opened) {
                 hub.unsubscribe(session, opened.subscription().stream());
             }

@@ -21,7 +21,9 @@ final class Streams {
     private Streams() {
     }
 
-    static java.util.List<Resolution> resolve(Viewer viewer, String stream, String tag) {
+    /** Mastodon's streams first; a name it does not know is offered to the modules' {@link StreamResolver}s. */
+    static java.util.List<Resolution> resolve(Viewer viewer, String stream, String tag,
+                                              List<StreamResolver> resolvers) {
         if (stream == null || stream.isBlank()) {
             return List.of(new Refused("Unknown stream type", 400));
         }
@@ -46,8 +48,23 @@ final class Streams {
             }
             case "direct" -> scoped(viewer, "read:statuses",
                     new StreamSession.Subscription(List.of("direct"), StreamEvent.direct(me)), null);
-            default -> List.of(new Refused("Unknown stream type", 400));
+            default -> fromModules(viewer, stream, tag, resolvers);
         };
+    }
+
+    private static List<Resolution> fromModules(Viewer viewer, String stream, String tag,
+                                                List<StreamResolver> resolvers) {
+        for (StreamResolver resolver : resolvers) {
+            var answer = resolver.resolve(viewer, stream, tag);
+            if (answer.isPresent()) {
+                return List.of(switch (answer.get()) {
+                    case StreamResolver.Channel channel ->
+                            new Opened(new StreamSession.Subscription(List.of(stream), channel.name()));
+                    case StreamResolver.Refusal refusal -> new Refused(refusal.error(), refusal.status());
+                });
+            }
+        }
+        return List.of(new Refused("Unknown stream type", 400));
     }
 
     private static List<Resolution> scoped(Viewer viewer, String scope, StreamSession.Subscription main,

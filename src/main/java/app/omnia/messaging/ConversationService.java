@@ -1,0 +1,202 @@
+package app.omnia.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.omnia.messaging.domain.Conversation;
+import app.omnia.messaging.domain.ConversationPolicy;
+import app.omnia.messaging.domain.ConversationPolicy.Reach;
+import app.omnia.messaging.domain.Member;
+import app.omnia.messaging.domain.MemberState;
+import app.omnia.messaging.domain.Role;
+import app.omnia.messaging.persistence.Conversations;
+import app.omnia.messaging.persistence.Members;
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.idempotency.IdempotencyKeys;
+import app.omnia.platform.ratelimit.RateLimits;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.PageRequest;
+
+/** Starting conversations (direct, idempotent per pair; groups), listing them, accepting requests, renaming. */
+@Service
+public class ConversationService {
+
+    public static final int MAX_NAME = 100;
+
+    private final Conversations conversations;
+    private final Members members;
+    private final ConversationAccess access;
+    private final Reachability reachability;
+    private final ChatEvents events;
+    private final ChatSettings settings;
+    private final RateLimits rateLimits;
+    private final IdempotencyKeys idempotency;
+    private final TransactionTemplate transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    ConversationService(Conversations conversations, Members members, ConversationAccess access,
+                        Reachability reachability, ChatEvents events, ChatSettings settings, RateLimits rateLimits,
+                        IdempotencyKeys idempotency, TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+        this.conversations = conversations;
+        this.members = members;
+        this.access = access;
+        this.reachability = reachability;
+        this.events = events;
+        this.settings = settings;
+        this.rateLimits = rateLimits;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * The one direct conversation of the pair (per encryption flag), created on first call. A twin request
+     * racing this one ends up with the same conversation.
+     */
+    public ConversationView direct(long me, long otherId, boolean encrypted) {
+        String pairKey = Conversation.pairKey(me, otherId, encrypted);
+        try {
+            return transactions.execute(status -> directInTransaction(me, otherId, encrypted, pairKey));
+        } catch (DuplicateKeyException raced) {
+            // H2 reports the twin's key instead of waiting for it as PostgreSQL does; the twin has committed.
+            return view(me, conversations.findByPair(pairKey).orElseThrow().id());
+        }
+    }
+
+    private ConversationView directInTransaction(long me, long otherId, boolean encrypted, String pairKey) {
+        var existing = conversations.findByPair(pairKey);
+        if (existing.isPresent()) {
+            if (reachability.blockedEitherWay(me, otherId)) {
+                throw Reachability.blocked();
+            }
+            return view(me, existing.get().id());
+        }
+        Reach reach = reachability.require(me, List.of(otherId), "account_id").get(otherId);
+        if (reach == Reach.REQUEST) {
+            rateLimits.hit(RateLimits.Name.CHAT_STRANGERS_PER_ACCOUNT, String.valueOf(me));
+        }
+        Conversation created = new Conversation(ids.next(), Conversation.Kind.DIRECT, null, encrypted, me,
+                clock.instant());
+        if (!conversations.insert(created, pairKey)) {
+            return view(me, conversations.findByPair(pairKey).orElseThrow().id());
+        }
+        members.add(created.id(), me, Role.MEMBER, MemberState.ACTIVE, created.createdAt());
+        members.add(created.id(), otherId, Role.MEMBER,
+                reach == Reach.REQUEST ? MemberState.REQUEST : MemberState.ACTIVE, created.createdAt());
+        events.record(created.id(), ChatEventKind.CONVERSATION_CREATE, summary(created, List.of(me, otherId)),
+                List.of(me, otherId));
+        return view(me, created.id());
+    }
+
+    /** A new group owned by its creator; {@code Idempotency-Key} makes a retried creation return the first group. */
+    @Transactional
+    public ConversationView group(long me, String name, List<Long> accountIds, boolean encrypted, String idempotencyKey) {
+        String title = checkName(name);
+        List<Long> others = List.copyOf(new LinkedHashSet<>(accountIds));
+        if (!ConversationPolicy.hasRoomFor(1, others.size(), settings.maxGroupMembers())) {
+            throw ApiException.validation("account_ids", "ERR_TOO_MANY",
+                    "A group has at most " + settings.maxGroupMembers() + " members");
+        }
+        String fingerprint = "group|" + title + "|" + others + "|" + encrypted;
+        long id = idempotency.once(me, idempotencyKey, fingerprint, () -> {
+            Map<Long, Reach> reach = reachability.require(me, others, "account_ids");
+            if (reach.containsValue(Reach.REQUEST)) {
+                rateLimits.hit(RateLimits.Name.CHAT_STRANGERS_PER_ACCOUNT, String.valueOf(me));
+            }
+            Conversation created = new Conversation(ids.next(), Conversation.Kind.GROUP, title, encrypted, me,
+                    clock.instant());
+            conversations.insert(created, null);
+            members.add(created.id(), me, Role.OWNER, MemberState.ACTIVE, created.createdAt());
+            reach.forEach((account, where) -> members.add(created.id(), account, Role.MEMBER,
+                    where == Reach.REQUEST ? MemberState.REQUEST : MemberState.ACTIVE, created.createdAt()));
+            List<Long> everyone = new ArrayList<>(others);
+            everyone.addFirst(me);
+            events.record(created.id(), ChatEventKind.CONVERSATION_CREATE, summary(created, everyone), everyone);
+            return created.id();
+        });
+        return view(me, id);
+    }
+
+    @Transactional(readOnly = true)
+    public ConversationView get(long me, long conversationId) {
+        return view(me, conversationId);
+    }
+
+    /** The viewer's conversations, newest first; {@code state} "request" lists message requests only. */
+    @Transactional(readOnly = true)
+    public List<ConversationView> list(long me, MemberState state, PageRequest page) {
+        List<Conversation> found = conversations.pageFor(me,
+                state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT), page);
+        List<Long> conversationIds = found.stream().map(Conversation::id).toList();
+        Map<Long, Member> mine = members.ofViewer(me, conversationIds);
+        Map<Long, Integer> sizes = members.counts(conversationIds);
+        Map<Long, Long> unread = members.unread(me, conversationIds);
+        return found.stream().filter(c -> mine.containsKey(c.id()))
+                .map(c -> new ConversationView(c, mine.get(c.id()), sizes.getOrDefault(c.id(), 0),
+                        unread.getOrDefault(c.id(), 0L)))
+                .toList();
+    }
+
+    /** Accepting a message request: the conversation moves from requests to the inbox. */
+    @Transactional
+    public ConversationView accept(long me, long conversationId) {
+        var a = access.require(me, conversationId);
+        if (a.me().state() == MemberState.REQUEST) {
+            Memberships.accept(members, events, a.conversation().id(), a.me());
+        }
+        return view(me, conversationId);
+    }
+
+    @Transactional
+    public ConversationView rename(long me, long conversationId, String name) {
+        var a = access.require(me, conversationId);
+        String title = checkName(name);
+        if (!ConversationPolicy.canRename(a.conversation(), a.me())) {
+            throw ApiException.forbidden("Only a group's owner and admins may rename it");
+        }
+        conversations.rename(conversationId, title);
+        events.record(conversationId, ChatEventKind.CONVERSATION_UPDATE,
+                Map.of("id", String.valueOf(conversationId), "name", title), members.accountIds(conversationId));
+        return view(me, conversationId);
+    }
+
+    private ConversationView view(long me, long conversationId) {
+        var a = access.require(me, conversationId);
+        return new ConversationView(a.conversation(), a.me(),
+                members.counts(List.of(conversationId)).getOrDefault(conversationId, 0),
+                members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L));
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.validation("name", "ERR_BLANK", "name can't be blank");
+        }
+        String title = name.strip();
+        if (title.codePointCount(0, title.length()) > MAX_NAME) {
+            throw ApiException.validation("name", "ERR_TOO_LONG", "name is longer than " + MAX_NAME + " characters");
+        }
+        return title;
+    }
+
+    static Map<String, Object> summary(Conversation c, List<Long> memberIds) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", String.valueOf(c.id()));
+        json.put("type", c.isGroup() ? "group" : "direct");
+        json.put("name", c.title());
+        json.put("encrypted", c.encrypted());
+        json.put("created_by", String.valueOf(c.createdBy()));
+        json.put("member_ids", memberIds.stream().map(String::valueOf).toList());
+        return json;
+    }
+}

@@ -1,0 +1,24 @@
+package app.omnia.messaging;
+
+import app.omnia.messaging.persistence.Inbox;
+import app.omnia.platform.web.JsonTime;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One inbox entry as JSON, identical in {@code GET /chat/sync} and on the socket:
+ * {@code {"seq":7,"type":"chat.message","conversation_id":"..","created_at":"..","payload":{..}}}. The stored
+ * payload is already JSON, so it is spliced in rather than parsed again for every recipient.
+ */
+final class SyncEntries {
+
+    private SyncEntries() {
+    }
+
+    static String json(Inbox.Entry entry, JsonMapper json) {
+        return "{\"seq\":" + entry.seq()
+                + ",\"type\":" + json.writeValueAsString(entry.type())
+                + ",\"conversation_id\":\"" + entry.conversationId() + "\""
+                + ",\"created_at\":" + json.writeValueAsString(JsonTime.of(entry.createdAt()))
+                + ",\"payload\":" + entry.payload() + "}";
+    }
+}

@@ -1,0 +1,72 @@
+package app.omnia.messaging.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.messaging.domain.Conversation;
+import app.omnia.platform.persistence.SqlPaging;
+import app.omnia.platform.persistence.SqlTime;
+import app.omnia.platform.web.PageRequest;
+
+/** Conversations, and the page of them one account is a member of. */
+@Repository
+public class Conversations {
+
+    private final JdbcClient jdbc;
+
+    public Conversations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts unless a direct conversation with the same pair key exists (then nothing: the caller reads
+     * that one). A concurrent twin waits for the first to commit, then inserts nothing.
+     */
+    public boolean insert(Conversation c, String pairKey) {
+        return jdbc.sql("""
+                INSERT INTO chat_conversations (id, kind, title, encrypted, pair_key, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.title(), c.encrypted(),
+                pairKey, c.createdBy(), SqlTime.of(c.createdAt())).update() > 0;
+    }
+
+    public Optional<Conversation> find(long id) {
+        return jdbc.sql("SELECT * FROM chat_conversations WHERE id = ?").param(id).query(Conversations::map).optional();
+    }
+
+    public Optional<Conversation> findByPair(String pairKey) {
+        return jdbc.sql("SELECT * FROM chat_conversations WHERE pair_key = ?").param(pairKey)
+                .query(Conversations::map).optional();
+    }
+
+    public void rename(long id, String title) {
+        jdbc.sql("UPDATE chat_conversations SET title = ? WHERE id = ?").params(title, id).update();
+    }
+
+    /** The account's conversations, newest first, optionally only those in one state (requests). */
+    public List<Conversation> pageFor(long accountId, String state, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("a", accountId);
+        String sql = "SELECT * FROM chat_conversations WHERE id IN (SELECT conversation_id FROM chat_members"
+                + " WHERE account_id = :a" + (state == null ? "" : " AND state = :state") + ")";
+        if (state != null) {
+            params.put("state", state);
+        }
+        return SqlPaging.newestFirst(jdbc.sql(SqlPaging.apply(sql, page, params)).params(params)
+                .query(Conversations::map).list(), page);
+    }
+
+    private static Conversation map(ResultSet rs, int row) throws SQLException {
+        return new Conversation(rs.getLong("id"),
+                Conversation.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                rs.getString("title"), rs.getBoolean("encrypted"), rs.getLong("created_by"),
+                SqlTime.read(rs, "created_at"));
+    }
+}

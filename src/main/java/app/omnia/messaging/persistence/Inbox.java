@@ -1,0 +1,78 @@
+package app.omnia.messaging.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.platform.persistence.SqlTime;
+
+/**
+ * The sync log. An event is stored once ({@code chat_events}); each recipient's inbox gets a row pointing at
+ * it under the recipient's next sequence number. Numbers come from a per-account counter row updated under
+ * its lock, so one account's numbers grow in commit order with no gaps: a client that holds seq N and asks
+ * for everything after N misses nothing. Counters are locked in account order, so that two events for
+ * overlapping groups of people cannot deadlock.
+ */
+@Repository
+public class Inbox {
+
+    /** One event as one account sees it. */
+    public record Entry(long accountId, long seq, long eventId, long conversationId, String type, String payload,
+                        Instant createdAt) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public Inbox(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Stores the event and appends it to each recipient's inbox; returns the entries, by account. */
+    public List<Entry> append(long eventId, long conversationId, String type, String payload, Instant at,
+                              Collection<Long> recipients) {
+        List<Long> accounts = new ArrayList<>(new TreeSet<>(recipients));
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(eventId, conversationId, type, payload, SqlTime.of(at)).update();
+        batch.batchUpdate("INSERT INTO chat_sequences (account_id, last_seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
+                accounts.stream().map(id -> new Object[] {id}).toList());
+        jdbc.sql("SELECT account_id FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
+                .param("a", accounts).query(Long.class).list();
+        jdbc.sql("UPDATE chat_sequences SET last_seq = last_seq + 1 WHERE account_id IN (:a)").param("a", accounts).update();
+        Map<Long, Long> seqs = new HashMap<>();
+        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a)").param("a", accounts)
+                .query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq"))).list();
+        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id) VALUES (?, ?, ?)",
+                accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId}).toList());
+        return accounts.stream()
+                .map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at)).toList();
+    }
+
+    /** The account's entries after {@code since}, oldest first. */
+    public List<Entry> since(long accountId, long since, int limit) {
+        return jdbc.sql("""
+                SELECT i.account_id, i.seq, e.id, e.conversation_id, e.event_type, e.payload, e.created_at
+                FROM chat_inbox i JOIN chat_events e ON e.id = i.event_id
+                WHERE i.account_id = ? AND i.seq > ? ORDER BY i.seq LIMIT ?
+                """).params(accountId, since, limit)
+                .query((rs, i) -> new Entry(rs.getLong("account_id"), rs.getLong("seq"), rs.getLong("id"),
+                        rs.getLong("conversation_id"), rs.getString("event_type"), rs.getString("payload"),
+                        SqlTime.read(rs, "created_at"))).list();
+    }
+
+    public long lastSeq(long accountId) {
+        return jdbc.sql("SELECT last_seq FROM chat_sequences WHERE account_id = ?").param(accountId)
+                .query(Long.class).optional().orElse(0L);
+    }
+}

@@ -1,0 +1,121 @@
+package app.omnia.messaging.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.messaging.domain.Member;
+import app.omnia.messaging.domain.MemberState;
+import app.omnia.messaging.domain.Role;
+import app.omnia.platform.persistence.SqlTime;
+
+/** Who is in which conversation, with role, acceptance and read position; unread counts are derived here. */
+@Repository
+public class Members {
+
+    private final JdbcClient jdbc;
+
+    public Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean add(long conversationId, long accountId, Role role, MemberState state, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO chat_members (conversation_id, account_id, member_role, state, last_read_id, joined_at)
+                VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING
+                """).params(conversationId, accountId, role.name().toLowerCase(Locale.ROOT),
+                state.name().toLowerCase(Locale.ROOT), SqlTime.of(at)).update() > 0;
+    }
+
+    public Optional<Member> find(long conversationId, long accountId) {
+        return jdbc.sql("SELECT * FROM chat_members WHERE conversation_id = ? AND account_id = ?")
+                .params(conversationId, accountId).query(Members::map).optional();
+    }
+
+    /** Every member, oldest first (the order in which ownership passes on when the owner leaves). */
+    public List<Member> of(long conversationId) {
+        return jdbc.sql("SELECT * FROM chat_members WHERE conversation_id = ? ORDER BY joined_at, account_id")
+                .param(conversationId).query(Members::map).list();
+    }
+
+    public List<Long> accountIds(long conversationId) {
+        return jdbc.sql("SELECT account_id FROM chat_members WHERE conversation_id = ?").param(conversationId)
+                .query(Long.class).list();
+    }
+
+    /** The viewer's memberships of these conversations, by conversation id. */
+    public Map<Long, Member> ofViewer(long accountId, Collection<Long> conversationIds) {
+        Map<Long, Member> found = new HashMap<>();
+        if (!conversationIds.isEmpty()) {
+            jdbc.sql("SELECT * FROM chat_members WHERE account_id = :a AND conversation_id IN (:c)")
+                    .param("a", accountId).param("c", conversationIds).query(Members::map).list()
+                    .forEach(m -> found.put(m.conversationId(), m));
+        }
+        return found;
+    }
+
+    public Map<Long, Integer> counts(Collection<Long> conversationIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (!conversationIds.isEmpty()) {
+            jdbc.sql("SELECT conversation_id, COUNT(*) AS n FROM chat_members WHERE conversation_id IN (:c)"
+                            + " GROUP BY conversation_id").param("c", conversationIds)
+                    .query((rs, i) -> counts.put(rs.getLong("conversation_id"), rs.getInt("n"))).list();
+        }
+        return counts;
+    }
+
+    /** Messages from others after the member's read position, not deleted, per conversation. */
+    public Map<Long, Long> unread(long accountId, Collection<Long> conversationIds) {
+        Map<Long, Long> unread = new HashMap<>();
+        if (!conversationIds.isEmpty()) {
+            jdbc.sql("""
+                    SELECT m.conversation_id, COUNT(*) AS n FROM chat_members m
+                    JOIN chat_messages msg ON msg.conversation_id = m.conversation_id AND msg.id > m.last_read_id
+                    WHERE m.account_id = :a AND m.conversation_id IN (:c)
+                      AND msg.sender_id <> :a AND msg.deleted_at IS NULL
+                    GROUP BY m.conversation_id
+                    """).param("a", accountId).param("c", conversationIds)
+                    .query((rs, i) -> unread.put(rs.getLong("conversation_id"), rs.getLong("n"))).list();
+        }
+        return unread;
+    }
+
+    public void setState(long conversationId, long accountId, MemberState state) {
+        jdbc.sql("UPDATE chat_members SET state = ? WHERE conversation_id = ? AND account_id = ?")
+                .params(state.name().toLowerCase(Locale.ROOT), conversationId, accountId).update();
+    }
+
+    public void setRole(long conversationId, long accountId, Role role) {
+        jdbc.sql("UPDATE chat_members SET member_role = ? WHERE conversation_id = ? AND account_id = ?")
+                .params(role.name().toLowerCase(Locale.ROOT), conversationId, accountId).update();
+    }
+
+    /** Moves the read position forward only; false when it was already there or further. */
+    public boolean markRead(long conversationId, long accountId, long messageId) {
+        return jdbc.sql("""
+                UPDATE chat_members SET last_read_id = ?
+                WHERE conversation_id = ? AND account_id = ? AND last_read_id < ?
+                """).params(messageId, conversationId, accountId, messageId).update() > 0;
+    }
+
+    public boolean remove(long conversationId, long accountId) {
+        return jdbc.sql("DELETE FROM chat_members WHERE conversation_id = ? AND account_id = ?")
+                .params(conversationId, accountId).update() > 0;
+    }
+
+    private static Member map(ResultSet rs, int row) throws SQLException {
+        return new Member(rs.getLong("conversation_id"), rs.getLong("account_id"),
+                Role.valueOf(rs.getString("member_role").toUpperCase(Locale.ROOT)),
+                MemberState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
+                rs.getLong("last_read_id"), SqlTime.read(rs, "joined_at"));
+    }
+}

@@ -1,0 +1,80 @@
+package app.omnia.messaging.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.messaging.domain.Message;
+import app.omnia.platform.persistence.SqlPaging;
+import app.omnia.platform.persistence.SqlTime;
+import app.omnia.platform.web.PageRequest;
+
+/** Messages; the unique (sender, conversation, client_message_id) key is what makes a resend harmless. */
+@Repository
+public class Messages {
+
+    private final JdbcClient jdbc;
+
+    public Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts unless this sender already sent this client id here; a concurrent twin waits for the first
+     * to commit and then inserts nothing (the caller then reads the first).
+     */
+    public boolean insert(Message m) {
+        return jdbc.sql("""
+                INSERT INTO chat_messages (id, conversation_id, sender_id, client_message_id, body, ciphertext,
+                                           reply_to_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(m.id(), m.conversationId(), m.senderId(), m.clientMessageId(), m.text(), m.ciphertext(),
+                m.replyToId(), SqlTime.of(m.createdAt())).update() > 0;
+    }
+
+    public Optional<Message> find(long conversationId, long id) {
+        return jdbc.sql("SELECT * FROM chat_messages WHERE conversation_id = ? AND id = ?")
+                .params(conversationId, id).query(Messages::map).optional();
+    }
+
+    public Optional<Message> findByClientId(long senderId, long conversationId, String clientMessageId) {
+        return jdbc.sql("""
+                SELECT * FROM chat_messages WHERE sender_id = ? AND conversation_id = ? AND client_message_id = ?
+                """).params(senderId, conversationId, clientMessageId).query(Messages::map).optional();
+    }
+
+    public void edit(long id, String text, String ciphertext, Instant at) {
+        jdbc.sql("UPDATE chat_messages SET body = ?, ciphertext = ?, edited_at = ? WHERE id = ?")
+                .params(text, ciphertext, SqlTime.of(at), id).update();
+    }
+
+    /** Delete for everyone: the content goes, the row stays so that resends and replies still resolve. */
+    public void delete(long id, Instant at) {
+        jdbc.sql("UPDATE chat_messages SET body = NULL, ciphertext = NULL, deleted_at = ? WHERE id = ?")
+                .params(SqlTime.of(at), id).update();
+    }
+
+    /** A page of a conversation's messages that are not deleted, newest first. */
+    public List<Message> page(long conversationId, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("c", conversationId);
+        String sql = SqlPaging.apply("SELECT * FROM chat_messages WHERE conversation_id = :c AND deleted_at IS NULL",
+                page, params);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(params).query(Messages::map).list(), page);
+    }
+
+    private static Message map(ResultSet rs, int row) throws SQLException {
+        long replyTo = rs.getLong("reply_to_id");
+        Long replyToId = rs.wasNull() ? null : replyTo;
+        return new Message(rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("sender_id"),
+                rs.getString("client_message_id"), rs.getString("body"), rs.getString("ciphertext"), replyToId,
+                SqlTime.read(rs, "created_at"), SqlTime.read(rs, "edited_at"), SqlTime.read(rs, "deleted_at"));
+    }
+}
