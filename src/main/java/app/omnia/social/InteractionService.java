@@ -116,7 +116,7 @@ public class InteractionService {
 
     /** An account's pinned statuses that the viewer may see. */
     public List<Status> pinnedOf(Long viewerId, long accountId) {
-        return pins.of(accountId).stream().filter(s -> statusService.canSee(viewerId, s)).toList();
+        return statusService.visibleOnly(viewerId, pins.of(accountId));
     }
 
     public List<Interactions.Entry> whoFavourited(Long viewerId, long statusId, PageRequest page) {

@@ -55,8 +55,7 @@ public class SearchService {
                 ? search.hashtags(q.startsWith("#") ? q.substring(1) : q, limit, offset)
                 : List.of();
         List<Status> statuses = type == null || type.equals("statuses")
-                ? search.statuses(words(q), limit, offset).stream()
-                        .filter(s -> statusService.canSee(viewerId, s)).toList()
+                ? statusService.visibleOnly(viewerId, search.statuses(words(q), limit, offset))
                 : List.of();
         return new Results(accounts, hashtags, statuses);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -351,6 +352,39 @@ public class StatusService {
                 || status.visibility() == Visibility.DIRECT)
                 && statuses.mentions(List.of(status.id())).getOrDefault(status.id(), List.of()).contains(viewerId);
         return PostPolicy.canSee(viewerId, status, followsAuthor, mentioned, blocked);
+    }
+
+    /**
+     * The statuses of a page the viewer may see, in order: the same rule as {@link #canSee}, with the viewer's
+     * blocks, follows and mentions looked up once for the whole page (a fixed number of queries, not three
+     * per status).
+     */
+    public List<Status> visibleOnly(Long viewerId, List<Status> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Set<Long> hidden = viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);
+        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+                .map(Status::reblogOfId).toList());
+        List<Status> subjects = new ArrayList<>(page.stream().filter(s -> !s.isReblog()).toList());
+        subjects.addAll(originals.values());
+        Set<Long> followed = viewerId == null ? Set.of() : follows.followed(viewerId, subjects.stream()
+                .filter(s -> s.visibility() == Visibility.PRIVATE).map(Status::accountId).distinct().toList());
+        List<Long> limited = subjects.stream().filter(s -> s.visibility() == Visibility.PRIVATE
+                || s.visibility() == Visibility.DIRECT).map(Status::id).toList();
+        Map<Long, List<Long>> mentions = viewerId == null || limited.isEmpty() ? Map.of() : statuses.mentions(limited);
+        java.util.function.Predicate<Status> sees = s -> PostPolicy.canSee(viewerId, s,
+                followed.contains(s.accountId()),
+                viewerId != null && mentions.getOrDefault(s.id(), List.of()).contains(viewerId),
+                viewerId != null && viewerId != s.accountId() && hidden.contains(s.accountId()));
+        return page.stream().filter(s -> {
+            if (!s.isReblog()) {
+                return sees.test(s);
+            }
+            boolean sharerHidden = viewerId != null && viewerId != s.accountId() && hidden.contains(s.accountId());
+            Status original = originals.get(s.reblogOfId());
+            return !sharerHidden && original != null && sees.test(original);
+        }).toList();
     }
 
     /** Deletes one's own status and returns it with its source text, for "delete and redraft". */

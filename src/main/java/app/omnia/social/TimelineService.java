@@ -70,6 +70,6 @@ public class TimelineService {
     }
 
     private List<Status> visibleTo(Long viewerId, List<Status> page) {
-        return page.stream().filter(s -> statusService.canSee(viewerId, s)).toList();
+        return statusService.visibleOnly(viewerId, page);
     }
 }

@@ -47,11 +47,13 @@ class NotificationJsons {
         Map<Long, AccountView> actors = accounts.views(found.stream().map(Notification::fromAccountId).toList());
         Map<Long, Status> byId = statuses.findAll(found.stream().map(Notification::statusId)
                 .filter(java.util.Objects::nonNull).toList());
+        Set<Long> visible = new java.util.HashSet<>(statusService.visibleOnly(viewer, List.copyOf(byId.values()))
+                .stream().map(Status::id).toList());
         List<Notification> shown = new ArrayList<>();
         List<Status> shownStatuses = new ArrayList<>();
         for (Notification n : found) {
             Status status = n.statusId() == null ? null : byId.get(n.statusId());
-            boolean statusMissing = n.statusId() != null && (status == null || !statusService.canSee(viewer, status));
+            boolean statusMissing = n.statusId() != null && (status == null || !visible.contains(status.id()));
             if (hidden.contains(n.fromAccountId()) || !actors.containsKey(n.fromAccountId()) || statusMissing) {
                 continue;
             }

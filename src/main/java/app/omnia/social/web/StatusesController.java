@@ -241,7 +241,7 @@ class StatusesController {
         PageRequest page = params.page(20, 40);
         List<Status> found = store.quotesOf(quoted.id(), page);
         LinkHeader.set(request, response, found.stream().map(Status::id).toList(), page.limit());
-        return json.page(found.stream().filter(s -> statuses.canSee(viewer, s)).toList(), viewer);
+        return json.page(statuses.visibleOnly(viewer, found), viewer);
     }
 
     /**

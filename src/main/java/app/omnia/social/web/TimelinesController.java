@@ -117,8 +117,8 @@ class TimelinesController {
         PageRequest page = page(params);
         List<Interactions.Entry> entries = interactions.mine(viewer, kind, page);
         Map<Long, Status> byId = statuses.findAll(entries.stream().map(Interactions.Entry::statusId).toList());
-        List<Status> visible = entries.stream().map(e -> byId.get(e.statusId()))
-                .filter(s -> s != null && statusService.canSee(viewer.accountId(), s)).toList();
+        List<Status> visible = statusService.visibleOnly(viewer.accountId(), entries.stream()
+                .map(e -> byId.get(e.statusId())).filter(java.util.Objects::nonNull).toList());
         LinkHeader.set(request, response, entries.stream().map(Interactions.Entry::id).toList(), page.limit());
         return json.page(visible, viewer.accountId());
     }
