@@ -101,6 +101,12 @@ public class Follows {
                 .param("t", targetId).param("a", accounts).query(Long.class).list());
     }
 
+    /** The accounts followed by more than {@code threshold} accounts. */
+    public Set<Long> withMoreFollowersThan(long threshold) {
+        return new HashSet<>(jdbc.sql("SELECT target_account_id FROM follows GROUP BY target_account_id "
+                + "HAVING COUNT(*) > ?").param(threshold).query(Long.class).list());
+    }
+
     public long countFollowers(long accountId) {
         return jdbc.sql("SELECT COUNT(*) FROM follows WHERE target_account_id = ?").param(accountId)
                 .query(Long.class).single();
