@@ -24,7 +24,8 @@ public record OmniaProperties(
         RateLimits rateLimits,
         Media media,
         Streaming streaming,
-        Polls polls) {
+        Polls polls,
+        Timeline timeline) {
 
     public record Instance(String title, String description, String contactEmail, List<String> languages,
                            int maxCharacters, String sourceUrl) {}
@@ -59,6 +60,22 @@ public record OmniaProperties(
     public record Polls(int maxOptions, int maxCharactersPerOption, int minExpiration, int maxExpiration) {
         /** Mastodon's defaults: 4 options of 50 characters, open from 5 minutes to a month. */
         public static final Polls DEFAULTS = new Polls(4, 50, 300, 2_629_746);
+    }
+
+    /** How home timelines are served: {@code store} (fan-out store) or {@code naive} (one database query). */
+    public enum TimelineMode { STORE, NAIVE }
+
+    /**
+     * Home timelines: how they are read, how many lines each keeps, and the follower count above which an
+     * author's posts are merged in at read time instead of copied to every follower.
+     */
+    public record Timeline(TimelineMode mode, int maxEntries, int fanOutThreshold) {
+        public static final Timeline DEFAULTS = new Timeline(TimelineMode.STORE, 800, 10_000);
+    }
+
+    /** Timeline settings as set, or the defaults when the settings leave them out. */
+    public Timeline timelineSettings() {
+        return timeline == null ? Timeline.DEFAULTS : timeline;
     }
 
     /** Poll limits as set, or Mastodon's when the settings leave them out. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +44,12 @@ public class FollowService implements AccountCounts.Source {
     private final AccountService accounts;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FollowService(Follows follows, Blocks blocks, Mutes mutes, FollowRequests requests, AccountStats stats,
-                  NotificationService notifications, AccountService accounts, IdGenerator ids, Clock clock) {
+                  NotificationService notifications, AccountService accounts, IdGenerator ids, Clock clock,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.mutes = mutes;
         this.notifications = notifications;
@@ -78,6 +82,7 @@ public class FollowService implements AccountCounts.Source {
         Follows.Options current = follows.options(viewer.accountId(), List.of(target.id())).get(target.id());
         if (current != null) {
             follows.setOptions(viewer.accountId(), target.id(), merged(current, reblogs, notify));
+            changed(viewer.accountId(), target.id(), RelationshipChanged.Change.FOLLOWED);
             return relationships(viewer.accountId(), List.of(target.id())).getFirst();
         }
         Follows.Options options = merged(requests.options(viewer.accountId(), target.id())
@@ -91,6 +96,7 @@ public class FollowService implements AccountCounts.Source {
             }
         } else if (follows.add(ids.next(), viewer.accountId(), target.id(), clock.instant(), options)) {
             notifications.notify("follow", target.id(), viewer.accountId(), null);
+            changed(viewer.accountId(), target.id(), RelationshipChanged.Change.FOLLOWED);
         }
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
@@ -105,6 +111,7 @@ public class FollowService implements AccountCounts.Source {
         Account target = target(viewer, targetId);
         follows.remove(viewer.accountId(), target.id());
         requests.remove(viewer.accountId(), target.id());
+        changed(viewer.accountId(), target.id(), RelationshipChanged.Change.UNFOLLOWED);
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
@@ -113,6 +120,7 @@ public class FollowService implements AccountCounts.Source {
     public Relationship removeFromFollowers(Viewer viewer, long followerId) {
         Account follower = target(viewer, followerId);
         follows.remove(follower.id(), viewer.accountId());
+        changed(follower.id(), viewer.accountId(), RelationshipChanged.Change.UNFOLLOWED);
         return relationships(viewer.accountId(), List.of(follower.id())).getFirst();
     }
 
@@ -128,6 +136,7 @@ public class FollowService implements AccountCounts.Source {
         follows.remove(target.id(), viewer.accountId());
         requests.remove(viewer.accountId(), target.id());
         requests.remove(target.id(), viewer.accountId());
+        changed(viewer.accountId(), target.id(), RelationshipChanged.Change.BLOCKED);
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
@@ -155,6 +164,7 @@ public class FollowService implements AccountCounts.Source {
         java.time.Instant now = clock.instant();
         mutes.put(ids.next(), viewer.accountId(), target.id(), notifications,
                 durationSeconds == 0 ? null : now.plusSeconds(durationSeconds), now);
+        changed(viewer.accountId(), target.id(), RelationshipChanged.Change.MUTED);
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
@@ -162,6 +172,7 @@ public class FollowService implements AccountCounts.Source {
     public Relationship unmute(Viewer viewer, long targetId) {
         Account target = target(viewer, targetId);
         mutes.remove(viewer.accountId(), target.id());
+        changed(viewer.accountId(), target.id(), RelationshipChanged.Change.UNMUTED);
         return relationships(viewer.accountId(), List.of(target.id())).getFirst();
     }
 
@@ -188,6 +199,7 @@ public class FollowService implements AccountCounts.Source {
         }
         follows.add(ids.next(), requesterId, viewer.accountId(), clock.instant(), options);
         notifications.notify("follow", viewer.accountId(), requesterId, null);
+        changed(requesterId, viewer.accountId(), RelationshipChanged.Change.FOLLOWED);
         return relationships(viewer.accountId(), List.of(requesterId)).getFirst();
     }
 
@@ -256,6 +268,11 @@ public class FollowService implements AccountCounts.Source {
     @Override
     public Map<Long, AccountCounts> ofAll(Collection<Long> accountIds) {
         return stats.of(accountIds);
+    }
+
+    /** Home timelines kept elsewhere (the timeline module) follow relationships through this event. */
+    private void changed(long accountId, long targetId, RelationshipChanged.Change change) {
+        events.publishEvent(new RelationshipChanged(accountId, targetId, change));
     }
 
     private Account target(Viewer viewer, long targetId) {

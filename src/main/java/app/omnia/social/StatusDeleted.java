@@ -14,4 +14,18 @@ public record StatusDeleted(Status status, List<Long> mentioned, List<String> ta
         mentioned = List.copyOf(mentioned);
         tags = List.copyOf(tags);
     }
+
+    public long statusId() {
+        return status.id();
+    }
+
+    /** Who posted it (who shared it, for a reblog). */
+    public long authorId() {
+        return status.accountId();
+    }
+
+    /** The original, for a reblog; null otherwise. */
+    public Long reblogOfId() {
+        return status.reblogOfId();
+    }
 }

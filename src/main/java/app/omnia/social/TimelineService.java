@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
@@ -14,8 +16,10 @@ import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.Statuses;
 
 /**
- * Timelines read straight from the database, correct and simple (the fan-out store is the timeline
- * module's work). Every page is filtered through the status policy before it is returned.
+ * Timelines. Home comes from a {@link HomeFeed} (the timeline module's fan-out store) when there is one and
+ * {@code omnia.timeline.mode} is {@code store}, otherwise straight from the database; the others always come
+ * from the database. Every page is filtered through the status policy and the viewer's mutes before it is
+ * returned, whichever way it was read.
  */
 @Service
 public class TimelineService {
@@ -24,8 +28,13 @@ public class TimelineService {
     private final Follows follows;
     private final FollowService followService;
     private final StatusService statusService;
+    private final ObjectProvider<HomeFeed> homeFeed;
+    private final boolean naive;
 
-    TimelineService(Statuses statuses, Follows follows, FollowService followService, StatusService statusService) {
+    TimelineService(Statuses statuses, Follows follows, FollowService followService, StatusService statusService,
+                    ObjectProvider<HomeFeed> homeFeed, OmniaProperties properties) {
+        this.homeFeed = homeFeed;
+        this.naive = properties.timelineSettings().mode() == OmniaProperties.TimelineMode.NAIVE;
         this.statuses = statuses;
         this.follows = follows;
         this.followService = followService;
@@ -33,7 +42,15 @@ public class TimelineService {
     }
 
     public List<Status> home(long viewerId, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId, statuses.home(viewerId, page)));
+        HomeFeed feed = naive ? null : homeFeed.getIfAvailable();
+        List<Status> found = feed == null ? statuses.home(viewerId, page) : hydrate(feed.page(viewerId, page));
+        return withoutMuted(viewerId, visibleTo(viewerId, found));
+    }
+
+    /** The statuses of a page of ids, in its order, in one query; ids of statuses that are gone drop out. */
+    private List<Status> hydrate(List<Long> ids) {
+        Map<Long, Status> byId = statuses.findAll(ids);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<Status> publicTimeline(Long viewerId, boolean onlyMedia, PageRequest page) {

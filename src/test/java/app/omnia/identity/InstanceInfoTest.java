@@ -63,6 +63,6 @@ class InstanceInfoTest {
                 new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640, ""),
                 null, null, "", 0, "", new OmniaProperties.Registrations(mode, reasonRequired, false),
                 new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000),
-                null, new OmniaProperties.Polls(6, 80, 600, 86_400));
+                null, new OmniaProperties.Polls(6, 80, 600, 86_400), null);
     }
 }

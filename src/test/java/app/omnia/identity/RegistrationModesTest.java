@@ -49,7 +49,7 @@ class RegistrationModesTest {
     private RegistrationService service(RegistrationMode mode, boolean reasonRequired, boolean firstAdmin) {
         OmniaProperties properties = new OmniaProperties(Path.of("target"), URI.create("http://localhost"),
                 "localhost", null, null, null, "", 0, "", new OmniaProperties.Registrations(mode, reasonRequired, firstAdmin),
-                null, new OmniaProperties.RateLimits(false, "1/1m", "1/1m", "1/1m", "1/1m", "1/1m", "1/1m", "1/1m", "1/1m"), null, null, null);
+                null, new OmniaProperties.RateLimits(false, "1/1m", "1/1m", "1/1m", "1/1m", "1/1m", "1/1m", "1/1m", "1/1m"), null, null, null, null);
         Clock clock = Clock.systemUTC();
         IdGenerator ids = new IdGenerator(clock, properties);
         return new RegistrationService(accounts, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), ids, clock,

@@ -111,6 +111,11 @@ public class Follows {
                 .param("t", targetId).param("a", accounts).query(Long.class).list());
     }
 
+    /** The accounts followed by more than {@code threshold} accounts (read from the kept counters). */
+    public Set<Long> withMoreFollowersThan(long threshold) {
+        return new HashSet<>(jdbc.sql("SELECT account_id FROM account_stats WHERE followers_count > ?")
+                .param(threshold).query(Long.class).list());
+    }
 
 
     /** The followers of an account, newest follow first, paged by the follow's id. */

@@ -240,6 +240,59 @@ public class Statuses {
                 """, Map.of("viewer", viewerId), page);
     }
 
+    /** A status's home-timeline line: id, author, original (no text). */
+    public record Line(long id, long accountId, Long reblogOfId) {}
+
+    private static final org.springframework.jdbc.core.RowMapper<Line> LINE = (rs, i) -> new Line(rs.getLong("id"),
+            rs.getLong("account_id"), rs.getObject("reblog_of_id", Long.class));
+
+    public List<Long> recentIds(long accountId, int limit) {
+        return jdbc.sql("SELECT id FROM statuses WHERE account_id = ? ORDER BY id DESC LIMIT ?")
+                .params(accountId, limit).query(Long.class).list();
+    }
+
+    public Optional<Line> line(long id) {
+        return jdbc.sql("SELECT id, account_id, reblog_of_id FROM statuses WHERE id = ?").param(id).query(LINE)
+                .optional();
+    }
+
+    /**
+     * The newest lines of one author that the viewer's home shows because it follows them: not direct
+     * messages, and reblogs only if the follow shows them. Nothing if the viewer does not follow the author.
+     */
+    public List<Line> recentForFollower(long viewerId, long authorId, int limit) {
+        return jdbc.sql("""
+                SELECT id, account_id, reblog_of_id FROM statuses s WHERE account_id = :author
+                  AND visibility <> 'direct'
+                  AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = :viewer AND f.target_account_id = :author
+                              AND (f.show_reblogs = TRUE OR s.reblog_of_id IS NULL))
+                ORDER BY id DESC LIMIT :limit
+                """).param("viewer", viewerId).param("author", authorId).param("limit", limit).query(LINE).list();
+    }
+
+    /**
+     * A page of the home lines of some followed authors, read at home time rather than copied: their
+     * statuses that are not direct messages, reblogs only from those in {@code withReblogs}.
+     */
+    public List<Line> linesBy(Collection<Long> withReblogs, Collection<Long> withoutReblogs, PageRequest page) {
+        List<String> who = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!withReblogs.isEmpty()) {
+            who.add("account_id IN (:withReblogs)");
+            params.put("withReblogs", withReblogs);
+        }
+        if (!withoutReblogs.isEmpty()) {
+            who.add("(reblog_of_id IS NULL AND account_id IN (:withoutReblogs))");
+            params.put("withoutReblogs", withoutReblogs);
+        }
+        if (who.isEmpty()) {
+            return List.of();
+        }
+        String sql = SqlPaging.apply("SELECT id, account_id, reblog_of_id FROM statuses WHERE visibility <> 'direct'"
+                + " AND (" + String.join(" OR ", who) + ")", page, params);
+        return SqlPaging.newestFirst(jdbc.sql(sql).params(params).query(LINE).list(), page);
+    }
+
     private List<Status> page(String where, Map<String, Object> params, PageRequest page) {
         Map<String, Object> all = new HashMap<>(params);
         String sql = SqlPaging.apply("SELECT * FROM statuses WHERE " + where, page, all);

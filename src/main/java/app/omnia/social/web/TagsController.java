@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
+import app.omnia.social.FollowedTagsChanged;
 import app.omnia.social.persistence.FollowedTags;
 
 /** Mastodon's tags API: a hashtag's page, following it, and the list of followed hashtags. */
@@ -33,8 +35,11 @@ class TagsController {
     private final TagJsons tagJsons;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TagsController(FollowedTags followed, TagJsons tagJsons, IdGenerator ids, Clock clock) {
+    TagsController(FollowedTags followed, TagJsons tagJsons, IdGenerator ids, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.followed = followed;
         this.tagJsons = tagJsons;
         this.ids = ids;
@@ -54,6 +59,7 @@ class TagsController {
     Map<String, Object> follow(@PathVariable String name) {
         String tag = normalise(name);
         followed.add(ids.next(), CurrentViewer.requireAccountId(), tag, clock.instant());
+        events.publishEvent(new FollowedTagsChanged(CurrentViewer.requireAccountId()));
         return json(tag, true);
     }
 
@@ -62,6 +68,7 @@ class TagsController {
     Map<String, Object> unfollow(@PathVariable String name) {
         String tag = normalise(name);
         followed.remove(CurrentViewer.requireAccountId(), tag);
+        events.publishEvent(new FollowedTagsChanged(CurrentViewer.requireAccountId()));
         return json(tag, false);
     }
 

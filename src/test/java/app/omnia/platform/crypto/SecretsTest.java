@@ -19,7 +19,7 @@ class SecretsTest {
 
     private OmniaProperties properties(String secretKey) {
         return new OmniaProperties(dataDir, URI.create("http://localhost"), "localhost", null, null, null, "", 0,
-                secretKey, null, null, null, null, null, null);
+                secretKey, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -42,7 +42,7 @@ class RateLimitsTest {
     private RateLimits limits(boolean enabled) {
         OmniaProperties properties = new OmniaProperties(Path.of("target"), java.net.URI.create("http://localhost"),
                 "localhost", null, null, null, "", 0, "", null, null,
-                new OmniaProperties.RateLimits(enabled, "3/1m", "100/1m", "2/30m", "5/5m", "2/15m", "3/1m", "3/1m", "3/1m"), null, null, null);
+                new OmniaProperties.RateLimits(enabled, "3/1m", "100/1m", "2/30m", "5/5m", "2/15m", "3/1m", "3/1m", "3/1m"), null, null, null, null);
         return new RateLimits(new InMemoryRateCounter(clock), properties);
     }
 

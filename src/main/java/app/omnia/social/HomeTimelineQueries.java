@@ -1,0 +1,125 @@
+package app.omnia.social;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.domain.Status;
+import app.omnia.social.domain.Visibility;
+import app.omnia.social.persistence.FollowedTags;
+import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.Statuses;
+
+/**
+ * What a home-timeline store needs to know from the public square, in home-timeline lines: who a new status
+ * reaches, what a cold timeline holds, what a follow brings in. The rules are those of the database query
+ * ({@link Statuses#home}), so that a timeline filled by fan-out shows what the query would.
+ */
+@Service
+public class HomeTimelineQueries {
+
+    /** A status to fan out and the home timelines it reaches besides its author's. */
+    public record Audience(HomeEntry entry, Set<Long> accounts) {}
+
+    private final Statuses statuses;
+    private final Follows follows;
+    private final FollowedTags followedTags;
+
+    HomeTimelineQueries(Statuses statuses, Follows follows, FollowedTags followedTags) {
+        this.statuses = statuses;
+        this.follows = follows;
+        this.followedTags = followedTags;
+    }
+
+    public Optional<HomeEntry> entry(long statusId) {
+        return statuses.line(statusId).map(HomeTimelineQueries::entry);
+    }
+
+    /**
+     * The homes a status reaches: direct messages those mentioned; others the followers (only those showing
+     * reblogs, for a reblog) unless {@code withFollowers} is false (authors read at home time), and a public
+     * original those following one of its hashtags. Empty if the status is gone.
+     */
+    public Optional<Audience> audience(long statusId, boolean withFollowers) {
+        Optional<Status> found = statuses.find(statusId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Status status = found.get();
+        Set<Long> reached = new LinkedHashSet<>();
+        if (status.visibility() == Visibility.DIRECT) {
+            reached.addAll(statuses.mentions(List.of(statusId)).getOrDefault(statusId, List.of()));
+        } else {
+            if (withFollowers) {
+                reached.addAll(status.isReblog() ? follows.followersShowingReblogs(status.accountId())
+                        : follows.allFollowers(status.accountId()));
+            }
+            if (status.visibility() == Visibility.PUBLIC && !status.isReblog()) {
+                reached.addAll(followedTags.followersOfAny(
+                        statuses.tags(List.of(statusId)).getOrDefault(statusId, List.of())));
+            }
+        }
+        reached.remove(status.accountId());
+        return Optional.of(new Audience(new HomeEntry(status.id(), status.accountId(), status.reblogOfId()), reached));
+    }
+
+    /** Every home a deleted status may have reached (its row is gone: the event tells what it said). */
+    public Set<Long> audienceOf(StatusDeleted deleted, boolean withFollowers) {
+        Set<Long> reached = new LinkedHashSet<>(deleted.mentioned());
+        if (withFollowers) {
+            reached.addAll(follows.allFollowers(deleted.authorId()));
+        }
+        reached.addAll(followedTags.followersOfAny(deleted.tags()));
+        reached.remove(deleted.authorId());
+        return reached;
+    }
+
+    /** A cold home timeline's newest lines, from the database query. */
+    public List<HomeEntry> rebuild(long viewerId, int limit) {
+        return fromDatabase(viewerId, new PageRequest(null, null, null, limit));
+    }
+
+    /** A page of home lines from the database query (the store keeps only the newest lines). */
+    public List<HomeEntry> fromDatabase(long viewerId, PageRequest page) {
+        return statuses.home(viewerId, page).stream()
+                .map(s -> new HomeEntry(s.id(), s.accountId(), s.reblogOfId())).toList();
+    }
+
+    /** The newest lines of an author the viewer follows (none if it does not), for a follow's backfill. */
+    public List<HomeEntry> recentForFollower(long viewerId, long authorId, int limit) {
+        return statuses.recentForFollower(viewerId, authorId, limit).stream().map(HomeTimelineQueries::entry).toList();
+    }
+
+    /** A page of the lines of those of {@code accounts} the viewer follows (read at home time, not copied). */
+    public List<HomeEntry> followedAmong(long viewerId, Collection<Long> accounts, PageRequest page) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Follows.Options> followed = follows.options(viewerId, accounts);
+        List<Long> withReblogs = new ArrayList<>();
+        List<Long> withoutReblogs = new ArrayList<>();
+        followed.forEach((id, options) -> (options.showReblogs() ? withReblogs : withoutReblogs).add(id));
+        return statuses.linesBy(withReblogs, withoutReblogs, page).stream().map(HomeTimelineQueries::entry).toList();
+    }
+
+    /** The ids of an author's newest statuses. */
+    public List<Long> recentIds(long authorId, int limit) {
+        return statuses.recentIds(authorId, limit);
+    }
+
+    /** Accounts with more followers than the threshold: their posts are merged in at read time. */
+    public Set<Long> accountsWithMoreFollowersThan(long threshold) {
+        return follows.withMoreFollowersThan(threshold);
+    }
+
+    private static HomeEntry entry(Statuses.Line line) {
+        return new HomeEntry(line.id(), line.accountId(), line.reblogOfId());
+    }
+}

@@ -1,0 +1,48 @@
+package app.omnia.timeline;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.HomeEntry;
+
+/**
+ * Per-account home timelines: lines ordered by status id, newest first, capped (older lines fall off and are
+ * read from the database). A timeline is either warm (present: fan-out keeps it up to date) or cold (never
+ * built, dropped, or idle for {@link #IDLE} days): cold timelines get nothing pushed and are rebuilt on read.
+ * Every operation is idempotent, so fan-out may run twice.
+ */
+interface HomeTimelineStore {
+
+    /** A timeline not read for this long is dropped: its owner counts as inactive and stops receiving fan-out. */
+    java.time.Duration IDLE = java.time.Duration.ofDays(30);
+
+    /**
+     * Starts an empty warm timeline, dropping whatever was there. A rebuild calls this before it reads the
+     * database, so that a post committed meanwhile is either in what it reads or pushed by fan-out.
+     */
+    void start(long accountId);
+
+    /** Adds a line to the timelines of those accounts whose timeline is warm; cold ones are skipped. */
+    void push(HomeEntry entry, Collection<Long> accountIds);
+
+    /** Adds lines to one timeline if it is warm (a rebuild, a follow's backfill). */
+    void addAll(long accountId, Collection<HomeEntry> entries);
+
+    /** Removes a line from these accounts' timelines (a deleted status). */
+    void remove(HomeEntry entry, Collection<Long> accountIds);
+
+    /** Removes every line posted (or shared) by an author from one timeline (unfollow, block, mute). */
+    void removeAuthor(long accountId, long authorId);
+
+    /**
+     * A page of one timeline, newest first, at most {@code limit} lines within the page's bounds (a
+     * {@code min_id} page is the lines just above it); empty if the timeline is cold. Reading counts as
+     * activity: it keeps the timeline from going idle.
+     */
+    Optional<List<HomeEntry>> page(long accountId, PageRequest page, int limit);
+
+    /** Drops a timeline: it is rebuilt on its next read. */
+    void evict(long accountId);
+}

@@ -1,0 +1,99 @@
+package app.omnia.timeline;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.HomeEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both stores answer the same: paging bounds, the cap, removals, warm and cold. The Redis one runs only when
+ * {@code OMNIA_REDIS_URL} is set (as in the PostgreSQL + Redis run), on its own account ids.
+ */
+class HomeTimelineStoreTest {
+
+    private static final int MAX = 5;
+    private static LettuceConnectionFactory factory;
+
+    static Stream<HomeTimelineStore> stores() {
+        HomeTimelineStore memory = new InMemoryHomeTimelineStore(MAX, Clock.systemUTC());
+        String url = System.getenv("OMNIA_REDIS_URL");
+        if (url == null || url.isBlank()) {
+            return Stream.of(memory);
+        }
+        java.net.URI uri = java.net.URI.create(url.trim());
+        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration(uri.getHost(),
+                uri.getPort() < 0 ? 6379 : uri.getPort());
+        if (uri.getPath() != null && uri.getPath().length() > 1) {
+            config.setDatabase(Integer.parseInt(uri.getPath().substring(1)));
+        }
+        factory = new LettuceConnectionFactory(config);
+        factory.afterPropertiesSet();
+        factory.start();
+        return Stream.of(memory, new RedisHomeTimelineStore(new StringRedisTemplate(factory), MAX));
+    }
+
+    @AfterAll
+    static void close() {
+        if (factory != null) {
+            factory.destroy();
+        }
+    }
+
+    // Ids past 2^53, as real ones are: a double score could not tell them apart.
+    private static final long BASE = 1L << 56;
+    private static final long ACCOUNT = -(System.nanoTime() & 0xffffff) - 1; // no real account has a negative id
+
+    private static HomeEntry line(int n) {
+        return new HomeEntry(BASE + n, n % 2 == 0 ? 7 : 8, n == 3 ? BASE : null);
+    }
+
+    private static List<Long> page(HomeTimelineStore store, Long maxId, Long sinceId, Long minId, int limit) {
+        return store.page(ACCOUNT, new PageRequest(maxId, sinceId, minId, limit), limit).orElseThrow().stream()
+                .map(e -> e.statusId() - BASE).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void pagesCapsAndRemoves(HomeTimelineStore store) {
+        store.evict(ACCOUNT);
+        assertThat(store.page(ACCOUNT, new PageRequest(null, null, null, 20), 20)).isEmpty();
+        store.push(line(1), List.of(ACCOUNT));
+        assertThat(store.page(ACCOUNT, new PageRequest(null, null, null, 20), 20)).as("cold gets nothing").isEmpty();
+
+        store.start(ACCOUNT);
+        assertThat(page(store, null, null, null, 20)).isEmpty();
+        for (int n : new int[] {2, 1, 4, 3, 6, 5}) {
+            store.push(line(n), List.of(ACCOUNT));
+        }
+        store.push(line(4), List.of(ACCOUNT)); // twice: once
+        assertThat(page(store, null, null, null, 20)).as("capped to the newest 5").containsExactly(6L, 5L, 4L, 3L, 2L);
+        assertThat(page(store, BASE + 5, null, null, 2)).containsExactly(4L, 3L);
+        assertThat(page(store, null, BASE + 3, null, 20)).containsExactly(6L, 5L, 4L);
+        assertThat(page(store, null, null, BASE + 2, 2)).containsExactly(4L, 3L);
+        assertThat(page(store, BASE + 6, null, BASE + 2, 20)).containsExactly(5L, 4L, 3L);
+        assertThat(store.page(ACCOUNT, new PageRequest(null, null, null, 1), 1).orElseThrow())
+                .containsExactly(line(6));
+        assertThat(store.page(ACCOUNT, new PageRequest(BASE + 4, null, null, 1), 1).orElseThrow())
+                .as("a reblog keeps its original").containsExactly(line(3));
+
+        store.remove(line(5), List.of(ACCOUNT, ACCOUNT - 1));
+        assertThat(page(store, null, null, null, 20)).containsExactly(6L, 4L, 3L, 2L);
+        store.removeAuthor(ACCOUNT, 8); // the odd ones
+        assertThat(page(store, null, null, null, 20)).containsExactly(6L, 4L, 2L);
+        store.addAll(ACCOUNT, List.of(line(9), line(0)));
+        assertThat(page(store, null, null, null, 20)).containsExactly(9L, 6L, 4L, 2L, 0L);
+        store.evict(ACCOUNT);
+        assertThat(store.page(ACCOUNT, new PageRequest(null, null, null, 20), 20)).isEmpty();
+    }
+}
