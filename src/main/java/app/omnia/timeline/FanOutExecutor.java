@@ -28,6 +28,12 @@ class FanOutExecutor implements DisposableBean {
     private final Object idle = new Object();
     private long pending;
 
+    /** The lag is published as the gauge {@code omnia.timeline.fanout.pending} (Prometheus, and the benchmark). */
+    FanOutExecutor(io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("omnia.timeline.fanout.pending", this, FanOutExecutor::pending)
+                .description("Home-timeline fan-out tasks submitted and not finished yet").register(meters);
+    }
+
     void submit(Runnable task) {
         synchronized (idle) {
             pending++;

@@ -83,7 +83,7 @@ class HomeTimelineBench {
             line("publish -> visible, ordinary author", visibility(port, cast.ordinaryAuthor(), follower).latencySummary());
             line("publish -> visible, celebrity author (followed by all)",
                     visibility(port, cast.bigAuthor(), follower).latencySummary());
-            line("sustained posting", posting(port, cast.posters()));
+            line("sustained posting", posting(port, cast.posters(), fanOutLag(server)));
         }
         Path out = Path.of("target", "bench", "home-timeline.txt");
         Files.createDirectories(out.getParent());
@@ -156,7 +156,15 @@ class HomeTimelineBench {
         return new Stats(latencies, System.nanoTime() - started, 0);
     }
 
-    private String posting(int port, List<Long> posters) throws InterruptedException {
+    /** The server's fan-out backlog (tasks not finished), from its own gauge. */
+    private static java.util.function.DoubleSupplier fanOutLag(ConfigurableApplicationContext server) {
+        var gauge = server.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("omnia.timeline.fanout.pending").gauge();
+        return gauge == null ? () -> 0 : gauge::value;
+    }
+
+    private String posting(int port, List<Long> posters, java.util.function.DoubleSupplier lag)
+            throws InterruptedException {
         AtomicLong posted = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         long started = System.nanoTime();
@@ -169,14 +177,24 @@ class HomeTimelineBench {
                 }
             }));
         }
-        Thread.sleep(10_000); // the measurement window
+        double maxLag = 0;
+        long windowEnd = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < windowEnd) { // the measurement window, sampling the backlog
+            maxLag = Math.max(maxLag, lag.getAsDouble());
+            Thread.sleep(50);
+        }
         running.set(false);
         for (Thread thread : threads) {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return String.format("%.0f posts/s over %.1f s (%d posts, %d concurrent posters)", posted.get() / seconds,
-                seconds, posted.get(), CONCURRENCY);
+        long stopped = System.nanoTime();
+        while (lag.getAsDouble() > 0 && System.nanoTime() - stopped < Duration.ofSeconds(60).toNanos()) {
+            Thread.sleep(10);
+        }
+        return String.format("%.0f posts/s over %.1f s (%d posts, %d concurrent posters); fan-out backlog at most %.0f "
+                + "tasks, drained %.2f s after the last post", posted.get() / seconds, seconds, posted.get(),
+                CONCURRENCY, maxLag, (System.nanoTime() - stopped) / 1e9);
     }
 
     private HttpResponse<String> get(int port, String path, long account) {
