@@ -48,9 +48,10 @@ final class BenchGraph {
 
     /**
      * Writes everything and returns the cast. Account 0 is followed by every account (the "celebrity"),
-     * accounts 2..201 are readers following 1,000 to 2,000 accounts each, account 1 is an ordinary author
-     * whom the readers follow, and every account follows about 40 others chosen with a strong bias towards
-     * low indexes (popular accounts), which gives follower counts a power-law shape.
+     * accounts 2..201 are readers following 1,000 to 2,000 accounts each, the last account is an ordinary
+     * author whom the readers follow (a few hundred followers: the popular end of the graph is low indexes),
+     * and every account follows about 40 others chosen with a strong bias towards low indexes (popular
+     * accounts), which gives follower counts a power-law shape.
      */
     Cast write(Connection connection) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -78,7 +79,7 @@ final class BenchGraph {
             boolean reader = i >= 2 && i < 202 && i < accounts;
             if (reader) {
                 readers.add(id(i));
-                targets.add(1);
+                targets.add(accounts - 1);
             }
             int wanted = reader ? 1_000 + random.nextInt(1_000) : 5 + (int) Math.min(2_000, -40 * Math.log(random.nextDouble()));
             wanted = Math.min(wanted, accounts - 1);
@@ -117,7 +118,7 @@ final class BenchGraph {
         List<Long> posters = new ArrayList<>(readers);
         List<Long> withTokens = new ArrayList<>(readers);
         withTokens.add(id(0));
-        withTokens.add(id(1));
+        withTokens.add(id(accounts - 1));
         try (var statement = connection.createStatement()) {
             statement.execute("INSERT INTO oauth_applications (id, name, redirect_uris, scopes, client_id, "
                     + "client_secret_hash, created_at) VALUES (1, 'bench', 'urn:ietf:wg:oauth:2.0:oob', 'read write', "
@@ -143,7 +144,7 @@ final class BenchGraph {
                     """);
             statement.execute("ANALYZE");
         }
-        return new Cast(id(0), id(1), readers, posters);
+        return new Cast(id(0), id(accounts - 1), readers, posters);
     }
 
     private static void flushIfBig(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
