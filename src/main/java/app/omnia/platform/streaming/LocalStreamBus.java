@@ -15,6 +15,11 @@ final class LocalStreamBus implements StreamBus {
     }
 
     @Override
+    public java.util.Set<Long> online() {
+        return hub.onlineAccounts();
+    }
+
+    @Override
     public void credentialsChanged(long accountId) {
         hub.recheck(accountId);
     }

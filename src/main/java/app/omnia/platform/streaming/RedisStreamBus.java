@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class RedisStreamBus implements StreamBus, MessageListener {
 
     static final String CHANNEL = "omnia:streaming";
+    /** Sorted set: account id → until when it counts as online (each copy refreshes its own accounts). */
+    static final String ONLINE = "omnia:streaming:online";
+    static final java.time.Duration ONLINE_FOR = java.time.Duration.ofSeconds(90);
     private static final Logger log = LoggerFactory.getLogger(RedisStreamBus.class);
 
     private final StringRedisTemplate redis;
@@ -44,6 +47,36 @@ final class RedisStreamBus implements StreamBus, MessageListener {
         message.put("payload", event.payload());
         message.put("involved", event.involvedAccounts());
         redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
+    }
+
+    @Override
+    public java.util.Set<Long> online() {
+        java.util.Set<String> members = redis.opsForZSet().rangeByScore(ONLINE, System.currentTimeMillis(),
+                Double.POSITIVE_INFINITY);
+        java.util.Set<Long> online = new HashSet<>();
+        if (members != null) {
+            members.forEach(m -> online.add(Long.parseLong(m)));
+        }
+        return online;
+    }
+
+    /** Marks this copy's connected accounts online for a while longer, and forgets long-expired entries. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT0S")
+    void refreshOnline() {
+        markOnline(hub.onlineAccounts());
+        redis.opsForZSet().removeRangeByScore(ONLINE, 0, System.currentTimeMillis() - ONLINE_FOR.toMillis());
+    }
+
+    @Override
+    public void connected(long accountId) {
+        markOnline(java.util.List.of(accountId));
+    }
+
+    void markOnline(java.util.Collection<Long> accounts) {
+        double until = System.currentTimeMillis() + ONLINE_FOR.toMillis();
+        for (long account : accounts) {
+            redis.opsForZSet().add(ONLINE, String.valueOf(account), until);
+        }
     }
 
     @Override

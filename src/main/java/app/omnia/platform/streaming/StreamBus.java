@@ -8,6 +8,17 @@ public interface StreamBus {
 
     void publish(StreamEvent event);
 
+    /**
+     * The accounts with an open socket on some copy (recently: a copy refreshes its own every half minute).
+     * Publishers address per-account channels only to these, so a post by an account with a million followers
+     * costs as many messages as it has followers online, not a million.
+     */
+    java.util.Set<Long> online();
+
+    /** A socket of this account just opened on this copy: it counts as online from now on. */
+    default void connected(long accountId) {
+    }
+
     /** Tells every copy to re-check the credentials of this account's open sockets (revoked, suspended). */
     void credentialsChanged(long accountId);
 }

@@ -33,9 +33,12 @@ class StreamingConfiguration implements WebSocketConfigurer {
     private final OmniaProperties properties;
     private final JsonMapper json;
     private final ObjectProvider<StreamResolver> resolvers;
+    // The bus is one of this configuration's own beans: looked up when the first socket opens.
+    private final ObjectProvider<StreamBus> buses;
 
     StreamingConfiguration(StreamingHub hub, CredentialResolver credentials, OmniaProperties properties,
-                           JsonMapper json, ObjectProvider<StreamResolver> resolvers) {
+                           JsonMapper json, ObjectProvider<StreamResolver> resolvers, ObjectProvider<StreamBus> buses) {
+        this.buses = buses;
         this.hub = hub;
         this.credentials = credentials;
         this.properties = properties;
@@ -45,7 +48,8 @@ class StreamingConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new StreamingSocketHandler(hub, json, resolvers.orderedStream().toList()), "/api/v1/streaming", "/api/v1/streaming/")
+        registry.addHandler(new StreamingSocketHandler(hub, json, resolvers.orderedStream().toList(), buses::getObject),
+                        "/api/v1/streaming", "/api/v1/streaming/")
                 .setHandshakeHandler(new TokenProtocolHandshakeHandler())
                 .addInterceptors(new StreamingHandshake(credentials, properties, hub))
                 // Origins are checked by StreamingHandshake, which knows the instance's own and the configured ones.

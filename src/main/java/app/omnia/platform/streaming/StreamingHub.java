@@ -114,6 +114,12 @@ public class StreamingHub {
         }
     }
 
+    /** The accounts with a socket open on this copy. */
+    public Set<Long> onlineAccounts() {
+        return sessions.values().stream().map(StreamSession::accountId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     int openSockets() {
         return sessions.size();
     }

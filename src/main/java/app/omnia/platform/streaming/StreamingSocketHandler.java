@@ -29,8 +29,12 @@ class StreamingSocketHandler extends TextWebSocketHandler {
     private final JsonMapper json;
     private final List<StreamResolver> resolvers;
 
-    StreamingSocketHandler(StreamingHub hub, JsonMapper json, List<StreamResolver> resolvers) {
+    private final java.util.function.Supplier<StreamBus> bus;
+
+    StreamingSocketHandler(StreamingHub hub, JsonMapper json, List<StreamResolver> resolvers,
+                           java.util.function.Supplier<StreamBus> bus) {
         this.hub = hub;
+        this.bus = bus;
         this.json = json;
         this.resolvers = List.copyOf(resolvers);
     }
@@ -42,6 +46,7 @@ class StreamingSocketHandler extends TextWebSocketHandler {
                 (StreamSession.Credential) socket.getAttributes().get(CREDENTIAL));
         socket.getAttributes().put(SESSION, session);
         hub.register(session);
+        bus.get().connected(viewer.accountId());
         if (socket.getUri() != null) {
             var query = UriComponentsBuilder.fromUri(socket.getUri()).build().getQueryParams();
             String stream = query.getFirst("stream");

@@ -71,6 +71,13 @@ public class Follows {
                 .param(targetId).query(Long.class).list();
     }
 
+    /** Which of {@code accounts} follow the target and see its reblogs at home. */
+    public Set<Long> followersShowingReblogs(long targetId, Collection<Long> accounts) {
+        return accounts.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(
+                "SELECT account_id FROM follows WHERE target_account_id = :t AND show_reblogs = TRUE AND account_id IN (:a)")
+                .param("t", targetId).param("a", accounts).query(Long.class).list());
+    }
+
     /** The followers who see the account's reblogs at home. */
     public List<Long> followersShowingReblogs(long targetId) {
         return jdbc.sql("SELECT account_id FROM follows WHERE target_account_id = ? AND show_reblogs = TRUE")

@@ -136,12 +136,17 @@ class StreamPublisher {
             mentioned.forEach(id -> channels.add(StreamEvent.timeline(id)));
             return channels;
         }
-        (status.isReblog() ? follows.followersShowingReblogs(status.accountId()) : follows.allFollowers(status.accountId()))
-                .forEach(id -> channels.add(StreamEvent.timeline(id)));
+        // Only followers with a socket open somewhere: a post costs its online audience, not its whole audience.
+        java.util.Set<Long> online = bus.online();
+        Set<Long> listening = online.isEmpty() ? Set.of() : status.isReblog()
+                ? follows.followersShowingReblogs(status.accountId(), online)
+                : follows.followers(status.accountId(), online);
+        listening.forEach(id -> channels.add(StreamEvent.timeline(id)));
         if (status.visibility() == Visibility.PUBLIC && !status.isReblog()) {
             channels.add(StreamEvent.PUBLIC);
             tags.forEach(tag -> channels.add(StreamEvent.hashtag(tag)));
-            followedTags.followersOfAny(tags).forEach(id -> channels.add(StreamEvent.timeline(id)));
+            followedTags.followersOfAny(tags).stream().filter(online::contains)
+                    .forEach(id -> channels.add(StreamEvent.timeline(id)));
         }
         return channels;
     }
