@@ -32,6 +32,13 @@ public abstract class TwoPeopleTest {
         asBob = api.withToken(bob.token());
     }
 
+    /** Posts a status from form fields ({@code "status", "text", ...}) and returns its id; anything but 200 fails. */
+    protected static String postStatus(Api as, String... form) {
+        Api.Response posted = as.postForm("/api/v1/statuses", Api.form(form));
+        org.assertj.core.api.Assertions.assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        return posted.json().get("id").asString();
+    }
+
     /** The top-level ids of a JSON array of statuses or accounts, in order. */
     protected static List<String> ids(JsonNode array) {
         return array.valueStream().map(n -> n.get("id").asString()).toList();

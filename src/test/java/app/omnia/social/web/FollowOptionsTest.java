@@ -15,12 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class FollowOptionsTest extends TwoPeopleTest {
 
-    private String post(Api as, String... form) {
-        Api.Response posted = as.postForm("/api/v1/statuses", Api.form(form));
-        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
-        return posted.json().get("id").asString();
-    }
-
     @Test
     void ringingTheBellNotifiesOfNewPostsButNotOfRepliesToOthersOrDirectMessages() {
         JsonNode relationship = asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow",
@@ -28,10 +22,10 @@ class FollowOptionsTest extends TwoPeopleTest {
         assertThat(relationship.get("notifying").asBoolean()).isTrue();
         assertThat(relationship.get("showing_reblogs").asBoolean()).isTrue();
 
-        String news = post(asAlice, "status", "news from alice");
-        String elsewhere = post(asBob, "status", "bob's own");
-        post(asAlice, "status", "a reply to bob", "in_reply_to_id", elsewhere);
-        post(asAlice, "status", "a thread of mine", "in_reply_to_id", news);
+        String news = postStatus(asAlice, "status", "news from alice");
+        String elsewhere = postStatus(asBob, "status", "bob's own");
+        postStatus(asAlice, "status", "a reply to bob", "in_reply_to_id", elsewhere);
+        postStatus(asAlice, "status", "a thread of mine", "in_reply_to_id", news);
 
         JsonNode rung = asBob.get("/api/v1/notifications?types[]=status").json();
         assertThat(rung.size()).isEqualTo(2);
@@ -41,7 +35,7 @@ class FollowOptionsTest extends TwoPeopleTest {
         JsonNode quiet = asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Map.of("notify", "false")).json();
         assertThat(quiet.get("notifying").asBoolean()).isFalse();
         assertThat(quiet.get("following").asBoolean()).isTrue();
-        post(asAlice, "status", "no bell now");
+        postStatus(asAlice, "status", "no bell now");
         assertThat(asBob.get("/api/v1/notifications?types[]=status").json().size()).isEqualTo(2);
     }
 
@@ -52,8 +46,8 @@ class FollowOptionsTest extends TwoPeopleTest {
         assertThat(relationship.get("showing_reblogs").asBoolean()).isFalse();
         // Someone bob does not follow: a reblog of bob's own post would be folded into the original at home.
         Api asCarol = api.withToken(app.omnia.support.TestAccounts.newUser(api, "read write").token());
-        String someone = post(asCarol, "status", "carol says");
-        String own = post(asAlice, "status", "alice says");
+        String someone = postStatus(asCarol, "status", "carol says");
+        String own = postStatus(asAlice, "status", "alice says");
         String reblog = asAlice.postForm("/api/v1/statuses/" + someone + "/reblog", Map.of()).json().get("id").asString();
 
         assertThat(ids(asBob.get("/api/v1/timelines/home").json())).contains(own).doesNotContain(reblog);

@@ -15,19 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class QuotesTest extends TwoPeopleTest {
 
-    private String post(Api as, String... form) {
-        Api.Response posted = as.postForm("/api/v1/statuses", Api.form(form));
-        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
-        return posted.json().get("id").asString();
-    }
-
     private int statusCount(Api as, String accountId) {
         return as.get("/api/v1/accounts/" + accountId + "/statuses").json().size();
     }
 
     @Test
     void aQuoteShowsTheQuotedStatusCountsAndNotifiesItsAuthor() {
-        String original = post(asAlice, "status", "quotable");
+        String original = postStatus(asAlice, "status", "quotable");
         Api.Response quoted = asBob.postForm("/api/v1/statuses",
                 Api.form("status", "look at this", "quoted_status_id", original));
         assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
@@ -52,7 +46,7 @@ class QuotesTest extends TwoPeopleTest {
 
     @Test
     void theQuotePolicyDecidesWhoMayQuote() {
-        String nobody = post(asAlice, "status", "do not quote", "quote_approval_policy", "nobody");
+        String nobody = postStatus(asAlice, "status", "do not quote", "quote_approval_policy", "nobody");
         JsonNode seenByBob = asBob.get("/api/v1/statuses/" + nobody).json();
         assertThat(seenByBob.get("quote_approval").get("automatic").size()).isZero();
         assertThat(seenByBob.get("quote_approval").get("current_user").asString()).isEqualTo("denied");
@@ -61,21 +55,21 @@ class QuotesTest extends TwoPeopleTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("quoted_status_id");
         assertThat(statusCount(asBob, bob.id())).isEqualTo(before);
-        assertThat(post(asAlice, "status", "quoting myself", "quoted_status_id", nobody)).isNotBlank();
+        assertThat(postStatus(asAlice, "status", "quoting myself", "quoted_status_id", nobody)).isNotBlank();
 
-        String followers = post(asAlice, "status", "followers may quote", "quote_approval_policy", "followers");
+        String followers = postStatus(asAlice, "status", "followers may quote", "quote_approval_policy", "followers");
         assertThat(asBob.postForm("/api/v1/statuses", Api.form("status", "x", "quoted_status_id", followers)).status())
                 .isEqualTo(422);
         asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Map.of());
         assertThat(asBob.get("/api/v1/statuses/" + followers).json().get("quote_approval").get("current_user")
                 .asString()).isEqualTo("automatic");
-        assertThat(post(asBob, "status", "x", "quoted_status_id", followers)).isNotBlank();
+        assertThat(postStatus(asBob, "status", "x", "quoted_status_id", followers)).isNotBlank();
     }
 
     @Test
     void privatePostsAreQuotedOnlyByTheirAuthorAndTheQuoteStaysPrivate() {
         asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Map.of());
-        String secret = post(asAlice, "status", "followers only", "visibility", "private");
+        String secret = postStatus(asAlice, "status", "followers only", "visibility", "private");
         assertThat(asBob.postForm("/api/v1/statuses", Api.form("status", "x", "quoted_status_id", secret)).status())
                 .isEqualTo(422);
         Api.Response own = asAlice.postForm("/api/v1/statuses",
@@ -86,8 +80,8 @@ class QuotesTest extends TwoPeopleTest {
 
     @Test
     void aQuoteOfADeletedOrHiddenStatusSaysSo() {
-        String original = post(asAlice, "status", "soon gone");
-        String quote = post(asBob, "status", "quoting", "quoted_status_id", original);
+        String original = postStatus(asAlice, "status", "soon gone");
+        String quote = postStatus(asBob, "status", "quoting", "quoted_status_id", original);
         asAlice.postForm("/api/v1/accounts/" + bob.id() + "/block", Map.of());
         JsonNode hidden = asBob.get("/api/v1/statuses/" + quote).json().get("quote");
         assertThat(hidden.get("state").asString()).isEqualTo("unauthorized");
