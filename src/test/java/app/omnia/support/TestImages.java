@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import javax.imageio.ImageIO;
 
@@ -51,5 +52,20 @@ public final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Inserts an APP1 "Exif" segment right after the JPEG's start-of-image marker, as cameras do. */
+    public static byte[] withExifSegment(byte[] jpeg, String payload) {
+        byte[] data = ("Exif\0\0" + payload).getBytes(StandardCharsets.ISO_8859_1);
+        int length = data.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(data, 0, data.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 }

@@ -29,6 +29,9 @@ public class StreamingHub {
 
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<StreamSession>> byChannel = new ConcurrentHashMap<>();
+    // Indexed by account too: connecting, re-checking credentials and listing who is online then cost the
+    // account's own sockets, not a walk over every socket of the copy.
+    private final Map<Long, Set<StreamSession>> byAccount = new ConcurrentHashMap<>();
     private final CredentialResolver credentials;
     private final ObjectProvider<StreamGate> gate;
     private final JsonMapper json;
@@ -41,10 +44,15 @@ public class StreamingHub {
 
     void register(StreamSession session) {
         sessions.put(session.id(), session);
+        byAccount.computeIfAbsent(session.accountId(), a -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     void unregister(StreamSession session) {
         sessions.remove(session.id());
+        byAccount.computeIfPresent(session.accountId(), (account, own) -> {
+            own.remove(session);
+            return own.isEmpty() ? null : own;
+        });
         for (StreamSession.Subscription subscription : List.copyOf(session.subscriptions())) {
             unsubscribe(session, subscription.stream());
         }
@@ -86,7 +94,7 @@ public class StreamingHub {
 
     /** Closes this copy's sockets of the account whose credential no longer resolves (revoked, suspended). */
     public void recheck(long accountId) {
-        sessions.values().stream().filter(s -> s.accountId() == accountId).forEach(this::recheck);
+        List.copyOf(byAccount.getOrDefault(accountId, Set.of())).forEach(this::recheck);
     }
 
     /** A backstop for changes no event announced (a token that expired, a row changed by hand). */
@@ -116,8 +124,7 @@ public class StreamingHub {
 
     /** The accounts with a socket open on this copy. */
     public Set<Long> onlineAccounts() {
-        return sessions.values().stream().map(StreamSession::accountId)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return Set.copyOf(byAccount.keySet());
     }
 
     int openSockets() {
@@ -125,6 +132,6 @@ public class StreamingHub {
     }
 
     long socketsOf(long accountId) {
-        return sessions.values().stream().filter(s -> s.accountId() == accountId).count();
+        return byAccount.getOrDefault(accountId, Set.of()).size();
     }
 }

@@ -96,9 +96,10 @@ class StreamPublisher {
     }
 
     private void push(Status status, String event) {
-        List<Long> mentioned = statuses.mentions(List.of(status.id())).getOrDefault(status.id(), List.of());
-        List<String> tags = statuses.tags(List.of(status.id())).getOrDefault(status.id(), List.of());
         StatusJson rendered = statusJson.one(status, null);
+        // The rendering has just loaded the mentions and tags: read them from it rather than query again.
+        List<Long> mentioned = rendered.mentions().stream().map(m -> Long.parseLong(m.id())).toList();
+        List<String> tags = rendered.tags().stream().map(StatusJson.TagJson::name).toList();
         String payload = json.writeValueAsString(rendered);
         Set<Long> involved = involved(status, mentioned, rendered);
         for (String channel : channels(status, mentioned, tags)) {

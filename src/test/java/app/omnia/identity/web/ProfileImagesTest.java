@@ -37,7 +37,7 @@ class ProfileImagesTest {
     void anUploadedPhotoIsReEncodedWithoutItsMetadataAndServedWithNosniff() throws Exception {
         Api api = Api.at(port);
         TestAccounts.User user = TestAccounts.newUser(api, "read write");
-        byte[] jpeg = withExifSegment(jpeg(900, 600), GPS_MARKER);
+        byte[] jpeg = app.omnia.support.TestImages.withExifSegment(jpeg(900, 600), GPS_MARKER);
 
         Api.Response updated = api.withToken(user.token()).send("PATCH", "/api/v1/accounts/update_credentials",
                 "multipart/form-data; boundary=XyZ", HttpRequest.BodyPublishers.ofByteArray(
@@ -79,20 +79,6 @@ class ProfileImagesTest {
         return out.toByteArray();
     }
 
-    /** Inserts an APP1 "Exif" segment right after the JPEG's start-of-image marker, as cameras do. */
-    private static byte[] withExifSegment(byte[] jpeg, String payload) {
-        byte[] data = ("Exif\0\0" + payload).getBytes(StandardCharsets.ISO_8859_1);
-        int length = data.length + 2;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write(data, 0, data.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
 
     private static byte[] multipart(String boundary, String field, String filename, String type, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -95,7 +95,7 @@ class MediaTest extends TwoPeopleTest {
     @Test
     void exifAndGpsDataAreGoneFromTheServedFile() throws Exception {
         String gps = "GPS-SECRET-LOCATION-48.8566N-2.3522E";
-        byte[] photo = withExifSegment(TestImages.image("jpg", 200, 100), gps);
+        byte[] photo = TestImages.withExifSegment(TestImages.image("jpg", 200, 100), gps);
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif").contains(gps);
 
         JsonNode media = upload(asAlice, "/api/v2/media", "image/jpeg", photo).json();
@@ -287,20 +287,6 @@ class MediaTest extends TwoPeopleTest {
         }
     }
 
-    /** Inserts an APP1 "Exif" segment right after the JPEG's start-of-image marker, as cameras do. */
-    static byte[] withExifSegment(byte[] jpeg, String payload) {
-        byte[] data = ("Exif\0\0" + payload).getBytes(StandardCharsets.ISO_8859_1);
-        int length = data.length + 2;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write(data, 0, data.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
 
     /**
      * A PNG whose header claims the given size, followed by a tiny IDAT that could never fill it: decoding it
