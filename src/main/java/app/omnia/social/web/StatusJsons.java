@@ -48,10 +48,12 @@ class StatusJsons {
     private final Follows follows;
     private final MediaService media;
     private final MediaStore mediaStore;
+    private final app.omnia.social.Standings standings;
 
     StatusJsons(Statuses statuses, Interactions interactions, Pins pins, Polls polls, PollJsons pollJsons,
                 AccountService accounts, Links links, StatusService statusService, Follows follows,
-                MediaService media, MediaStore mediaStore) {
+                MediaService media, MediaStore mediaStore, app.omnia.social.Standings standings) {
+        this.standings = standings;
         this.statusService = statusService;
         this.follows = follows;
         this.media = media;
@@ -69,9 +71,11 @@ class StatusJsons {
         return page(List.of(status), viewerId).getFirst();
     }
 
-    List<StatusJson> page(List<Status> page, Long viewerId) {
-        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
-                .map(Status::reblogOfId).toList());
+    List<StatusJson> page(List<Status> unmoderated, Long viewerId) {
+        // Shown as moderation left them: behind its notice, or forced sensitive.
+        List<Status> page = standings.presented(unmoderated);
+        Map<Long, Status> originals = standings.presented(statuses.findAll(page.stream().filter(Status::isReblog)
+                .map(Status::reblogOfId).toList()));
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
         Map<Long, Status> quoted = statuses.findAll(all.stream().map(Status::quotedStatusId)
