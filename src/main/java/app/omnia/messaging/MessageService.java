@@ -165,6 +165,19 @@ public class MessageService {
         return members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L);
     }
 
+    /**
+     * A message as evidence for a report by a member of its conversation (404 for anyone else, for a message not
+     * in it, and for one already deleted for everyone).
+     */
+    @Transactional(readOnly = true)
+    public MessageEvidence evidence(long reporter, long conversationId, long messageId) {
+        var a = access.require(reporter, conversationId);
+        Message message = messages.find(conversationId, messageId).filter(m -> !m.deleted())
+                .orElseThrow(ApiException::notFound);
+        return new MessageEvidence(message.id(), conversationId, message.senderId(), message.text(),
+                a.conversation().encrypted(), message.createdAt());
+    }
+
     private static void refuse(MessageContent.Fault fault) {
         throw ApiException.validation(fault.field(), fault.code(), fault.message());
     }

@@ -71,6 +71,11 @@ public class ContentModeration {
                 !media.shownOn(List.of(s.id())).getOrDefault(s.id(), List.of()).isEmpty()));
     }
 
+    /** The status showing a media attachment, whoever may see it (for moderators), or empty. */
+    public Optional<ReportableStatus> mediaStatus(long mediaId) {
+        return marks.mediaPlacement(mediaId).flatMap(placement -> status(placement[0]));
+    }
+
     /** Puts a mark ({@code hidden}, {@code removed}, {@code limited}, {@code sensitive}); true if it was new. */
     @Transactional
     public boolean mark(Subject subject, long id, String state) {
@@ -80,6 +85,11 @@ public class ContentModeration {
     @Transactional
     public boolean unmark(Subject subject, long id, String state) {
         return marks.remove(subject.key(), id, requireState(state));
+    }
+
+    /** The marks on an account ({@code limited}, {@code sensitive}). */
+    public java.util.Set<String> accountMarks(long accountId) {
+        return marks.ofAccounts(List.of(accountId)).getOrDefault(accountId, java.util.Set.of());
     }
 
     /** Follows among these accounts, as (follower, followed) pairs. */
