@@ -129,6 +129,13 @@ public class ChatMediaService {
         return media.find(mediaId).map(a -> store.url(a.fileName())).orElse(null);
     }
 
+    /** The URL of each upload, by id (one query for a page of conversations' avatars). */
+    Map<Long, String> urls(Collection<Long> mediaIds) {
+        Map<Long, String> urls = new java.util.HashMap<>();
+        media.findAll(mediaIds).forEach((id, a) -> urls.put(id, store.url(a.fileName())));
+        return urls;
+    }
+
     ChatMediaJson json(Attachment a) {
         return ChatMediaJson.of(a, store);
     }

@@ -145,9 +145,11 @@ public class ConversationService {
         Map<Long, Member> mine = members.ofViewer(me, conversationIds);
         Map<Long, Integer> sizes = members.counts(conversationIds);
         Map<Long, Long> unread = members.unread(me, conversationIds);
+        Map<Long, String> avatars = media.urls(found.stream().map(Conversation::avatarMediaId)
+                .filter(java.util.Objects::nonNull).toList());
         return found.stream().filter(c -> mine.containsKey(c.id()))
                 .map(c -> new ConversationView(c, mine.get(c.id()), sizes.getOrDefault(c.id(), 0),
-                        unread.getOrDefault(c.id(), 0L), avatarUrl(c)))
+                        unread.getOrDefault(c.id(), 0L), c.avatarMediaId() == null ? null : avatars.get(c.avatarMediaId())))
                 .toList();
     }
 

@@ -76,9 +76,12 @@ public class DeviceKeys {
                 .update() > 0;
     }
 
-    /** Takes the device's oldest one-time key for good, or none when it has run out. */
+    /**
+     * Takes the device's oldest one-time key for good, or none when it has run out. A fetcher that loses a race
+     * for a key tries the next one; after many lost races it answers none (the bundle still works without one).
+     */
     public Optional<OneTimeKey> claimOneTimeKey(long accountId, int deviceId) {
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 32; attempt++) {
             Optional<OneTimeKey> candidate = jdbc.sql("""
                     SELECT key_id, public_key FROM chat_one_time_keys WHERE account_id = ? AND device_id = ?
                     ORDER BY key_id LIMIT 1

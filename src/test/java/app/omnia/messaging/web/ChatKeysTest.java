@@ -64,6 +64,33 @@ class ChatKeysTest extends ChatFixture {
     }
 
     @Test
+    void fetchersRacingForOneTimeKeysNeverGetTheSameOne() throws Exception {
+        List<Map<String, Object>> keys = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            keys.add(Map.of("key_id", i, "public_key", key(i)));
+        }
+        upload(asBob, "1", bundle(keys));
+        List<java.util.concurrent.Callable<Api.Response>> fetchers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            fetchers.add(() -> asAlice.get(CHAT + "/keys/" + bob.id()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Integer> handedOut = new java.util.ArrayList<>();
+        try {
+            for (var result : pool.invokeAll(fetchers)) {
+                assertThat(result.get().status()).as(result.get().toString()).isEqualTo(200);
+                JsonNode oneTime = result.get().json().get("devices").get(0).get("one_time_pre_key");
+                if (!oneTime.isNull()) {
+                    handedOut.add(oneTime.get("key_id").asInt());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(handedOut).as("each key once").doesNotHaveDuplicates().hasSize(6);
+    }
+
+    @Test
     void badKeysAreRefusedNamingTheFieldAndBlockedOrUnknownAccountsAreNotFound() {
         assertProblem(upload(asBob, "1", Map.of("identity_key", "%%%", "signed_pre_key_id", 1, "signed_pre_key", key(2),
                 "signed_pre_key_signature", key(3))), 422, "identity_key");

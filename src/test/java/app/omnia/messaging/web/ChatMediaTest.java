@@ -95,6 +95,8 @@ class ChatMediaTest extends ChatFixture {
         assertThat(set.json().get("avatar").asString()).contains("/media/");
         assertThat(asBob.get(CHAT + "/conversations/" + group).json().get("avatar").asString())
                 .isEqualTo(set.json().get("avatar").asString());
+        assertThat(asBob.get(CHAT + "/conversations").json().get(0).get("avatar").asString())
+                .as("in the list too").isEqualTo(set.json().get("avatar").asString());
         assertThat(types(asBob)).contains("chat.conversation.update");
 
         String bobs = upload(asBob);
