@@ -139,11 +139,14 @@ public class ReportService {
         long conversation = PathIds.parse(request.conversationId());
         List<Report.Evidence> evidence = new ArrayList<>();
         for (long id : messageIds) {
-            MessageEvidence m = messages.evidence(reporter, conversation, id);
+            // 404 alike for a non-member, a message of another conversation and one deleted for everyone.
+            MessageEvidence m = messages.evidence(id, reporter)
+                    .filter(e -> e.conversationId() == conversation && !e.deleted())
+                    .orElseThrow(ApiException::notFound);
             requireOwnedBy(target, m.senderId(), "message_ids");
             items.add(new Report.Item("message", id));
             evidence.add(new Report.Evidence(m.messageId(), m.conversationId(), m.senderId(), m.text(), m.encrypted(),
-                    m.sentAt()));
+                    m.createdAt()));
         }
         return evidence;
     }
