@@ -39,6 +39,7 @@ class ChatBench {
     private static final boolean THREAD_DUMP = Boolean.getBoolean("bench.thread-dump");
 
     private final List<String> report = new ArrayList<>();
+    private CpuClock cpu;
 
     @Test
     void chat() throws Exception {
@@ -59,6 +60,7 @@ class ChatBench {
         try (BenchServerProcess server = BenchServerProcess.start(settings, log);
              ChatSockets sockets = new ChatSockets(server.port(), ledger);
              ChatSenders senders = new ChatSenders(server, cast, ledger)) {
+            cpu = new CpuClock(server.pid(), DATABASE);
             long written = System.nanoTime();
             try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "")) {
                 cast.write(connection);
@@ -150,6 +152,7 @@ class ChatBench {
         SplittableRandom random = new SplittableRandom(7);
         int count = (int) (RATE * SECONDS);
         Thread dumper = dumpFrom == null ? null : Thread.ofVirtual().start(() -> dumpThreads(dumpFrom));
+        CpuClock.Reading before = cpu.read();
         senders.send(phase, count, RATE, i -> {
             int account = random.nextInt(CONNECTIONS); // one sender thread: the generator is not shared
             return new ChatSenders.Send(cast.chatOf(account), cast.account(account));
@@ -158,12 +161,14 @@ class ChatBench {
             dumper.join();
         }
         long lost = awaitDeliveries(ledger, phase, Duration.ofSeconds(15));
+        CpuClock.Reading after = cpu.read();
         line(name + ", messages", "%.0f messages/s achieved (%d sent at %.0f/s for %d s, %d failed), %d deliveries "
                         + "expected", perSecond(phase), phase.accepted.sum(), RATE, SECONDS, phase.failed.sum(),
                 phase.expected.sum());
         line(name + ", send -> receive", "%s (%d deliveries); lost %d", phase.delivery.summary(),
                 phase.delivery.count(), lost);
         line(name + ", post answered", phase.posting.summary());
+        line(name + ", CPU", after.since(before, phase.accepted.sum()));
         return phase;
     }
 
