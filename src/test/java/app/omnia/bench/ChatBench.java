@@ -37,6 +37,8 @@ class ChatBench {
     private static final double DIRECT_SHARE = Double.parseDouble(System.getProperty("bench.direct-share", "0.5"));
     private static final int PARALLEL_HANDSHAKES = Integer.getInteger("bench.handshakes", 64);
     private static final boolean THREAD_DUMP = Boolean.getBoolean("bench.thread-dump");
+    /** PostgreSQL's own default is on: every commit waits for its WAL flush (fsync) on disk. */
+    private static final String SYNCHRONOUS_COMMIT = System.getProperty("bench.synchronous-commit", "on");
 
     private final List<String> report = new ArrayList<>();
     private CpuClock cpu;
@@ -45,6 +47,11 @@ class ChatBench {
     void chat() throws Exception {
         BenchGraph.recreateDatabase(PG, DATABASE);
         BenchGraph.flushRedis(REDIS);
+        try (Connection admin = DriverManager.getConnection(PG + DATABASE, "postgres", "");
+             var statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + DATABASE + " SET synchronous_commit = "
+                    + (SYNCHRONOUS_COMMIT.equals("off") ? "off" : "on"));
+        }
         ChatCast cast = new ChatCast(CONNECTIONS, DIRECT_SHARE, GROUP_SIZE);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("omnia.database.url", PG + DATABASE);
@@ -66,8 +73,8 @@ class ChatBench {
                 cast.write(connection);
             }
             line("setup", "%d accounts with tokens, %d direct conversations, %d groups of about %d (written in %.1f s); "
-                            + "server pid %d, open-file limit %s", CONNECTIONS, cast.directChats(), cast.groupChats(),
-                    GROUP_SIZE, (System.nanoTime() - written) / 1e9, server.pid(), openFileLimit());
+                            + "server pid %d, open-file limit %s, PostgreSQL synchronous_commit %s", CONNECTIONS, cast.directChats(), cast.groupChats(),
+                    GROUP_SIZE, (System.nanoTime() - written) / 1e9, server.pid(), openFileLimit(), SYNCHRONOUS_COMMIT);
             long heapIdle = server.heapUsedAfterGc();
             long rssIdle = server.residentBytes();
 
