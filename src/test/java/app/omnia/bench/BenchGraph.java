@@ -57,16 +57,7 @@ final class BenchGraph {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Instant now = Instant.now();
         StringBuilder rows = new StringBuilder(1 << 20);
-        for (int i = 0; i < accounts; i++) {
-            String name = "b" + i;
-            rows.append(id(i)).append('\t').append(name).append('\t').append(name).append('\t')
-                    .append(name).append("@bench.invalid\t").append(name).append("@bench.invalid\t")
-                    .append("not-a-password-hash\t1990-01-01\t").append(now).append('\t').append(now).append('\n');
-            flushIfBig(copy, rows, "accounts (id, username, username_key, email, email_key, password_hash, "
-                    + "date_of_birth, created_at, updated_at)");
-        }
-        flush(copy, rows, "accounts (id, username, username_key, email, email_key, password_hash, date_of_birth, "
-                + "created_at, updated_at)");
+        writeAccounts(copy, accounts, now);
 
         String follows = "follows (id, account_id, target_account_id, created_at)";
         long followId = 1;
@@ -119,17 +110,7 @@ final class BenchGraph {
         List<Long> withTokens = new ArrayList<>(readers);
         withTokens.add(id(0));
         withTokens.add(id(accounts - 1));
-        try (var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO oauth_applications (id, name, redirect_uris, scopes, client_id, "
-                    + "client_secret_hash, created_at) VALUES (1, 'bench', 'urn:ietf:wg:oauth:2.0:oob', 'read write', "
-                    + "'bench', 'none', now())");
-        }
-        long tokenId = 1;
-        for (long account : withTokens) {
-            rows.append(tokenId++).append('\t').append(Tokens.hash(token(account))).append("\t1\t").append(account)
-                    .append("\tread write\t").append(now).append('\n');
-        }
-        flush(copy, rows, "oauth_access_tokens (id, token_hash, application_id, account_id, scopes, created_at)");
+        writeTokens(connection, withTokens, now);
         try (var statement = connection.createStatement()) {
             // COPY bypassed the counters the server keeps on each change: compute them once, as a migration would.
             statement.execute("""
@@ -147,13 +128,65 @@ final class BenchGraph {
         return new Cast(id(0), id(accounts - 1), readers, posters);
     }
 
-    private static void flushIfBig(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
+    /** Accounts {@code b0..b<count-1>} with ids from {@link #FIRST_ID}, able to act (no password sign-in). */
+    static void writeAccounts(CopyManager copy, int count, Instant now) throws SQLException, IOException {
+        String table = "accounts (id, username, username_key, email, email_key, password_hash, date_of_birth, "
+                + "created_at, updated_at)";
+        StringBuilder rows = new StringBuilder(1 << 20);
+        for (int i = 0; i < count; i++) {
+            String name = "b" + i;
+            rows.append(FIRST_ID + i).append('\t').append(name).append('\t').append(name).append('\t')
+                    .append(name).append("@bench.invalid\t").append(name).append("@bench.invalid\t")
+                    .append("not-a-password-hash\t1990-01-01\t").append(now).append('\t').append(now).append('\n');
+            flushIfBig(copy, rows, table);
+        }
+        flush(copy, rows, table);
+    }
+
+    /** One "read write" access token {@link #token(long)} per account, issued to a "bench" application. */
+    static void writeTokens(Connection connection, List<Long> accounts, Instant now) throws SQLException, IOException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO oauth_applications (id, name, redirect_uris, scopes, client_id, "
+                    + "client_secret_hash, created_at) VALUES (1, 'bench', 'urn:ietf:wg:oauth:2.0:oob', 'read write', "
+                    + "'bench', 'none', now())");
+        }
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        String table = "oauth_access_tokens (id, token_hash, application_id, account_id, scopes, created_at)";
+        StringBuilder rows = new StringBuilder(1 << 20);
+        long tokenId = 1;
+        for (long account : accounts) {
+            rows.append(tokenId++).append('\t').append(Tokens.hash(token(account))).append("\t1\t").append(account)
+                    .append("\tread write\t").append(now).append('\n');
+            flushIfBig(copy, rows, table);
+        }
+        flush(copy, rows, table);
+    }
+
+    /** Drops and creates the benchmark's own database (the server's Flyway then builds the schema). */
+    static void recreateDatabase(String postgres, String database) throws SQLException {
+        try (Connection admin = java.sql.DriverManager.getConnection(postgres + "postgres", "postgres", "");
+             var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /** Empties the benchmark's Redis database (only the one the URL names). */
+    static void flushRedis(String redisUrl) throws IOException, InterruptedException {
+        java.net.URI uri = java.net.URI.create(redisUrl);
+        String db = uri.getPath().length() > 1 ? uri.getPath().substring(1) : "0";
+        Process flush = new ProcessBuilder("redis-cli", "-h", uri.getHost(), "-p",
+                String.valueOf(uri.getPort() < 0 ? 6379 : uri.getPort()), "-n", db, "flushdb").inheritIO().start();
+        flush.waitFor();
+    }
+
+    static void flushIfBig(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
         if (rows.length() > (8 << 20)) {
             flush(copy, rows, table);
         }
     }
 
-    private static void flush(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
+    static void flush(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
         if (!rows.isEmpty()) {
             copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
             rows.setLength(0);

@@ -51,8 +51,8 @@ class HomeTimelineBench {
 
     @Test
     void homeTimeline() throws Exception {
-        recreateDatabase();
-        flushRedis();
+        BenchGraph.recreateDatabase(PG, DATABASE);
+        BenchGraph.flushRedis(REDIS);
         BenchGraph.Cast cast;
         long generated = System.nanoTime();
         // Flyway creates the schema on a first start; the graph is then written under it.
@@ -69,7 +69,7 @@ class HomeTimelineBench {
             naive = readHome(port(server), cast.readers());
         }
         line("home reads, naive query", naive.summary());
-        flushRedis();
+        BenchGraph.flushRedis(REDIS);
         try (ConfigurableApplicationContext server = start("store")) {
             int port = port(server);
             for (long reader : cast.readers()) {
@@ -222,22 +222,6 @@ class HomeTimelineBench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private void recreateDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "");
-             var statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-    }
-
-    private void flushRedis() throws Exception {
-        URI uri = URI.create(REDIS);
-        String db = uri.getPath().length() > 1 ? uri.getPath().substring(1) : "0";
-        Process flush = new ProcessBuilder("redis-cli", "-h", uri.getHost(), "-p",
-                String.valueOf(uri.getPort() < 0 ? 6379 : uri.getPort()), "-n", db, "flushdb").inheritIO().start();
-        flush.waitFor();
     }
 
     private void line(String figure, String format, Object... args) {

@@ -31,6 +31,7 @@ final class RedisStreamBus implements StreamBus, MessageListener {
     private final StringRedisTemplate redis;
     private final StreamingHub hub;
     private final JsonMapper json;
+    private final ChannelQueues queues = new ChannelQueues();
 
     RedisStreamBus(StringRedisTemplate redis, StreamingHub hub, JsonMapper json) {
         this.redis = redis;
@@ -84,18 +85,25 @@ final class RedisStreamBus implements StreamBus, MessageListener {
         redis.convertAndSend(CHANNEL, json.writeValueAsString(Map.of("kind", "credentials", "account", accountId)));
     }
 
+    /**
+     * Called on the Redis connection's own thread, in the order Redis sent the messages (the listener container
+     * runs it directly): the work is handed to the channel's queue, which keeps that order per channel without
+     * letting one socket's slowness, or a credentials check's database query, hold up the connection.
+     */
     @Override
     public void onMessage(Message message, byte[] pattern) {
         try {
             JsonNode node = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
             if ("credentials".equals(node.path("kind").asString())) {
-                hub.recheck(node.path("account").asLong());
+                long account = node.path("account").asLong();
+                queues.submit("credentials:" + account, () -> hub.recheck(account));
                 return;
             }
             Set<Long> involved = new HashSet<>();
             node.path("involved").forEach(id -> involved.add(id.asLong()));
-            hub.deliver(new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
-                    node.path("payload").asString(), involved));
+            StreamEvent event = new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
+                    node.path("payload").asString(), involved);
+            queues.submit(event.channel(), () -> hub.deliver(event));
         } catch (RuntimeException e) {
             // One malformed message must not stop the listener that serves every socket on this copy.
             log.warn("Ignoring an unreadable streaming message: {}", e.getMessage());

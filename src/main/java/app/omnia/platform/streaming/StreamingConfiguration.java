@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -67,6 +68,11 @@ class StreamingConfiguration implements WebSocketConfigurer {
     RedisMessageListenerContainer streamingListener(RedisConnectionFactory factory, RedisStreamBus bus) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(factory);
+        // By default the container hands every message to a new thread: events then reach sockets in any order
+        // (a chat client sees seq 8 before 7), and each one costs a thread. The bus keeps Redis's order per
+        // channel itself and moves the work off the connection's thread (RedisStreamBus.onMessage).
+        container.setTaskExecutor(Runnable::run);
+        container.setSubscriptionExecutor(new SimpleAsyncTaskExecutor("streaming-subscription-"));
         container.addMessageListener(bus, new ChannelTopic(RedisStreamBus.CHANNEL));
         return container;
     }

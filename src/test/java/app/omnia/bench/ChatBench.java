@@ -1,0 +1,223 @@
+package app.omnia.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chat benchmark. Not part of the test suite: run with the {@code bench} profile, see the README.
+ * It writes accounts, tokens and conversations into PostgreSQL with COPY, starts Omnia in its own JVM on
+ * PostgreSQL + Redis with rate limits off, opens a chat socket per account, posts messages at a fixed rate
+ * through the chat API and times each one from its send time to every recipient's socket, counting lost,
+ * duplicated and out-of-order deliveries; and it reads the server's memory before and after the sockets open.
+ * Baseline, measured in the same run: the same traffic (every conversation keeps receiving, the database does
+ * the same work) while only {@code bench.baseline-connections} sockets are open; the ratio is what holding
+ * all the other sockets costs.
+ */
+class ChatBench {
+
+    private static final String PG = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DATABASE = System.getProperty("bench.database", "omnia_cbench");
+    private static final String REDIS = System.getProperty("bench.redis", "redis://127.0.0.1:6379/10");
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 10_000);
+    private static final int BASELINE = Integer.getInteger("bench.baseline-connections", 100);
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "2000"));
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final int GROUP_SIZE = Integer.getInteger("bench.group-size", 10);
+    private static final double DIRECT_SHARE = Double.parseDouble(System.getProperty("bench.direct-share", "0.5"));
+    private static final int PARALLEL_HANDSHAKES = Integer.getInteger("bench.handshakes", 64);
+    private static final boolean THREAD_DUMP = Boolean.getBoolean("bench.thread-dump");
+    /** PostgreSQL's own default is on: every commit waits for its WAL flush (fsync) on disk. */
+    private static final String SYNCHRONOUS_COMMIT = System.getProperty("bench.synchronous-commit", "on");
+
+    private final List<String> report = new ArrayList<>();
+    private CpuClock cpu;
+
+    @Test
+    void chat() throws Exception {
+        BenchGraph.recreateDatabase(PG, DATABASE);
+        BenchGraph.flushRedis(REDIS);
+        try (Connection admin = DriverManager.getConnection(PG + DATABASE, "postgres", "");
+             var statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + DATABASE + " SET synchronous_commit = "
+                    + (SYNCHRONOUS_COMMIT.equals("off") ? "off" : "on"));
+        }
+        ChatCast cast = new ChatCast(CONNECTIONS, DIRECT_SHARE, GROUP_SIZE);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("omnia.database.url", PG + DATABASE);
+        settings.put("omnia.database.username", "postgres");
+        settings.put("omnia.database.password", "");
+        settings.put("omnia.redis.url", REDIS);
+        settings.put("omnia.rate-limits.enabled", "false");
+        settings.put("omnia.data-dir", Path.of("target", "bench", "chat-data").toAbsolutePath().toString());
+        settings.put("logging.level.root", "warn");
+        Path log = Path.of("target", "bench", "chat-server.log");
+        int capacity = (int) (RATE * SECONDS * 2.2) + cast.chats().size() * 2 + 1_000;
+        ChatLedger ledger = new ChatLedger(capacity);
+        try (BenchServerProcess server = BenchServerProcess.start(settings, log);
+             ChatSockets sockets = new ChatSockets(server.port(), ledger);
+             ChatSenders senders = new ChatSenders(server, cast, ledger)) {
+            cpu = new CpuClock(server.pid(), DATABASE);
+            long written = System.nanoTime();
+            try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "")) {
+                cast.write(connection);
+            }
+            line("setup", "%d accounts with tokens, %d direct conversations, %d groups of about %d (written in %.1f s); "
+                            + "server pid %d, open-file limit %s, PostgreSQL synchronous_commit %s", CONNECTIONS, cast.directChats(), cast.groupChats(),
+                    GROUP_SIZE, (System.nanoTime() - written) / 1e9, server.pid(), openFileLimit(), SYNCHRONOUS_COMMIT);
+            long heapIdle = server.heapUsedAfterGc();
+            long rssIdle = server.residentBytes();
+
+            BitSet connected = new BitSet(CONNECTIONS);
+            int step = Math.max(1, CONNECTIONS / Math.max(1, BASELINE));
+            List<Long> first = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS && first.size() < BASELINE; i += step) {
+                first.add(cast.account(i));
+                connected.set(i);
+            }
+            int failed = sockets.connect(first, PARALLEL_HANDSHAKES);
+            warmUp(senders, ledger, cast, connected);
+            ChatLedger.Phase baseline = measure("baseline", senders, ledger, cast, connected, null);
+            long heapBaseline = server.heapUsedAfterGc();
+            long rssBaseline = server.residentBytes();
+
+            List<Long> rest = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                if (!connected.get(i)) {
+                    rest.add(cast.account(i));
+                    connected.set(i);
+                }
+            }
+            long connecting = System.nanoTime();
+            failed += sockets.connect(rest, PARALLEL_HANDSHAKES);
+            double connectSeconds = (System.nanoTime() - connecting) / 1e9;
+            long heapAll = server.heapUsedAfterGc();
+            long rssAll = server.residentBytes();
+            line("connections", "%d sockets open (%d failed to connect), %d opened in %.1f s (%.0f/s)",
+                    sockets.openSockets(), failed, rest.size(), connectSeconds, rest.size() / connectSeconds);
+            line("server memory", "RSS %.0f MB idle, %.0f MB with %d sockets, %.0f MB with %d: %.1f KB RSS and "
+                            + "%.1f KB heap per connection (heap after GC: %.0f -> %.0f MB)", rssIdle / 1e6,
+                    rssBaseline / 1e6, first.size(), rssAll / 1e6, sockets.openSockets(),
+                    (rssAll - rssBaseline) / 1024.0 / rest.size(), (heapAll - heapBaseline) / 1024.0 / rest.size(),
+                    heapIdle / 1e6, heapAll / 1e6);
+
+            warmUp(senders, ledger, cast, connected);
+            ChatLedger.Phase full = measure(CONNECTIONS + " connections", senders, ledger, cast, connected,
+                    THREAD_DUMP ? server : null);
+            line("ratio " + CONNECTIONS + "/" + first.size() + " connections", "p50 x%.2f, p99 x%.2f, throughput x%.2f",
+                    full.delivery.percentileMillis(0.5) / Math.max(0.001, baseline.delivery.percentileMillis(0.5)),
+                    full.delivery.percentileMillis(0.99) / Math.max(0.001, baseline.delivery.percentileMillis(0.99)),
+                    perSecond(full) / perSecond(baseline));
+            line("integrity (all phases)", "%d duplicated, %d out of order, %d sequence gaps, %d unknown",
+                    ledger.duplicates.sum(), ledger.reordered.sum(), sockets.seqGaps(), ledger.unknown.sum());
+            line("target", "%d connections, p99 %.1f ms < 100 ms at %.0f messages/s, zero lost/duplicated/reordered: %s",
+                    CONNECTIONS, full.delivery.percentileMillis(0.99), perSecond(full),
+                    CONNECTIONS >= 20_000 && full.delivery.percentileMillis(0.99) < 100 && perSecond(full) >= 2_000
+                            && ledger.missing(full) == 0 && ledger.duplicates.sum() == 0
+                            && ledger.reordered.sum() == 0 ? "met" : "not met");
+        }
+        Path out = Path.of("target", "bench", "chat.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        System.out.println("bench: report written to " + out.toAbsolutePath());
+    }
+
+    /** One message in every conversation someone connected is in, all heard before measuring: a barrier. */
+    private void warmUp(ChatSenders senders, ChatLedger ledger, ChatCast cast, BitSet connected) throws Exception {
+        List<ChatSenders.Send> sends = new ArrayList<>();
+        for (int c = 0; c < cast.chats().size(); c++) {
+            long[] members = cast.chats().get(c).members();
+            for (long member : members) {
+                if (connected.get((int) (member - BenchGraph.FIRST_ID))) {
+                    sends.add(new ChatSenders.Send(c, members[0]));
+                    break;
+                }
+            }
+        }
+        ChatLedger.Phase warmUp = new ChatLedger.Phase("warm-up");
+        senders.send(warmUp, sends.size(), RATE, sends::get, connected::get);
+        long missing = awaitDeliveries(ledger, warmUp, Duration.ofSeconds(60));
+        if (missing > 0 || warmUp.failed.sum() > 0) {
+            throw new IllegalStateException("Warm-up: " + missing + " deliveries missing, " + warmUp.failed.sum()
+                    + " posts failed; see target/bench/chat-server.log");
+        }
+    }
+
+    private ChatLedger.Phase measure(String name, ChatSenders senders, ChatLedger ledger, ChatCast cast,
+                                     BitSet connected, BenchServerProcess dumpFrom) throws Exception {
+        ChatLedger.Phase phase = new ChatLedger.Phase(name);
+        SplittableRandom random = new SplittableRandom(7);
+        int count = (int) (RATE * SECONDS);
+        Thread dumper = dumpFrom == null ? null : Thread.ofVirtual().start(() -> dumpThreads(dumpFrom));
+        CpuClock.Reading before = cpu.read();
+        senders.send(phase, count, RATE, i -> {
+            int account = random.nextInt(CONNECTIONS); // one sender thread: the generator is not shared
+            return new ChatSenders.Send(cast.chatOf(account), cast.account(account));
+        }, connected::get);
+        if (dumper != null) {
+            dumper.join();
+        }
+        long lost = awaitDeliveries(ledger, phase, Duration.ofSeconds(15));
+        CpuClock.Reading after = cpu.read();
+        line(name + ", messages", "%.0f messages/s achieved (%d sent at %.0f/s for %d s, %d failed), %d deliveries "
+                        + "expected", perSecond(phase), phase.accepted.sum(), RATE, SECONDS, phase.failed.sum(),
+                phase.expected.sum());
+        line(name + ", send -> receive", "%s (%d deliveries); lost %d", phase.delivery.summary(),
+                phase.delivery.count(), lost);
+        line(name + ", post answered", phase.posting.summary());
+        line(name + ", CPU", after.since(before, phase.accepted.sum()));
+        return phase;
+    }
+
+    /** Polls until every delivery of the phase has been heard, or the deadline passes; answers those missing. */
+    private static long awaitDeliveries(ChatLedger ledger, ChatLedger.Phase phase, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long missing = ledger.missing(phase);
+        while (missing > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // polling with a deadline
+            missing = ledger.missing(phase);
+        }
+        return missing;
+    }
+
+    private static double perSecond(ChatLedger.Phase phase) {
+        return phase.accepted.sum() / Math.max(1e-9, (phase.lastPosted - phase.firstDue) / 1e9);
+    }
+
+    /** Halfway through the measurement, the server's threads: where the time goes under load. */
+    private static void dumpThreads(BenchServerProcess server) {
+        try {
+            Thread.sleep(SECONDS * 500L);
+            server.dumpThreads(Path.of("target", "bench", "chat-threads.txt"));
+        } catch (Exception e) {
+            System.out.println("bench: no thread dump: " + e);
+        }
+    }
+
+    private static String openFileLimit() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/limits")).stream().filter(l -> l.startsWith("Max open files"))
+                    .map(l -> l.replaceAll("Max open files\\s+(\\S+)\\s+(\\S+).*", "$1 (hard $2)")).findFirst()
+                    .orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void line(String figure, String format, Object... args) {
+        String text = "bench: " + figure + ": " + String.format(format, args);
+        System.out.println(text);
+        report.add(text);
+    }
+}

@@ -1,0 +1,81 @@
+package app.omnia.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by the server JVM, by the PostgreSQL backends serving the benchmark's database, and by this
+ * load generator, read from {@code /proc}. On a machine shared with other work, latency depends on how much
+ * CPU the benchmark got; CPU time per message does not, and says what the same work would need on dedicated
+ * cores.
+ */
+final class CpuClock {
+
+    /** CPU seconds used so far by each party. */
+    record Reading(double server, double database, double client, String loadAverage) {
+
+        String since(Reading start, long messages) {
+            double perMessage = 1000.0 / Math.max(1, messages);
+            double total = (server - start.server) + (database - start.database) + (client - start.client);
+            return String.format("server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms CPU per message "
+                            + "(server + PostgreSQL: at most %.0f messages/s on 2 dedicated cores); load average %s -> %s",
+                    (server - start.server) * perMessage, (database - start.database) * perMessage,
+                    (client - start.client) * perMessage,
+                    2.0 / Math.max(1e-9, ((server - start.server) + (database - start.database)) / Math.max(1, messages)),
+                    start.loadAverage, loadAverage) + (total < 0 ? " (a process restarted)" : "");
+        }
+    }
+
+    private static final double TICKS = 100.0; // USER_HZ on Linux
+
+    private final long serverPid;
+    private final String database;
+
+    CpuClock(long serverPid, String database) {
+        this.serverPid = serverPid;
+        this.database = database;
+    }
+
+    Reading read() {
+        return new Reading(seconds(serverPid), databaseSeconds(), seconds(ProcessHandle.current().pid()), loadAverage());
+    }
+
+    /** Backends show "postgres: [<cluster>: ]<user> <database> <client> ..." as their command line. */
+    private double databaseSeconds() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> commandLine(p).startsWith("postgres: ") && commandLine(p).contains(" postgres " + database + " "))
+                    .mapToDouble(p -> seconds(Long.parseLong(p.getFileName().toString()))).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String commandLine(Path process) {
+        try {
+            return new String(Files.readAllBytes(process.resolve("cmdline"))).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    private static double seconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS; // utime, stime
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
