@@ -1,7 +1,6 @@
 package app.omnia.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import app.omnia.platform.IdGenerator;
-import app.omnia.platform.crypto.Tokens;
 
 /**
  * A synthetic social graph written straight into PostgreSQL with COPY: accounts, a power-law follow graph
@@ -25,8 +22,6 @@ final class BenchGraph {
 
     /** Who the benchmark reads and posts as; tokens are {@code bench-<account id>}. */
     record Cast(long bigAuthor, long ordinaryAuthor, List<Long> readers, List<Long> posters) {}
-
-    static final long FIRST_ID = 1_000_000;
 
     private final int accounts;
     private final int postsPerAccount;
@@ -39,11 +34,11 @@ final class BenchGraph {
     }
 
     static String token(long accountId) {
-        return "bench-" + accountId;
+        return BenchAccounts.token(accountId);
     }
 
     long id(int index) {
-        return FIRST_ID + index;
+        return BenchAccounts.id(index);
     }
 
     /**
@@ -54,19 +49,10 @@ final class BenchGraph {
      * accounts), which gives follower counts a power-law shape.
      */
     Cast write(Connection connection) throws SQLException, IOException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        BenchAccounts.writeAccounts(connection, accounts, List.of());
+        CopyManager copy = BenchAccounts.copy(connection);
         Instant now = Instant.now();
         StringBuilder rows = new StringBuilder(1 << 20);
-        for (int i = 0; i < accounts; i++) {
-            String name = "b" + i;
-            rows.append(id(i)).append('\t').append(name).append('\t').append(name).append('\t')
-                    .append(name).append("@bench.invalid\t").append(name).append("@bench.invalid\t")
-                    .append("not-a-password-hash\t1990-01-01\t").append(now).append('\t').append(now).append('\n');
-            flushIfBig(copy, rows, "accounts (id, username, username_key, email, email_key, password_hash, "
-                    + "date_of_birth, created_at, updated_at)");
-        }
-        flush(copy, rows, "accounts (id, username, username_key, email, email_key, password_hash, date_of_birth, "
-                + "created_at, updated_at)");
 
         String follows = "follows (id, account_id, target_account_id, created_at)";
         long followId = 1;
@@ -119,17 +105,7 @@ final class BenchGraph {
         List<Long> withTokens = new ArrayList<>(readers);
         withTokens.add(id(0));
         withTokens.add(id(accounts - 1));
-        try (var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO oauth_applications (id, name, redirect_uris, scopes, client_id, "
-                    + "client_secret_hash, created_at) VALUES (1, 'bench', 'urn:ietf:wg:oauth:2.0:oob', 'read write', "
-                    + "'bench', 'none', now())");
-        }
-        long tokenId = 1;
-        for (long account : withTokens) {
-            rows.append(tokenId++).append('\t').append(Tokens.hash(token(account))).append("\t1\t").append(account)
-                    .append("\tread write\t").append(now).append('\n');
-        }
-        flush(copy, rows, "oauth_access_tokens (id, token_hash, application_id, account_id, scopes, created_at)");
+        BenchAccounts.writeTokens(connection, withTokens, "read write");
         try (var statement = connection.createStatement()) {
             // COPY bypassed the counters the server keeps on each change: compute them once, as a migration would.
             statement.execute("""
@@ -154,9 +130,6 @@ final class BenchGraph {
     }
 
     private static void flush(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
-        if (!rows.isEmpty()) {
-            copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
-            rows.setLength(0);
-        }
+        BenchAccounts.flush(copy, rows, table);
     }
 }
