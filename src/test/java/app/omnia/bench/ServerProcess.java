@@ -51,18 +51,36 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until it answers its health check (at most two minutes). */
     void start() throws IOException, InterruptedException {
+        process = launch(Map.of());
+        awaitHealthy(Duration.ofMinutes(2));
+    }
+
+    /**
+     * Runs the jar once with extra settings (a command such as the wallet's invariant check, which exits instead
+     * of serving) while the server is not running; returns its exit status. Its output goes to the log too.
+     */
+    int runCommand(Map<String, String> extra) throws IOException, InterruptedException {
+        Process command = launch(extra);
+        if (!command.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            command.destroyForcibly().waitFor();
+            throw new IllegalStateException("the command " + extra + " did not finish in 5 minutes; see " + log);
+        }
+        return command.exitValue();
+    }
+
+    private Process launch(Map<String, String> extra) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run with -Pbench, which builds it");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseParallelGC", "-jar", JAR.toString(), "--server.port=" + port));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+        extra.forEach((name, value) -> command.add("--" + name + "=" + value));
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(starts++ == 0 ? ProcessBuilder.Redirect.to(log.toFile())
                         : ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        awaitHealthy(Duration.ofMinutes(2));
     }
 
     /**
