@@ -48,6 +48,16 @@ final class CpuMeter {
                 Runtime.getRuntime().availableProcessors());
     }
 
+    /** The machine's 1, 5 and 15-minute load averages, e.g. "3.10 2.50 1.20". */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }

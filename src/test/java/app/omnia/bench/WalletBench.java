@@ -38,6 +38,8 @@ class WalletBench {
     void transfers() throws Exception {
         report.line("settings", "%d people, %d concurrent clients (HTTP and pgbench), %d s per phase after %d s of "
                 + "warm-up, hot share %.0f%%", PEOPLE, CONCURRENCY, SECONDS, WARM_UP_SECONDS, HOT_SHARE * 100);
+        report.line("machine", "%d cores, load average %s before the run (other work shares the machine)",
+                Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
         PgBench pgbench = new PgBench(PGBENCH, WalletBenchSetup.PG, PGBENCH_DATABASE);
         pgbench.initialise(PGBENCH_SCALE);
         PgBench.Result baseline = pgbench.run(CONCURRENCY, SECONDS);

@@ -42,6 +42,9 @@ class WalletCrashBench {
     @Test
     void killedMidLoad() throws Exception {
         WalletBenchSetup setup = new WalletBenchSetup(PEOPLE, FUNDING);
+        report.line("settings", "%d people, %d concurrent clients, SIGKILL after %d s of load, hot share %.0f%%; "
+                + "machine: %d cores, load average %s", PEOPLE, CONCURRENCY, KILL_AFTER_SECONDS, HOT_SHARE * 100,
+                Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
         setup.resetStores();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         try (ServerProcess server = setup.server(Path.of("target", "bench", "wallet-crash-server.log"), Map.of())) {
@@ -91,8 +94,8 @@ class WalletCrashBench {
             List<TransferLoad.Acknowledged> replayed = retry(wallet,
                     sample.stream().map(TransferLoad.Acknowledged::transfer).toList(), problems);
             replayed.forEach(ack -> audit.acknowledged(ack, problems));
-            report.line("replays of acknowledged requests", "%d sent again with their key: %d answered the same "
-                    + "transfer", sample.size(), replayed.size());
+            report.line("replays of acknowledged requests", "%d sent again with their key: %d answered (each must "
+                    + "name the transfer first acknowledged: checked below)", sample.size(), replayed.size());
 
             JsonNode invariants = wallet.invariants();
             report.line("invariants after the restart", "%s", invariants);
