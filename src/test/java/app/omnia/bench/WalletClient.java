@@ -1,12 +1,14 @@
 package app.omnia.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.concurrent.Executors;
 
 import tools.jackson.databind.JsonNode;
@@ -52,15 +54,15 @@ final class WalletClient {
 
     /** Pays {@code transfer.payee()} from {@code transfer.payer()}'s account, under the transfer's key. */
     Answer transfer(TransferLoad.Transfer transfer) {
-        String body = "{\"to_account_id\":\"" + transfer.payee() + "\",\"asset\":\"" + asset + "\",\"amount\":"
-                + transfer.amount() + "}";
+        String body = "{\"to\":\"" + transfer.payee() + "\",\"asset\":\"" + asset + "\",\"amount\":\""
+                + decimal(transfer.amount()) + "\"}";
         return send(post("/api/omnia/v1/wallet/transfers", transfer.payer(), transfer.key(), body));
     }
 
     /** Credits an account from the issuing system account, as an admin adjustment. */
     Answer credit(long account, long amount, String key) {
-        String body = "{\"account_id\":\"" + account + "\",\"asset\":\"" + asset + "\",\"amount\":" + amount
-                + ",\"reason\":\"benchmark funding\"}";
+        String body = "{\"account_id\":\"" + account + "\",\"direction\":\"credit\",\"asset\":\"" + asset
+                + "\",\"amount\":\"" + decimal(amount) + "\",\"note\":\"benchmark funding\"}";
         return send(post("/api/omnia/v1/admin/wallet/adjustments", admin, key, body));
     }
 
@@ -81,6 +83,11 @@ final class WalletClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The API takes amounts as decimals in major units ("12.50"); the benchmarks count minor units. */
+    private String decimal(long minor) {
+        return BigDecimal.valueOf(minor, Currency.getInstance(asset).getDefaultFractionDigits()).toPlainString();
     }
 
     private HttpRequest post(String path, long as, String key, String body) {
