@@ -56,9 +56,10 @@ class WalletBench {
             report.line("server", "pid %d on port %d; %s", server.pid(), server.port(), synchronousCommit());
             WalletClient wallet = new WalletClient(server.port(), WalletBenchSetup.ASSET, setup.admin());
             long funded = System.nanoTime();
-            long issued = setup.fund(wallet, CONCURRENCY);
-            report.line("funding", "%d people credited %d minor units each through the admin endpoint in %.1f s",
-                    PEOPLE, FUNDING, (System.nanoTime() - funded) / 1e9);
+            long issued = setup.fundPeople(wallet, CONCURRENCY);
+            report.line("funding", "%d people credited %d minor units each (%s) in %.1f s", PEOPLE, FUNDING,
+                    "api".equals(WalletBenchSetup.FUNDING_PATH) ? "through the admin endpoint" : "written with COPY",
+                    (System.nanoTime() - funded) / 1e9);
 
             new TransferLoad(wallet, CONCURRENCY, false)
                     .runFor(setup.randomPairs("warm-"), 1, Duration.ofSeconds(WARM_UP_SECONDS));

@@ -51,7 +51,7 @@ class WalletCrashBench {
             server.start();
             setup.writePeople();
             WalletClient wallet = new WalletClient(server.port(), WalletBenchSetup.ASSET, setup.admin());
-            long issued = setup.fund(wallet, CONCURRENCY);
+            long issued = setup.fundPeople(wallet, CONCURRENCY);
             Map<Long, Long> opening = new HashMap<>();
             for (long person : setup.people()) {
                 opening.put(person, FUNDING);
@@ -74,6 +74,15 @@ class WalletCrashBench {
                 problems.add("the server was not killed by SIGKILL (exit status " + exit + ")");
             }
 
+            long onDisk;
+            try (Connection connection = WalletBenchSetup.database(); var statement = connection.createStatement();
+                 var count = statement.executeQuery("SELECT count(*) FROM wallet_entries WHERE kind = 'transfer'")) {
+                count.next();
+                onDisk = count.getLong(1);
+            }
+            report.line("journal after the crash", "%d transfers committed: %d acknowledged, %d committed but not "
+                    + "acknowledged (their retries must replay, not pay again)", onDisk,
+                    beforeCrash.acknowledged().size(), onDisk - beforeCrash.acknowledged().size());
             int offline = server.runCommand(Map.of("omnia.wallet.check-invariants", "true"));
             report.line("invariant command on the crashed database", "exit status %d (0 = invariants hold)", offline);
             if (offline != 0) {
