@@ -70,7 +70,7 @@ class WalletBench {
 
             for (var run : Map.of("random people", random, "hot merchant", hot).entrySet()) {
                 double ratio = run.getValue().perSecond() / baseline.tps();
-                report.line("ratio to pgbench, " + run.getKey(), "x%.1f (%.0f transfers/s / %.0f pgbench tps); target "
+                report.line("ratio to pgbench, " + run.getKey(), "x%.2f (%.0f transfers/s / %.0f pgbench tps); target "
                         + "x10 and 20,000 transfers/s: %s", ratio, run.getValue().perSecond(), baseline.tps(),
                         ratio >= 10 && run.getValue().perSecond() >= 20_000 ? "met" : "NOT met");
             }
