@@ -28,6 +28,7 @@ CREATE TABLE wallet_card_operations (
     status        VARCHAR(24)  NOT NULL,
     failure_code  VARCHAR(40),
     challenge_id  VARCHAR(40),
+    entry_id      BIGINT,                       -- the ledger entry that credited or debited the wallet
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     settled_at    TIMESTAMP WITH TIME ZONE
@@ -51,7 +52,8 @@ CREATE TABLE wallet_charges (
     refunded_amount  BIGINT        NOT NULL DEFAULT 0,
     asset            VARCHAR(12)   NOT NULL,
     description      VARCHAR(200)  NOT NULL,
-    status           VARCHAR(24)   NOT NULL,
+    status           VARCHAR(24)   NOT NULL,    -- pending | requires_confirmation | succeeded | declined
+    entry_id         BIGINT,                    -- the ledger entry of the payment
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     decided_at       TIMESTAMP WITH TIME ZONE,
     CONSTRAINT wallet_charges_refund_bound CHECK (refunded_amount >= 0 AND refunded_amount <= amount)
@@ -59,12 +61,16 @@ CREATE TABLE wallet_charges (
 CREATE INDEX wallet_charges_payer ON wallet_charges (payer_id, id);
 CREATE INDEX wallet_charges_merchant ON wallet_charges (merchant_id, id);
 
+-- idem_key: the merchant's Idempotency-Key, unique per charge (NULLs never collide), written with the entry.
 CREATE TABLE wallet_refunds (
     id           BIGINT PRIMARY KEY,
-    charge_id    BIGINT  NOT NULL REFERENCES wallet_charges (id) ON DELETE CASCADE,
-    merchant_id  BIGINT  NOT NULL,
-    amount       BIGINT  NOT NULL CHECK (amount > 0),
-    created_at   TIMESTAMP WITH TIME ZONE NOT NULL
+    charge_id    BIGINT        NOT NULL REFERENCES wallet_charges (id) ON DELETE CASCADE,
+    merchant_id  BIGINT        NOT NULL,
+    amount       BIGINT        NOT NULL CHECK (amount > 0),
+    idem_key     VARCHAR(255),
+    entry_id     BIGINT        NOT NULL,
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT wallet_refunds_key UNIQUE (charge_id, idem_key)
 );
 CREATE INDEX wallet_refunds_charge ON wallet_refunds (charge_id, id);
 

@@ -1,0 +1,91 @@
+package app.omnia.wallet;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.web.ApiException;
+import app.omnia.wallet.persistence.Confirmations;
+import app.omnia.wallet.persistence.Confirmations.Confirmation;
+
+/**
+ * Second confirmations: a payment above {@code omnia.wallet.limits.confirmation-above} first answers
+ * {@code requires_confirmation} with a confirmation id, and happens only when its payer confirms that id
+ * ({@code POST /api/omnia/v1/wallet/confirmations/:id/confirm}) before it expires.
+ */
+@Service
+public class PaymentConfirmations {
+
+    /** What a confirmation completed: the kind of payment and its id (operation, charge or ledger entry). */
+    public record Confirmed(long confirmationId, String kind, long refId) {}
+
+    private final Confirmations confirmations;
+    private final Map<String, ConfirmationHandler> handlers;
+    private final WalletLimitsSettings limits;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    PaymentConfirmations(Confirmations confirmations, @Lazy List<ConfirmationHandler> handlers,
+                         WalletLimitsSettings limits, IdGenerator ids, Clock clock) {
+        this.confirmations = confirmations;
+        this.handlers = handlers.stream().collect(Collectors.toMap(ConfirmationHandler::kind, Function.identity()));
+        this.limits = limits;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Opens a confirmation for a payment that waits; its id goes back to the payer. */
+    long open(long accountId, String kind, long refId, long amount, String asset) {
+        long id = ids.next();
+        confirmations.insert(new Confirmation(id, accountId, kind, String.valueOf(refId), amount, asset, "pending",
+                clock.instant(), clock.instant().plus(limits.confirmationTtl())));
+        return id;
+    }
+
+    /** The payer's own pending confirmation, or 404. */
+    public Confirmed confirm(long viewerId, long id) {
+        Confirmation c = pending(viewerId, id);
+        long refId = Long.parseLong(c.payload());
+        handler(c.kind()).complete(viewerId, refId);
+        confirmations.close(id, "confirmed");
+        return new Confirmed(id, c.kind(), refId);
+    }
+
+    public Confirmed cancel(long viewerId, long id) {
+        Confirmation c = pending(viewerId, id);
+        long refId = Long.parseLong(c.payload());
+        if (confirmations.close(id, "cancelled")) {
+            handler(c.kind()).abandon(viewerId, refId);
+        }
+        return new Confirmed(id, c.kind(), refId);
+    }
+
+    private Confirmation pending(long viewerId, long id) {
+        Confirmation c = confirmations.find(id).filter(found -> found.accountId() == viewerId)
+                .orElseThrow(ApiException::notFound);
+        if (!"pending".equals(c.status())) {
+            throw ApiException.unprocessable("This confirmation was already " + c.status());
+        }
+        if (clock.instant().isAfter(c.expiresAt())) {
+            if (confirmations.close(id, "expired")) {
+                handler(c.kind()).abandon(viewerId, Long.parseLong(c.payload()));
+            }
+            throw ApiException.unprocessable("This confirmation has expired; start the payment again");
+        }
+        return c;
+    }
+
+    private ConfirmationHandler handler(String kind) {
+        ConfirmationHandler handler = handlers.get(kind);
+        if (handler == null) {
+            throw new IllegalStateException("No handler for confirmations of kind " + kind);
+        }
+        return handler;
+    }
+}
