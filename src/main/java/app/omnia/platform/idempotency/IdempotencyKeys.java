@@ -17,6 +17,10 @@ import app.omnia.platform.web.ApiException;
  * request's resource again; the same key with another body is refused (422); keys live at least 24 hours.
  * The key row is written in the caller's transaction before the work, so concurrent duplicates wait for
  * the first and then see its result: the work happens once.
+ *
+ * <p>Two ways to use it: {@link #once} remembers the id of the resource created (replays re-render it);
+ * {@link #lookup} / {@link #claim} / {@link #recordResponse} remember the first response itself (status and
+ * body, a refusal included), for writes whose refusals are outcomes too (money: insufficient funds).
  */
 @Repository
 public class IdempotencyKeys {
@@ -42,22 +46,13 @@ public class IdempotencyKeys {
         if (key == null || key.isBlank()) {
             return work.getAsLong();
         }
-        if (key.length() > MAX_KEY) {
-            throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key is longer than 255 characters");
-        }
-        String hash = Tokens.hash(requestFingerprint);
-        Optional<Long> replay = existing(ownerId, key, hash);
+        Optional<Long> replay = lookup(ownerId, key, requestFingerprint).map(Recorded::resourceId);
         if (replay.isPresent()) {
             return replay.get();
         }
-        // ON CONFLICT waits for a concurrent first request to commit, and then inserts nothing.
-        int inserted = jdbc.sql("""
-                INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """).params(ownerId, key, hash, SqlTime.of(clock.instant())).update();
-        if (inserted == 0) {
-            return existing(ownerId, key, hash).orElseThrow(() -> ApiException.conflict(
-                    "A request with this Idempotency-Key is still in progress; retry shortly"));
+        if (!claim(ownerId, key, requestFingerprint)) {
+            return lookup(ownerId, key, requestFingerprint).map(Recorded::resourceId).orElseThrow(() ->
+                    ApiException.conflict("A request with this Idempotency-Key is still in progress; retry shortly"));
         }
         long id = work.getAsLong();
         jdbc.sql("UPDATE idempotency_keys SET resource_id = ? WHERE owner_id = ? AND idem_key = ?")
@@ -65,18 +60,59 @@ public class IdempotencyKeys {
         return id;
     }
 
-    private Optional<Long> existing(long ownerId, String key, String hash) {
-        return jdbc.sql("SELECT request_hash, resource_id FROM idempotency_keys WHERE owner_id = ? AND idem_key = ?")
+    /** What a key remembers: the resource made ({@link #once}) or the first response ({@link #recordResponse}). */
+    public record Recorded(Long resourceId, Integer status, String body) {
+
+        public boolean hasResponse() {
+            return status != null;
+        }
+    }
+
+    /**
+     * The key's record when this caller used it before with the same request; empty when unused (or when the
+     * first request has not committed yet). The same key with another request is a 422.
+     */
+    public Optional<Recorded> lookup(long ownerId, String key, String requestFingerprint) {
+        checkLength(key);
+        String hash = Tokens.hash(requestFingerprint);
+        return jdbc.sql("""
+                        SELECT request_hash, resource_id, response_status, response_body FROM idempotency_keys
+                        WHERE owner_id = ? AND idem_key = ?""")
                 .params(ownerId, key)
                 .query((rs, i) -> {
                     if (!rs.getString("request_hash").equals(hash)) {
                         throw ApiException.unprocessable(
                                 "Idempotency-Key was already used with a different request");
                     }
-                    long id = rs.getLong("resource_id");
-                    return rs.wasNull() ? null : id;
+                    return new Recorded(rs.getObject("resource_id", Long.class),
+                            rs.getObject("response_status", Integer.class), rs.getString("response_body"));
                 })
                 .optional();
+    }
+
+    /**
+     * Takes the key for this request in the caller's transaction; false when someone already holds it. On
+     * PostgreSQL a concurrent holder that has not committed makes this wait for it (ON CONFLICT), so a false
+     * answer means the holder's outcome is there to read once this transaction ends.
+     */
+    public boolean claim(long ownerId, String key, String requestFingerprint) {
+        checkLength(key);
+        return jdbc.sql("""
+                INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """).params(ownerId, key, Tokens.hash(requestFingerprint), SqlTime.of(clock.instant())).update() == 1;
+    }
+
+    /** Remembers the first response of a claimed key, in the transaction that did the work. */
+    public void recordResponse(long ownerId, String key, int status, String body) {
+        jdbc.sql("UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE owner_id = ? AND idem_key = ?")
+                .params(status, body, ownerId, key).update();
+    }
+
+    private static void checkLength(String key) {
+        if (key.length() > MAX_KEY) {
+            throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key is longer than 255 characters");
+        }
     }
 
     /** Forgets keys past their retention; run periodically. */

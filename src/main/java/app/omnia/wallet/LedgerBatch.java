@@ -1,0 +1,156 @@
+package app.omnia.wallet;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import app.omnia.platform.IdGenerator;
+import app.omnia.platform.idempotency.IdempotencyKeys;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.ProblemResponses;
+import app.omnia.wallet.domain.RunningBalances;
+import app.omnia.wallet.persistence.Journal;
+import app.omnia.wallet.persistence.WalletAccounts;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies one batch of postings inside the writer's transaction (the caller opens it). Every account the
+ * batch touches is locked first, in id order; then each posting is judged in turn against the running
+ * balances, so one posting's refusal (insufficient funds, a guard's no) is its own outcome and the rest go
+ * on; last, the accepted entries and their lines are appended and each balance gets one guarded UPDATE.
+ */
+@Component
+class LedgerBatch {
+
+    private final WalletAccounts accounts;
+    private final Journal journal;
+    private final IdempotencyKeys idempotency;
+    private final ProblemResponses problems;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    LedgerBatch(WalletAccounts accounts, Journal journal, IdempotencyKeys idempotency, ProblemResponses problems,
+                JsonMapper json, ApplicationEventPublisher events, IdGenerator ids, Clock clock) {
+        this.accounts = accounts;
+        this.journal = journal;
+        this.idempotency = idempotency;
+        this.problems = problems;
+        this.json = json;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** The outcomes, in the commands' order. Throws (and the transaction rolls back) only on a database failure. */
+    List<PostingOutcome> apply(List<LedgerCommand> commands) {
+        TreeSet<Long> touched = new TreeSet<>();
+        commands.forEach(c -> touched.addAll(c.accountIds()));
+        RunningBalances balances = new RunningBalances(accounts.lock(touched));
+        Instant now = clock.instant();
+        List<LedgerEntry> accepted = new ArrayList<>();
+        List<PostingOutcome> outcomes = new ArrayList<>();
+        for (LedgerCommand command : commands) {
+            outcomes.add(judge(command, balances, now, accepted));
+        }
+        journal.append(accepted);
+        if (!accounts.applyDeltas(balances.deltas())) {
+            // Cannot happen while every writer locks first; if it does, nothing of this batch is kept.
+            throw new IllegalStateException("A balance guard refused a batch");
+        }
+        return outcomes;
+    }
+
+    private PostingOutcome judge(LedgerCommand command, RunningBalances balances, Instant now,
+                                 List<LedgerEntry> accepted) {
+        Posting posting = command.posting();
+        Posting.Idempotency key = posting.idempotency();
+        if (key != null && !idempotency.claim(key.ownerId(), key.key(), key.fingerprint())) {
+            return replay(key);
+        }
+        var changes = command.changes();
+        ApiException refused = balances.tryApply(posting.asset(), changes).map(LedgerBatch::refusal).orElse(null);
+        long entryId = ids.next();
+        if (refused == null && posting.guard() != null) {
+            try {
+                posting.guard().check(entryId);
+            } catch (ApiException no) {
+                balances.undo(changes);
+                refused = no;
+            }
+        }
+        if (refused != null) {
+            String body = null;
+            if (key != null) {
+                body = problemBody(refused, key.path());
+                idempotency.recordResponse(key.ownerId(), key.key(), refused.status().value(), body);
+            }
+            return new PostingOutcome.Refused(refused, body);
+        }
+        LedgerEntry entry = new LedgerEntry(entryId, posting.kind(), posting.asset(), posting.amount(),
+                posting.payerId(), posting.payeeId(), posting.initiatorId(), posting.note(), now, command.lines());
+        accepted.add(entry);
+        String body = null;
+        if (key != null) {
+            body = key.successBody().apply(entry);
+            idempotency.recordResponse(key.ownerId(), key.key(), 200, body);
+        }
+        events.publishEvent(new TransferCompleted(entry.id(), entry.kind(), entry.asset(), entry.amount(),
+                entry.payerId(), entry.payeeId()));
+        return new PostingOutcome.Posted(entry, body);
+    }
+
+    /** The key is taken: by a twin earlier in this batch, or by a committed request (ON CONFLICT waited for it). */
+    private PostingOutcome replay(Posting.Idempotency key) {
+        try {
+            Optional<IdempotencyKeys.Recorded> recorded = idempotency.lookup(key.ownerId(), key.key(), key.fingerprint());
+            if (recorded.isPresent() && recorded.get().hasResponse()) {
+                return new PostingOutcome.Replayed(recorded.get().status(), recorded.get().body());
+            }
+            return new PostingOutcome.Refused(ApiException.conflict(
+                    "A request with this Idempotency-Key is still in progress; retry shortly"), null);
+        } catch (ApiException otherRequest) {
+            return new PostingOutcome.Refused(otherRequest, null);
+        }
+    }
+
+    static ApiException refusal(RunningBalances.Refusal why) {
+        return switch (why) {
+            case INSUFFICIENT_FUNDS -> insufficientFunds();
+            case UNKNOWN_ACCOUNT, ASSET_MISMATCH -> ApiException.validation("asset", "ERR_INVALID",
+                    "The accounts of this movement do not hold this asset");
+        };
+    }
+
+    /** 422 {@code urn:omnia:problem:insufficient-funds}, naming {@code amount}: a stable type clients may test. */
+    static ApiException insufficientFunds() {
+        String message = "The balance is too low for this amount";
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "insufficient-funds", "Insufficient funds", message,
+                List.of(new ApiException.FieldError("amount", "ERR_INSUFFICIENT_FUNDS", message)), Map.of());
+    }
+
+    /** The problem document exactly as the server would send it, to be stored and replayed byte for byte. */
+    private String problemBody(ApiException e, String path) {
+        var problem = problems.of(e, path);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", path);
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return json.writeValueAsString(body);
+    }
+}

@@ -1,0 +1,146 @@
+package app.omnia.wallet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.stereotype.Service;
+
+import app.omnia.platform.idempotency.IdempotencyKeys;
+import app.omnia.platform.web.ApiException;
+import app.omnia.wallet.domain.EntryRules;
+import app.omnia.wallet.persistence.WalletAccounts;
+
+/**
+ * The ledger's write side, for this module and others (cards, shops): {@link #post} appends one balanced
+ * journal entry through the batching writer and returns its outcome. Callers check their own rules first
+ * (who may pay whom, limits); the ledger checks what only it can: that user balances stay at or above zero,
+ * atomically with the write, and the posting's guard.
+ *
+ * <p>Not {@code @Transactional}: the entry is written by the writer's own transaction, so a caller must not
+ * hold locks its posting might wait for.
+ */
+@Service
+public class LedgerService {
+
+    private final WalletAccounts accounts;
+    private final LedgerWriter writer;
+    private final IdempotencyKeys idempotency;
+    private final WalletSettings settings;
+
+    LedgerService(WalletAccounts accounts, LedgerWriter writer, IdempotencyKeys idempotency, WalletSettings settings) {
+        this.accounts = accounts;
+        this.writer = writer;
+        this.idempotency = idempotency;
+        this.settings = settings;
+    }
+
+    /**
+     * Appends the posting's entry, or says why not. With an idempotency key, a request already answered is
+     * {@link PostingOutcome.Replayed} without queuing anything.
+     *
+     * @throws ApiException 422 naming {@code asset} for a disabled asset; 503 when the writer is saturated
+     * @throws IllegalArgumentException when the legs do not balance (a programming error)
+     */
+    public PostingOutcome post(Posting posting) {
+        requireEnabled(posting.asset());
+        EntryRules.requireBalanced(posting.legs().stream().map(l -> new EntryRules.Line(l.party(), l.amount())).toList());
+        Posting.Idempotency key = posting.idempotency();
+        if (key != null) {
+            Optional<PostingOutcome> replay = replay(key.ownerId(), key.key(), key.fingerprint());
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        List<LedgerEntry.Line> lines = new ArrayList<>();
+        for (Leg leg : posting.legs()) {
+            lines.add(switch (leg.party()) {
+                case Party.User user -> new LedgerEntry.Line(accounts.ensureUser(user.accountId(), posting.asset()),
+                        user.accountId(), null, leg.amount());
+                case Party.System system -> new LedgerEntry.Line(
+                        accounts.ensureSystem(system.account().name(), posting.asset()), null, system.account().name(),
+                        leg.amount());
+            });
+        }
+        try {
+            return writer.submit(new LedgerCommand(posting, lines))
+                    .get(settings.postingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            throw LedgerWriter.busy("The wallet is busy; retry with the same Idempotency-Key to learn the outcome");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LedgerWriter.busy("Interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw LedgerWriter.busy("The wallet could not record this; retry");
+        }
+    }
+
+    /** {@link #post} for callers without an idempotency key: the entry, or the refusal thrown. */
+    public LedgerEntry postOrThrow(Posting posting) {
+        if (posting.idempotency() != null) {
+            throw new IllegalArgumentException("postOrThrow is for postings without an idempotency key");
+        }
+        return switch (post(posting)) {
+            case PostingOutcome.Posted posted -> posted.entry();
+            case PostingOutcome.Refused refused -> throw refused.reason();
+            case PostingOutcome.Replayed replayed -> throw new IllegalStateException("replay without a key");
+        };
+    }
+
+    /**
+     * A stored first response for this caller, key and request, if there is one (the same key with another
+     * request is a 422). Lets a caller answer a retry before validating anything again.
+     */
+    public Optional<PostingOutcome> replay(long ownerId, String key, String fingerprint) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        return idempotency.lookup(ownerId, key, fingerprint).filter(IdempotencyKeys.Recorded::hasResponse)
+                .map(r -> new PostingOutcome.Replayed(r.status(), r.body()));
+    }
+
+    /** The user's balance in this asset, in minor units (0 when they never held it). */
+    public long balance(long ownerId, String asset) {
+        return accounts.ofOwner(ownerId).stream().filter(r -> r.asset().equals(asset))
+                .mapToLong(WalletAccounts.Row::balance).findFirst().orElse(0);
+    }
+
+    /** A system account's balance in this asset, in minor units (may be negative). */
+    public long systemBalance(SystemAccount account, String asset) {
+        return accounts.systemAccounts().stream()
+                .filter(r -> r.systemName().equals(account.name()) && r.asset().equals(asset))
+                .mapToLong(WalletAccounts.Row::balance).findFirst().orElse(0);
+    }
+
+    /** The asset for a code when it is enabled; 422 naming {@code asset} otherwise. */
+    public Asset requireEnabled(String code) {
+        Asset asset;
+        try {
+            asset = Asset.of(code);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            throw ApiException.validation("asset", "ERR_INVALID", "asset must be an ISO 4217 currency code");
+        }
+        if (!settings.enabled(asset.code())) {
+            throw ApiException.validation("asset", "ERR_INVALID", "asset " + asset.code() + " is not enabled here");
+        }
+        return asset;
+    }
+
+    /** The enabled assets, the default one first. */
+    public List<Asset> assets() {
+        List<Asset> list = new ArrayList<>();
+        list.add(Asset.of(settings.defaultAsset()));
+        settings.assets().stream().filter(a -> !a.equals(settings.defaultAsset())).map(Asset::of).forEach(list::add);
+        return list;
+    }
+
+    public Asset defaultAsset() {
+        return Asset.of(settings.defaultAsset());
+    }
+}

@@ -1,0 +1,148 @@
+package app.omnia.wallet;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.omnia.platform.web.ApiException;
+import app.omnia.support.Api;
+import app.omnia.support.IntegrationTest;
+import app.omnia.support.TestAccounts;
+import app.omnia.wallet.persistence.WalletAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The ledger API other modules use: balanced postings, refusals, system accounts, per-posting outcomes in a batch. */
+@IntegrationTest
+class LedgerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LedgerService ledger;
+
+    @Autowired
+    LedgerBatch batch;
+
+    @Autowired
+    WalletAccounts accounts;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    long alice;
+    long bob;
+
+    @BeforeEach
+    void twoPeople() {
+        Api api = Api.at(port);
+        alice = Long.parseLong(TestAccounts.newUser(api, "read").id());
+        bob = Long.parseLong(TestAccounts.newUser(api, "read").id());
+    }
+
+    private LedgerEntry credit(long owner, long amount) {
+        return ledger.postOrThrow(Posting.between("adjustment", "EUR", Party.system(SystemAccount.ISSUANCE),
+                Party.user(owner), amount, null, "test money"));
+    }
+
+    @Test
+    void aPostingWritesABalancedEntryAndMovesBothBalances() {
+        credit(alice, 1_000);
+        LedgerEntry entry = ledger.postOrThrow(Posting.between("transfer", "EUR", Party.user(alice), Party.user(bob),
+                250, alice, "lunch"));
+
+        assertThat(entry.lines()).extracting(LedgerEntry.Line::amount).containsExactly(-250L, 250L);
+        assertThat(entry.lines().stream().mapToLong(LedgerEntry.Line::amount).sum()).isZero();
+        assertThat(entry.payerId()).isEqualTo(alice);
+        assertThat(entry.payeeId()).isEqualTo(bob);
+        assertThat(ledger.balance(alice, "EUR")).isEqualTo(750);
+        assertThat(ledger.balance(bob, "EUR")).isEqualTo(250);
+    }
+
+    @Test
+    void overdrawingAUserIsRefusedWithAStableProblemAndMovesNothing() {
+        credit(alice, 100);
+        assertThatThrownBy(() -> ledger.postOrThrow(Posting.between("transfer", "EUR", Party.user(alice),
+                Party.user(bob), 101, alice, "")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.type()).isEqualTo("insufficient-funds");
+                    assertThat(e.status().value()).isEqualTo(422);
+                    assertThat(e.fieldErrors()).extracting(ApiException.FieldError::field).containsExactly("amount");
+                });
+        assertThat(ledger.balance(alice, "EUR")).isEqualTo(100);
+        assertThat(ledger.balance(bob, "EUR")).isZero();
+    }
+
+    @Test
+    void systemAccountsMayGoNegativeAndMultiLegPostingsBalance() {
+        long issuanceBefore = ledger.systemBalance(SystemAccount.ISSUANCE, "EUR");
+        credit(alice, 500);
+        assertThat(ledger.systemBalance(SystemAccount.ISSUANCE, "EUR")).isEqualTo(issuanceBefore - 500);
+
+        long feesBefore = ledger.systemBalance(SystemAccount.FEES, "EUR");
+        ledger.postOrThrow(new Posting("payment", "EUR", List.of(Leg.debit(Party.user(alice), 110),
+                Leg.credit(Party.user(bob), 100), Leg.credit(Party.system(SystemAccount.FEES), 10)),
+                alice, bob, alice, "with a fee", null, null));
+        assertThat(ledger.balance(alice, "EUR")).isEqualTo(390);
+        assertThat(ledger.balance(bob, "EUR")).isEqualTo(100);
+        assertThat(ledger.systemBalance(SystemAccount.FEES, "EUR")).isEqualTo(feesBefore + 10);
+    }
+
+    @Test
+    void unbalancedPostingsAndDisabledAssetsNeverReachTheJournal() {
+        assertThatThrownBy(() -> ledger.post(new Posting("transfer", "EUR", List.of(Leg.debit(Party.user(alice), 5),
+                Leg.credit(Party.user(bob), 4)), alice, bob, alice, "", null, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> credit(alice, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ledger.postOrThrow(Posting.between("adjustment", "SEK",
+                Party.system(SystemAccount.ISSUANCE), Party.user(alice), 5, null, "")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(ApiException.FieldError::field).containsExactly("asset"));
+        assertThat(ledger.balance(alice, "EUR")).isZero();
+    }
+
+    @Test
+    void aGuardRefusesItsPostingOnly() {
+        credit(alice, 100);
+        Posting guarded = Posting.between("transfer", "EUR", Party.user(alice), Party.user(bob), 10, alice, "")
+                .withGuard(entryId -> {
+                    throw ApiException.conflict("not any more");
+                });
+        assertThatThrownBy(() -> ledger.postOrThrow(guarded)).hasMessageContaining("not any more");
+        assertThat(ledger.balance(alice, "EUR")).isEqualTo(100);
+    }
+
+    @Test
+    void oneBatchGivesEachPostingItsOwnOutcome() {
+        credit(alice, 100);
+        long aliceAccount = accounts.ensureUser(alice, "EUR");
+        long bobAccount = accounts.ensureUser(bob, "EUR");
+        LedgerCommand sixty = new LedgerCommand(Posting.between("transfer", "EUR", Party.user(alice), Party.user(bob),
+                60, alice, ""), List.of(new LedgerEntry.Line(aliceAccount, alice, null, -60),
+                new LedgerEntry.Line(bobAccount, bob, null, 60)));
+        LedgerCommand forty = new LedgerCommand(Posting.between("transfer", "EUR", Party.user(alice), Party.user(bob),
+                40, alice, ""), List.of(new LedgerEntry.Line(aliceAccount, alice, null, -40),
+                new LedgerEntry.Line(bobAccount, bob, null, 40)));
+        LedgerCommand back = new LedgerCommand(Posting.between("transfer", "EUR", Party.user(bob), Party.user(alice),
+                30, bob, ""), List.of(new LedgerEntry.Line(bobAccount, bob, null, -30),
+                new LedgerEntry.Line(aliceAccount, alice, null, 30)));
+
+        // 60 goes, the second 60 finds 40 left and is refused, 40 goes, then bob can send 30 back.
+        List<PostingOutcome> outcomes = transactions.execute(s -> batch.apply(List.of(sixty, sixty, forty, back)));
+
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.get(0)).isInstanceOf(PostingOutcome.Posted.class);
+        assertThat(outcomes.get(1)).isInstanceOfSatisfying(PostingOutcome.Refused.class,
+                r -> assertThat(r.reason().type()).isEqualTo("insufficient-funds"));
+        assertThat(outcomes.get(2)).isInstanceOf(PostingOutcome.Posted.class);
+        assertThat(outcomes.get(3)).isInstanceOf(PostingOutcome.Posted.class);
+        assertThat(ledger.balance(alice, "EUR")).isEqualTo(30);
+        assertThat(ledger.balance(bob, "EUR")).isEqualTo(70);
+    }
+}
