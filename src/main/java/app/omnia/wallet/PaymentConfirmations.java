@@ -1,12 +1,7 @@
 package app.omnia.wallet;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import app.omnia.platform.IdGenerator;
@@ -26,15 +21,16 @@ public class PaymentConfirmations {
     public record Confirmed(long confirmationId, String kind, long refId) {}
 
     private final Confirmations confirmations;
-    private final Map<String, ConfirmationHandler> handlers;
+    private final ObjectProvider<ConfirmationHandler> handlers;
     private final WalletLimitsSettings limits;
     private final IdGenerator ids;
     private final Clock clock;
 
-    PaymentConfirmations(Confirmations confirmations, @Lazy List<ConfirmationHandler> handlers,
+    // A provider, read on use: the handlers (withdrawals, charges) themselves open confirmations here.
+    PaymentConfirmations(Confirmations confirmations, ObjectProvider<ConfirmationHandler> handlers,
                          WalletLimitsSettings limits, IdGenerator ids, Clock clock) {
         this.confirmations = confirmations;
-        this.handlers = handlers.stream().collect(Collectors.toMap(ConfirmationHandler::kind, Function.identity()));
+        this.handlers = handlers;
         this.limits = limits;
         this.ids = ids;
         this.clock = clock;
@@ -82,10 +78,7 @@ public class PaymentConfirmations {
     }
 
     private ConfirmationHandler handler(String kind) {
-        ConfirmationHandler handler = handlers.get(kind);
-        if (handler == null) {
-            throw new IllegalStateException("No handler for confirmations of kind " + kind);
-        }
-        return handler;
+        return handlers.stream().filter(h -> h.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No handler for confirmations of kind " + kind));
     }
 }

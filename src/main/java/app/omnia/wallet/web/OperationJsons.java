@@ -1,0 +1,76 @@
+package app.omnia.wallet.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import app.omnia.platform.web.JsonTime;
+import app.omnia.wallet.CardOperation;
+import app.omnia.wallet.Charge;
+import app.omnia.wallet.Refund;
+import app.omnia.wallet.SpendingStatus;
+
+/** JSON of top-ups, withdrawals, charges, refunds and spending limits. Ids are strings, money minor units. */
+final class OperationJsons {
+
+    private OperationJsons() {
+    }
+
+    static Map<String, Object> operation(CardOperation op) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", String.valueOf(op.id()));
+        json.put("type", op.kind());
+        json.put("card_id", String.valueOf(op.cardId()));
+        json.put("amount", op.amount());
+        json.put("asset", op.asset());
+        json.put("status", op.status());
+        json.put("failure_code", op.failureCode());
+        json.put("challenge_id", CardOperation.REQUIRES_ACTION.equals(op.status()) ? op.challengeId() : null);
+        json.put("confirmation_id", op.confirmationId() == null ? null : String.valueOf(op.confirmationId()));
+        json.put("created_at", JsonTime.of(op.createdAt()));
+        json.put("updated_at", JsonTime.of(op.updatedAt()));
+        json.put("settled_at", op.settledAt() == null ? null : JsonTime.of(op.settledAt()));
+        return json;
+    }
+
+    static Map<String, Object> charge(Charge c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", String.valueOf(c.id()));
+        json.put("payer_id", String.valueOf(c.payerId()));
+        json.put("merchant_id", String.valueOf(c.merchantId()));
+        json.put("amount", c.amount());
+        json.put("refunded_amount", c.refundedAmount());
+        json.put("asset", c.asset());
+        json.put("description", c.description());
+        json.put("status", c.status());
+        json.put("confirmation_id", c.confirmationId() == null ? null : String.valueOf(c.confirmationId()));
+        json.put("created_at", JsonTime.of(c.createdAt()));
+        json.put("decided_at", c.decidedAt() == null ? null : JsonTime.of(c.decidedAt()));
+        return json;
+    }
+
+    static Map<String, Object> refund(Refund r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", String.valueOf(r.id()));
+        json.put("charge_id", String.valueOf(r.chargeId()));
+        json.put("amount", r.amount());
+        json.put("asset", r.asset());
+        json.put("entry_id", String.valueOf(r.entryId()));
+        json.put("created_at", JsonTime.of(r.createdAt()));
+        return json;
+    }
+
+    static Map<String, Object> limits(SpendingStatus s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tier", s.tier());
+        json.put("asset", s.asset());
+        json.put("daily_limit", s.dailyCap());
+        json.put("monthly_limit", s.monthlyCap());
+        json.put("sent_today", s.sentToday());
+        json.put("sent_this_month", s.sentThisMonth());
+        json.put("second_confirmation_above", s.secondConfirmationAbove());
+        json.put("frozen", s.frozen());
+        json.put("frozen_reason", s.frozenReason());
+        json.put("frozen_at", s.frozenAt() == null ? null : JsonTime.of(s.frozenAt()));
+        return json;
+    }
+}
