@@ -1,11 +1,11 @@
 package app.omnia.wallet.web;
 
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,88 +14,54 @@ import app.omnia.platform.security.RequiresScope;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.Params;
-import app.omnia.platform.web.PathIds;
-import app.omnia.wallet.LedgerService;
-import app.omnia.wallet.MerchantPayments;
-import app.omnia.wallet.WalletControls;
-import app.omnia.wallet.domain.WalletStaffPolicy;
+import app.omnia.wallet.AdjustmentService;
+import app.omnia.wallet.LedgerInvariants;
+import app.omnia.wallet.WalletScopes;
 
-/**
- * Staff acts on wallets, under {@code /api/omnia/v1/admin/wallet}: freeze and unfreeze (moderators and
- * admins), merchant accounts (admins). Each act is written to the audit log.
- */
+/** Admin-only wallet operations under {@code /api/omnia/v1/admin/wallet}. */
 @RestController
 @RequestMapping("/api/omnia/v1/admin/wallet")
 class AdminWalletController {
 
-    private final WalletControls controls;
-    private final MerchantPayments payments;
-    private final LedgerService ledger;
+    private final AdjustmentService adjustments;
+    private final LedgerInvariants invariants;
 
-    AdminWalletController(WalletControls controls, MerchantPayments payments, LedgerService ledger) {
-        this.controls = controls;
-        this.payments = payments;
-        this.ledger = ledger;
+    AdminWalletController(AdjustmentService adjustments, LedgerInvariants invariants) {
+        this.adjustments = adjustments;
+        this.invariants = invariants;
     }
 
-    @GetMapping("/accounts/{id}")
-    @RequiresScope("admin:read:accounts")
-    Map<String, Object> account(@PathVariable String id, Params params) {
-        requireStaff();
-        String asset = ledger.requireEnabled(PaymentParams.asset(params, ledger.defaultAsset().code())).code();
-        return OperationJsons.limits(controls.status(PathIds.parse(id), asset));
-    }
-
-    /** {@code reason} (required, at most 500 characters). */
-    @PostMapping("/accounts/{id}/freeze")
-    @RequiresScope("admin:write:accounts")
-    Map<String, Object> freeze(@PathVariable String id, Params params) {
-        Viewer staff = requireStaff();
-        long account = PathIds.parse(id);
-        controls.freeze(staff.accountId(), account, params.string("reason").orElse(null));
-        return OperationJsons.limits(controls.status(account, ledger.defaultAsset().code()));
-    }
-
-    @PostMapping("/accounts/{id}/unfreeze")
-    @RequiresScope("admin:write:accounts")
-    Map<String, Object> unfreeze(@PathVariable String id, Params params) {
-        Viewer staff = requireStaff();
-        long account = PathIds.parse(id);
-        controls.unfreeze(staff.accountId(), account, params.string("reason").orElse(null));
-        return OperationJsons.limits(controls.status(account, ledger.defaultAsset().code()));
-    }
-
-    @PostMapping("/merchants/{id}")
-    @RequiresScope("admin:write:accounts")
-    Map<String, Object> enableMerchant(@PathVariable String id) {
+    /**
+     * Credits ({@code direction=credit}, the default) or debits a user from / to the issuance account:
+     * {@code account_id}, {@code amount}, {@code asset}, {@code note} (the reason, required). Audited.
+     */
+    @PostMapping("/adjustments")
+    @RequiresScope(WalletScopes.ADMIN_WRITE)
+    ResponseEntity<String> adjust(Params params, HttpServletRequest request,
+                                  @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Viewer admin = requireAdmin();
-        long account = PathIds.parse(id);
-        controls.status(account, ledger.defaultAsset().code());
-        payments.enableMerchant(admin.accountId(), account);
-        return Map.of("account_id", String.valueOf(account), "merchant", true);
-    }
-
-    @DeleteMapping("/merchants/{id}")
-    @RequiresScope("admin:write:accounts")
-    Map<String, Object> disableMerchant(@PathVariable String id) {
-        Viewer admin = requireAdmin();
-        long account = PathIds.parse(id);
-        payments.disableMerchant(admin.accountId(), account);
-        return Map.of("account_id", String.valueOf(account), "merchant", false);
-    }
-
-    private static Viewer requireStaff() {
-        Viewer viewer = CurrentViewer.require();
-        if (viewer.accountId() == null || !WalletStaffPolicy.canFreeze(viewer.isStaff())) {
-            throw ApiException.forbidden("This action is for moderators and admins");
+        long accountId;
+        try {
+            accountId = Long.parseLong(params.required("account_id").trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.validation("account_id", "ERR_INVALID", "account_id must be an id");
         }
-        return viewer;
+        return Replies.send(adjustments.adjust(admin, accountId, params.string("direction").orElse(null),
+                params.string("amount").orElse(null), params.string("asset").orElse(null),
+                params.string("note").orElse(null), key, request.getRequestURI()));
+    }
+
+    @GetMapping("/invariants")
+    @RequiresScope(WalletScopes.ADMIN_READ)
+    LedgerInvariants.Report invariants() {
+        requireAdmin();
+        return invariants.check();
     }
 
     private static Viewer requireAdmin() {
         Viewer viewer = CurrentViewer.require();
-        if (viewer.accountId() == null || !WalletStaffPolicy.canManageMerchants(viewer.isAdmin())) {
-            throw ApiException.forbidden("This action is for admins");
+        if (!viewer.isAdmin()) {
+            throw ApiException.forbidden("This action is only for admins");
         }
         return viewer;
     }

@@ -1,0 +1,70 @@
+package app.omnia.wallet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import app.omnia.identity.AccountService;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import app.omnia.social.FollowService;
+
+/**
+ * Who money may go to: an account the payer can see, not the payer, not blocked either way (social's blocks).
+ * Each refusal names the field the caller used.
+ */
+@Component
+class Recipients {
+
+    private final AccountService accounts;
+    private final FollowService follows;
+
+    Recipients(AccountService accounts, FollowService follows) {
+        this.accounts = accounts;
+        this.follows = follows;
+    }
+
+    /**
+     * The account id {@code text} names: {@code @username}, a bare username, or an account id (digits only).
+     */
+    long require(long me, String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.validation(field, "ERR_BLANK", field + " can't be blank");
+        }
+        String name = text.strip();
+        Viewer viewer = new Viewer(me, null, Set.of(), "user", Viewer.Credential.BEARER_TOKEN);
+        long target;
+        try {
+            if (name.startsWith("@")) {
+                target = accounts.visibleByUsername(viewer, name.substring(1)).account().id();
+            } else if (name.matches("\\d{1,19}")) {
+                target = accounts.visible(viewer, Long.parseLong(name)).account().id();
+            } else {
+                target = accounts.visibleByUsername(viewer, name).account().id();
+            }
+        } catch (ApiException | NumberFormatException unknown) {
+            throw ApiException.validation(field, "ERR_INVALID", field + " is not a known account: " + name);
+        }
+        if (target == me) {
+            throw ApiException.validation(field, "ERR_INVALID", "You cannot send money to, or ask it of, yourself");
+        }
+        requireNotBlocked(me, target, field);
+        return target;
+    }
+
+    void requireNotBlocked(long me, long other, String field) {
+        FollowService.Relationship r = follows.relationships(me, List.of(other)).getFirst();
+        if (r.blocking() || r.blockedBy()) {
+            String message = "Money cannot move between you and this account (blocked)";
+            throw new ApiException(HttpStatus.FORBIDDEN, "wallet-blocked", "Blocked", message,
+                    List.of(new ApiException.FieldError(field, "ERR_BLOCKED", message)), Map.of());
+        }
+    }
+
+    String username(long accountId) {
+        return accounts.find(accountId).map(a -> a.username()).orElse(null);
+    }
+}
