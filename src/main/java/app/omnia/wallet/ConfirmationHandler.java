@@ -1,16 +1,19 @@
 package app.omnia.wallet;
 
+import app.omnia.wallet.persistence.Confirmations.Confirmation;
+
 /**
  * Completes a payment that waited for its payer's second confirmation ({@link PaymentConfirmations}). One
- * per kind: withdrawals, charges, P2P sends. Completing must be safe to run twice (a state claim decides).
+ * per kind: withdrawals, charges, P2P sends. Completing twice must move money once: a status claim (the
+ * operation's, the charge's, or the confirmation's own) decides, in the ledger writer's transaction.
  */
 interface ConfirmationHandler {
 
     String kind();
 
-    /** Carries the payment out; throws the refusal (insufficient funds, limit, frozen) when it cannot be. */
-    void complete(long accountId, long refId);
+    /** Carries the payment out and returns its id; throws the refusal (insufficient funds, limit, frozen). */
+    long complete(Confirmation confirmation);
 
-    /** The payer gave up: the payment will not happen. */
-    void abandon(long accountId, long refId);
+    /** The payer gave up (or let it expire): the payment will not happen. */
+    void abandon(Confirmation confirmation);
 }

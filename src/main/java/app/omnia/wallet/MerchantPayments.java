@@ -15,6 +15,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.wallet.domain.ChargePolicy;
 import app.omnia.wallet.persistence.Charges;
+import app.omnia.wallet.persistence.Confirmations.Confirmation;
 import app.omnia.wallet.persistence.Merchants;
 
 /**
@@ -166,16 +167,18 @@ public class MerchantPayments implements ConfirmationHandler {
     }
 
     @Override
-    public void complete(long accountId, long refId) {
-        Charge charge = decidable(accountId, refId);
+    public long complete(Confirmation confirmation) {
+        Charge charge = decidable(confirmation.accountId(), Long.parseLong(confirmation.payload()));
         if (!Charge.SUCCEEDED.equals(charge.status())) {
             pay(charge, List.of(Charge.REQUIRES_CONFIRMATION));
         }
+        return charge.id();
     }
 
     @Override
-    public void abandon(long accountId, long refId) {
-        charges.move(refId, List.of(Charge.REQUIRES_CONFIRMATION), Charge.PENDING, null, clock.instant());
+    public void abandon(Confirmation confirmation) {
+        charges.move(Long.parseLong(confirmation.payload()), List.of(Charge.REQUIRES_CONFIRMATION), Charge.PENDING,
+                null, clock.instant());
     }
 
     /** The payer declines; declining twice is a no-op, declining a paid charge a 422. */

@@ -38,28 +38,36 @@ public class PaymentConfirmations {
 
     /** Opens a confirmation for a payment that waits; its id goes back to the payer. */
     long open(long accountId, String kind, long refId, long amount, String asset) {
+        return open(accountId, kind, String.valueOf(refId), amount, asset);
+    }
+
+    /** @param payload what the handler needs to carry the payment out (ids, a note; never a secret) */
+    long open(long accountId, String kind, String payload, long amount, String asset) {
         long id = ids.next();
-        confirmations.insert(new Confirmation(id, accountId, kind, String.valueOf(refId), amount, asset, "pending",
+        confirmations.insert(new Confirmation(id, accountId, kind, payload, amount, asset, "pending",
                 clock.instant(), clock.instant().plus(limits.confirmationTtl())));
         return id;
+    }
+
+    /** Closes a pending confirmation inside the payment's own transaction; false when it was already closed. */
+    boolean claim(long id) {
+        return confirmations.close(id, "confirmed");
     }
 
     /** The payer's own pending confirmation, or 404. */
     public Confirmed confirm(long viewerId, long id) {
         Confirmation c = pending(viewerId, id);
-        long refId = Long.parseLong(c.payload());
-        handler(c.kind()).complete(viewerId, refId);
+        long refId = handler(c.kind()).complete(c);
         confirmations.close(id, "confirmed");
         return new Confirmed(id, c.kind(), refId);
     }
 
     public Confirmed cancel(long viewerId, long id) {
         Confirmation c = pending(viewerId, id);
-        long refId = Long.parseLong(c.payload());
         if (confirmations.close(id, "cancelled")) {
-            handler(c.kind()).abandon(viewerId, refId);
+            handler(c.kind()).abandon(c);
         }
-        return new Confirmed(id, c.kind(), refId);
+        return new Confirmed(id, c.kind(), 0);
     }
 
     private Confirmation pending(long viewerId, long id) {
@@ -70,7 +78,7 @@ public class PaymentConfirmations {
         }
         if (clock.instant().isAfter(c.expiresAt())) {
             if (confirmations.close(id, "expired")) {
-                handler(c.kind()).abandon(viewerId, Long.parseLong(c.payload()));
+                handler(c.kind()).abandon(c);
             }
             throw ApiException.unprocessable("This confirmation has expired; start the payment again");
         }

@@ -111,6 +111,22 @@ public class WalletControls {
         outgoing.record(ids.next(), accountId, asset, amount, kind, refId, clock.instant());
     }
 
+    /**
+     * The P2P hook (transfers and paid money requests): the payer's freeze and limits are checked, and the send
+     * counted, in the posting's own step, around the posting's own guard.
+     */
+    public Posting guarded(Posting posting) {
+        long payer = posting.payerId();
+        PostingGuard own = posting.guard();
+        return posting.withGuard(entryId -> {
+            check(payer, posting.asset(), posting.amount());
+            if (own != null) {
+                own.check(entryId);
+            }
+            record(payer, posting.asset(), posting.amount(), TRANSFER, entryId);
+        });
+    }
+
     /** Forgets a payment that came back (a withdrawal returned by the card's bank). */
     public void release(String kind, long refId) {
         outgoing.release(kind, refId);

@@ -13,6 +13,7 @@ import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.wallet.domain.CardPolicy;
 import app.omnia.wallet.persistence.CardOperations;
+import app.omnia.wallet.persistence.Confirmations.Confirmation;
 
 /**
  * Withdrawals: money pushed from the wallet to the holder's card. The money leaves the wallet at once into
@@ -103,18 +104,19 @@ public class WithdrawalService implements ConfirmationHandler {
     }
 
     @Override
-    public void complete(long accountId, long refId) {
-        CardOperation op = get(accountId, refId);
+    public long complete(Confirmation confirmation) {
+        CardOperation op = get(confirmation.accountId(), Long.parseLong(confirmation.payload()));
         if (operations.move(op.id(), List.of(CardOperation.REQUIRES_CONFIRMATION), CardOperation.CREATED, null, null,
                 clock.instant())) {
             proceed(operations.find(op.id()).orElseThrow());
         }
+        return op.id();
     }
 
     @Override
-    public void abandon(long accountId, long refId) {
-        operations.move(refId, List.of(CardOperation.REQUIRES_CONFIRMATION), CardOperation.CANCELLED, null, null,
-                clock.instant());
+    public void abandon(Confirmation confirmation) {
+        operations.move(Long.parseLong(confirmation.payload()), List.of(CardOperation.REQUIRES_CONFIRMATION),
+                CardOperation.CANCELLED, null, null, clock.instant());
     }
 
     /** Debit into suspense, then push; the push's answer pays out later, or returns the money now. */

@@ -20,6 +20,7 @@ import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.Card;
 import app.omnia.wallet.CardService;
 
@@ -36,7 +37,7 @@ class CardsController {
 
     /** {@code number}, {@code exp_month}, {@code exp_year}, {@code cvc}: answers the card as it will be shown. */
     @PostMapping
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> add(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Card card = cards.add(CurrentViewer.requireAccountId(), params.string("number").orElse(null),
                 params.string("exp_month").orElse(null), params.string("exp_year").orElse(null),
@@ -45,7 +46,7 @@ class CardsController {
     }
 
     @GetMapping
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
         PageRequest page = params.page(20, 40);
         List<Card> found = cards.list(CurrentViewer.requireAccountId(), page);
@@ -54,13 +55,13 @@ class CardsController {
     }
 
     @GetMapping("/{id}")
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
         return CardJsons.card(cards.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @DeleteMapping("/{id}")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> delete(@PathVariable String id) {
         cards.delete(CurrentViewer.requireAccountId(), PathIds.parse(id));
         return Map.of();

@@ -19,6 +19,7 @@ import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.Charge;
 import app.omnia.wallet.MerchantPayments;
 
@@ -38,7 +39,7 @@ class ChargesController {
 
     /** Charges to pay ({@code status} filters), newest first, paged (at most 40). */
     @GetMapping
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
         return page(payments, "payer", params, request, response);
     }
@@ -56,13 +57,13 @@ class ChargesController {
     }
 
     @GetMapping("/{id}")
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
         return OperationJsons.charge(payments.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @GetMapping("/{id}/refunds")
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> refunds(@PathVariable String id) {
         return payments.refunds(CurrentViewer.requireAccountId(), PathIds.parse(id)).stream()
                 .map(OperationJsons::refund).toList();
@@ -70,13 +71,13 @@ class ChargesController {
 
     /** Pays the charge, or answers {@code requires_confirmation} with a {@code confirmation_id} for large ones. */
     @PostMapping("/{id}/confirm")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> confirm(@PathVariable String id) {
         return OperationJsons.charge(payments.confirm(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @PostMapping("/{id}/decline")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> decline(@PathVariable String id) {
         return OperationJsons.charge(payments.decline(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }

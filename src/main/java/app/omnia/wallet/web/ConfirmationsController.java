@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.security.RequiresScope;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.MerchantPayments;
 import app.omnia.wallet.PaymentConfirmations;
 import app.omnia.wallet.WalletControls;
@@ -34,14 +35,14 @@ class ConfirmationsController {
 
     /** Carries the waiting payment out; answers {@code {id, type, status, <type>: the payment}}. */
     @PostMapping("/{id}/confirm")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> confirm(@PathVariable String id) {
         long me = CurrentViewer.requireAccountId();
         return json(me, confirmations.confirm(me, PathIds.parse(id)), "confirmed");
     }
 
     @PostMapping("/{id}/cancel")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> cancel(@PathVariable String id) {
         long me = CurrentViewer.requireAccountId();
         return json(me, confirmations.cancel(me, PathIds.parse(id)), "cancelled");

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.security.RequiresScope;
 import app.omnia.platform.web.Params;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.LedgerService;
 import app.omnia.wallet.WalletControls;
 
@@ -24,9 +25,9 @@ class LimitsController {
     }
 
     @GetMapping("/api/omnia/v1/wallet/limits")
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     Map<String, Object> limits(Params params) {
-        String asset = ledger.requireEnabled(PaymentParams.asset(params, ledger.defaultAsset().code())).code();
+        String asset = ledger.requireEnabled(params.string("asset").filter(s -> !s.isBlank()).orElse(ledger.defaultAsset().code())).code();
         return OperationJsons.limits(controls.status(CurrentViewer.requireAccountId(), asset));
     }
 }

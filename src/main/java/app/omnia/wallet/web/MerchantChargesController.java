@@ -19,8 +19,11 @@ import app.omnia.platform.security.RequiresScope;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
+import app.omnia.wallet.Asset;
 import app.omnia.wallet.LedgerService;
 import app.omnia.wallet.MerchantPayments;
+import app.omnia.wallet.domain.Amounts;
 
 /**
  * The merchant side over HTTP, for merchant accounts (made so by an admin): charge someone, list one's
@@ -42,27 +45,29 @@ class MerchantChargesController {
 
     /** {@code account} ({@code @username} or an account id), {@code amount}, {@code asset}, {@code description}. */
     @PostMapping
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> create(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long payer = payer(params.required("account").trim());
-        return OperationJsons.charge(payments.createCharge(CurrentViewer.requireAccountId(), payer,
-                PaymentParams.amount(params), PaymentParams.asset(params, ledger.defaultAsset().code()),
-                params.string("description").orElse(""), key));
+        PaymentParams.Money money = PaymentParams.money(params, ledger);
+        return OperationJsons.charge(payments.createCharge(CurrentViewer.requireAccountId(), payer, money.amount(),
+                money.asset(), params.string("description").orElse(""), key));
     }
 
     @GetMapping
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
         return ChargesController.page(payments, "merchant", params, request, response);
     }
 
     /** {@code amount} (at most what remains unrefunded); {@code Idempotency-Key} recommended. */
     @PostMapping("/{id}/refunds")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> refund(@PathVariable String id, Params params,
                                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return OperationJsons.refund(payments.refund(CurrentViewer.requireAccountId(), PathIds.parse(id),
-                PaymentParams.amount(params), key));
+        long me = CurrentViewer.requireAccountId();
+        String asset = payments.get(me, PathIds.parse(id)).asset();
+        long amount = Amounts.parse("amount", params.string("amount").orElse(null), Asset.of(asset));
+        return OperationJsons.refund(payments.refund(me, PathIds.parse(id), amount, key));
     }
 
     private long payer(String reference) {

@@ -2,29 +2,27 @@ package app.omnia.wallet.web;
 
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.Params;
+import app.omnia.wallet.Asset;
+import app.omnia.wallet.LedgerService;
+import app.omnia.wallet.domain.Amounts;
 
-/** Money and ids in request bodies; a malformed value is a 422 naming the field, never echoed back. */
+/**
+ * Money and ids in request bodies, the wallet's way: {@code amount} is a decimal in the asset's major unit
+ * ("12.50" EUR), {@code asset} an enabled ISO 4217 code (the default one when absent). A malformed value is
+ * a 422 naming the field, never echoed back.
+ */
 final class PaymentParams {
+
+    /** An amount parsed against its asset. */
+    record Money(long amount, String asset) {}
 
     private PaymentParams() {
     }
 
-    /** {@code amount}: a positive whole number of minor units (a string or a JSON number). */
-    static long amount(Params params) {
-        String text = params.required("amount").trim();
-        try {
-            long amount = Long.parseLong(text);
-            if (amount <= 0) {
-                throw ApiException.validation("amount", "ERR_INVALID", "amount must be a positive number of minor units");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("amount", "ERR_INVALID", "amount must be a whole number of minor units");
-        }
-    }
-
-    static String asset(Params params, String defaultAsset) {
-        return params.string("asset").filter(s -> !s.isBlank()).orElse(defaultAsset);
+    static Money money(Params params, LedgerService ledger) {
+        String code = params.string("asset").filter(s -> !s.isBlank()).orElse(ledger.defaultAsset().code());
+        Asset asset = ledger.requireEnabled(code);
+        return new Money(Amounts.parse("amount", params.string("amount").orElse(null), asset), asset.code());
     }
 
     static long id(Params params, String field) {

@@ -19,6 +19,7 @@ import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.CardOperation;
 import app.omnia.wallet.LedgerService;
 import app.omnia.wallet.TopUpService;
@@ -36,30 +37,31 @@ class TopUpsController {
         this.ledger = ledger;
     }
 
-    /** {@code card_id}, {@code amount} (minor units), {@code asset}; {@code Idempotency-Key} recommended. */
+    /** {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended. */
     @PostMapping
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        PaymentParams.Money money = PaymentParams.money(params, ledger);
         return OperationJsons.operation(topUps.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
-                PaymentParams.amount(params), PaymentParams.asset(params, ledger.defaultAsset().code()), key));
+                money.amount(), money.asset(), key));
     }
 
     /** The challenge's answer: {@code code}. */
     @PostMapping("/{id}/confirm")
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> confirm(@PathVariable String id, Params params) {
         return OperationJsons.operation(topUps.confirm(CurrentViewer.requireAccountId(), PathIds.parse(id),
                 params.string("code").orElse(null)));
     }
 
     @GetMapping("/{id}")
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
         return OperationJsons.operation(topUps.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @GetMapping
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
         PageRequest page = params.page(20, 40);
         List<CardOperation> found = topUps.list(CurrentViewer.requireAccountId(), page);

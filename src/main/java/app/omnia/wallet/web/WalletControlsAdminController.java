@@ -15,6 +15,7 @@ import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.LedgerService;
 import app.omnia.wallet.MerchantPayments;
 import app.omnia.wallet.WalletControls;
@@ -39,16 +40,16 @@ class WalletControlsAdminController {
     }
 
     @GetMapping("/accounts/{id}")
-    @RequiresScope("admin:read:accounts")
+    @RequiresScope(WalletScopes.ADMIN_READ)
     Map<String, Object> account(@PathVariable String id, Params params) {
         requireStaff();
-        String asset = ledger.requireEnabled(PaymentParams.asset(params, ledger.defaultAsset().code())).code();
+        String asset = ledger.requireEnabled(params.string("asset").filter(s -> !s.isBlank()).orElse(ledger.defaultAsset().code())).code();
         return OperationJsons.limits(controls.status(PathIds.parse(id), asset));
     }
 
     /** {@code reason} (required, at most 500 characters). */
     @PostMapping("/accounts/{id}/freeze")
-    @RequiresScope("admin:write:accounts")
+    @RequiresScope(WalletScopes.ADMIN_WRITE)
     Map<String, Object> freeze(@PathVariable String id, Params params) {
         Viewer staff = requireStaff();
         long account = PathIds.parse(id);
@@ -57,7 +58,7 @@ class WalletControlsAdminController {
     }
 
     @PostMapping("/accounts/{id}/unfreeze")
-    @RequiresScope("admin:write:accounts")
+    @RequiresScope(WalletScopes.ADMIN_WRITE)
     Map<String, Object> unfreeze(@PathVariable String id, Params params) {
         Viewer staff = requireStaff();
         long account = PathIds.parse(id);
@@ -66,7 +67,7 @@ class WalletControlsAdminController {
     }
 
     @PostMapping("/merchants/{id}")
-    @RequiresScope("admin:write:accounts")
+    @RequiresScope(WalletScopes.ADMIN_WRITE)
     Map<String, Object> enableMerchant(@PathVariable String id) {
         Viewer admin = requireAdmin();
         long account = PathIds.parse(id);
@@ -76,7 +77,7 @@ class WalletControlsAdminController {
     }
 
     @DeleteMapping("/merchants/{id}")
-    @RequiresScope("admin:write:accounts")
+    @RequiresScope(WalletScopes.ADMIN_WRITE)
     Map<String, Object> disableMerchant(@PathVariable String id) {
         Viewer admin = requireAdmin();
         long account = PathIds.parse(id);

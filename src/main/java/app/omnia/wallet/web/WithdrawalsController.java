@@ -19,6 +19,7 @@ import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
 import app.omnia.wallet.CardOperation;
 import app.omnia.wallet.LedgerService;
 import app.omnia.wallet.WithdrawalService;
@@ -36,22 +37,23 @@ class WithdrawalsController {
         this.ledger = ledger;
     }
 
-    /** {@code card_id}, {@code amount} (minor units), {@code asset}; {@code Idempotency-Key} recommended. */
+    /** {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended. */
     @PostMapping
-    @RequiresScope(CardScopes.WRITE)
+    @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        PaymentParams.Money money = PaymentParams.money(params, ledger);
         return OperationJsons.operation(withdrawals.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
-                PaymentParams.amount(params), PaymentParams.asset(params, ledger.defaultAsset().code()), key));
+                money.amount(), money.asset(), key));
     }
 
     @GetMapping("/{id}")
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
         return OperationJsons.operation(withdrawals.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @GetMapping
-    @RequiresScope(CardScopes.READ)
+    @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
         PageRequest page = params.page(20, 40);
         List<CardOperation> found = withdrawals.list(CurrentViewer.requireAccountId(), page);

@@ -22,25 +22,26 @@ class TopUpsTest extends WalletPeople {
         String card = addCard(asAlice, APPROVE);
 
         JsonNode first = ok(post(asAlice, "/api/omnia/v1/wallet/topups",
-                Map.of("card_id", card, "amount", 2500, "asset", "EUR"), "topup-1"));
+                Map.of("card_id", card, "amount", "25.00", "asset", "EUR"), "topup-1"));
         JsonNode again = ok(post(asAlice, "/api/omnia/v1/wallet/topups",
-                Map.of("card_id", card, "amount", 2500, "asset", "EUR"), "topup-1"));
+                Map.of("card_id", card, "amount", "25.00", "asset", "EUR"), "topup-1"));
 
         assertThat(first.get("status").asString()).isEqualTo("succeeded");
-        assertThat(first.get("amount").asLong()).isEqualTo(2500);
+        assertThat(first.get("amount").asString()).isEqualTo("25.00");
+        assertThat(first.get("amount_minor").asLong()).isEqualTo(2500);
         assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
         assertThat(balance(alice)).isEqualTo(2500);
         assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups/" + first.get("id").asString())).get("status").asString())
                 .isEqualTo("succeeded");
         Api.Response otherBody = post(asAlice, "/api/omnia/v1/wallet/topups",
-                Map.of("card_id", card, "amount", 9999, "asset", "EUR"), "topup-1");
+                Map.of("card_id", card, "amount", "99.99", "asset", "EUR"), "topup-1");
         assertThat(otherBody.status()).isEqualTo(422);
     }
 
     @Test
     void declinedCardsCreditNothing() {
-        JsonNode poor = ok(topUp(asAlice, addCard(asAlice, INSUFFICIENT_FUNDS), 1000));
-        JsonNode stolen = ok(topUp(asAlice, addCard(asAlice, STOLEN), 1000));
+        JsonNode poor = ok(topUp(asAlice, addCard(asAlice, INSUFFICIENT_FUNDS), "10.00"));
+        JsonNode stolen = ok(topUp(asAlice, addCard(asAlice, STOLEN), "10.00"));
 
         assertThat(poor.get("status").asString()).isEqualTo("failed");
         assertThat(poor.get("failure_code").asString()).isEqualTo("insufficient_funds");
@@ -51,7 +52,7 @@ class TopUpsTest extends WalletPeople {
 
     @Test
     void aChallengeRefusesTheWrongCodeAndCompletesWithTheRightOne() {
-        JsonNode started = ok(topUp(asAlice, addCard(asAlice, CHALLENGE), 4000));
+        JsonNode started = ok(topUp(asAlice, addCard(asAlice, CHALLENGE), "40.00"));
         String id = started.get("id").asString();
         assertThat(started.get("status").asString()).isEqualTo("requires_action");
         assertThat(started.get("challenge_id").asString()).isNotBlank();
@@ -73,7 +74,7 @@ class TopUpsTest extends WalletPeople {
 
     @Test
     void threeWrongCodesFailTheTopUp() {
-        String id = ok(topUp(asAlice, addCard(asAlice, CHALLENGE), 4000)).get("id").asString();
+        String id = ok(topUp(asAlice, addCard(asAlice, CHALLENGE), "40.00")).get("id").asString();
         asAlice.postJson("/api/omnia/v1/wallet/topups/" + id + "/confirm", Map.of("code", "1"));
         asAlice.postJson("/api/omnia/v1/wallet/topups/" + id + "/confirm", Map.of("code", "2"));
         JsonNode third = ok(asAlice.postJson("/api/omnia/v1/wallet/topups/" + id + "/confirm", Map.of("code", "3")));
@@ -85,7 +86,7 @@ class TopUpsTest extends WalletPeople {
 
     @Test
     void aTimeoutThatSettlesLateIsCreditedExactlyOnce() {
-        JsonNode started = ok(topUp(asAlice, addCard(asAlice, SETTLES_LATE), 3000));
+        JsonNode started = ok(topUp(asAlice, addCard(asAlice, SETTLES_LATE), "30.00"));
         String id = started.get("id").asString();
         assertThat(started.get("status").asString()).isEqualTo("pending");
         assertThat(balance(alice)).isZero();
@@ -107,7 +108,7 @@ class TopUpsTest extends WalletPeople {
 
     @Test
     void aTimeoutThatNeverSettlesFailsWithNothingCredited() {
-        String id = ok(topUp(asAlice, addCard(asAlice, NEVER_SETTLES), 3000)).get("id").asString();
+        String id = ok(topUp(asAlice, addCard(asAlice, NEVER_SETTLES), "30.00")).get("id").asString();
 
         reconciliation.run(Instant.now().plus(Duration.ofMinutes(5)));
         assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id)).get("status").asString()).isEqualTo("pending");
@@ -124,9 +125,9 @@ class TopUpsTest extends WalletPeople {
     @Test
     void anotherPersonsCardAndTopUpsAreNotFound() {
         String card = addCard(asAlice, APPROVE);
-        String id = ok(topUp(asAlice, card, 1000)).get("id").asString();
+        String id = ok(topUp(asAlice, card, "10.00")).get("id").asString();
 
-        assertThat(topUp(asBob, card, 1000).status()).isEqualTo(404);
+        assertThat(topUp(asBob, card, "10.00").status()).isEqualTo(404);
         assertThat(asBob.get("/api/omnia/v1/wallet/topups/" + id).status()).isEqualTo(404);
         assertThat(ok(asBob.get("/api/omnia/v1/wallet/topups")).size()).isZero();
         assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups")).findValuesAsString("id")).containsExactly(id);
@@ -136,11 +137,11 @@ class TopUpsTest extends WalletPeople {
     @Test
     void badAmountsAndAssetsAreRefusedNamingTheField() {
         String card = addCard(asAlice, APPROVE);
-        Api.Response negative = topUp(asAlice, card, -5);
-        Api.Response tooLarge = topUp(asAlice, card, 10_000_000);
+        Api.Response negative = topUp(asAlice, card, "-5");
+        Api.Response tooLarge = topUp(asAlice, card, "100000.00");
         Api.Response text = asAlice.postJson("/api/omnia/v1/wallet/topups", Map.of("card_id", card, "amount", "lots"));
         Api.Response asset = asAlice.postJson("/api/omnia/v1/wallet/topups",
-                Map.of("card_id", card, "amount", 100, "asset", "XYZ"));
+                Map.of("card_id", card, "amount", "1.00", "asset", "XYZ"));
 
         for (Api.Response r : java.util.List.of(negative, tooLarge, text)) {
             assertThat(r.status()).as(r.toString()).isEqualTo(422);

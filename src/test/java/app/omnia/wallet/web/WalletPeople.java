@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the wallet-cards tests: alice and bob with read-write tokens, helpers to save a card, top up,
- * withdraw, and staff. Money is EUR cents. Subclasses carry {@code IntegrationTest}, so all share one server.
+ * withdraw, and staff. Amounts are sent as decimals in EUR and balances read in cents. Subclasses carry {@code IntegrationTest}, so all share one server.
  */
 abstract class WalletPeople {
 
@@ -77,16 +77,16 @@ abstract class WalletPeople {
                 idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
     }
 
-    static Api.Response topUp(Api as, String cardId, long amount) {
+    static Api.Response topUp(Api as, String cardId, String amount) {
         return as.postJson("/api/omnia/v1/wallet/topups", Map.of("card_id", cardId, "amount", amount, "asset", "EUR"));
     }
 
-    static Api.Response withdraw(Api as, String cardId, long amount) {
+    static Api.Response withdraw(Api as, String cardId, String amount) {
         return as.postJson("/api/omnia/v1/wallet/withdrawals", Map.of("card_id", cardId, "amount", amount, "asset", "EUR"));
     }
 
     /** Saves a card that approves and tops the wallet up by {@code amount}; returns the card's id. */
-    static String fund(Api as, long amount) {
+    static String fund(Api as, String amount) {
         String card = addCard(as, APPROVE);
         Api.Response topUp = topUp(as, card, amount);
         assertThat(topUp.json().get("status").asString()).as(topUp.toString()).isEqualTo("succeeded");
