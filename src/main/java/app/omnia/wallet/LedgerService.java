@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.omnia.platform.idempotency.IdempotencyKeys;
 import app.omnia.platform.web.ApiException;
@@ -20,8 +23,10 @@ import app.omnia.wallet.persistence.WalletAccounts;
  * (who may pay whom, limits); the ledger checks what only it can: that user balances stay at or above zero,
  * atomically with the write, and the posting's guard.
  *
- * <p>Not {@code @Transactional}: the entry is written by the writer's own transaction, so a caller must not
- * hold locks its posting might wait for.
+ * <p>Not {@code @Transactional}: the entry is written by the writer's own transaction (on the writer's
+ * thread), so a caller should not hold database locks its posting might wait for. Wallet accounts a posting
+ * needs are created in a transaction of their own first, so the writer sees them even when the caller is
+ * inside a transaction.
  */
 @Service
 public class LedgerService {
@@ -30,8 +35,12 @@ public class LedgerService {
     private final LedgerWriter writer;
     private final IdempotencyKeys idempotency;
     private final WalletSettings settings;
+    private final TransactionTemplate ownTransaction;
 
-    LedgerService(WalletAccounts accounts, LedgerWriter writer, IdempotencyKeys idempotency, WalletSettings settings) {
+    LedgerService(WalletAccounts accounts, LedgerWriter writer, IdempotencyKeys idempotency, WalletSettings settings,
+                  PlatformTransactionManager transactionManager) {
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.accounts = accounts;
         this.writer = writer;
         this.idempotency = idempotency;
@@ -55,16 +64,7 @@ public class LedgerService {
                 return replay.get();
             }
         }
-        List<LedgerEntry.Line> lines = new ArrayList<>();
-        for (Leg leg : posting.legs()) {
-            lines.add(switch (leg.party()) {
-                case Party.User user -> new LedgerEntry.Line(accounts.ensureUser(user.accountId(), posting.asset()),
-                        user.accountId(), null, leg.amount());
-                case Party.System system -> new LedgerEntry.Line(
-                        accounts.ensureSystem(system.account().name(), posting.asset()), null, system.account().name(),
-                        leg.amount());
-            });
-        }
+        List<LedgerEntry.Line> lines = ownTransaction.execute(status -> resolve(posting));
         try {
             return writer.submit(new LedgerCommand(posting, lines))
                     .get(settings.postingTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -79,6 +79,21 @@ public class LedgerService {
             }
             throw LedgerWriter.busy("The wallet could not record this; retry");
         }
+    }
+
+    /** The posting's legs as lines on wallet accounts, creating the accounts on first use. */
+    private List<LedgerEntry.Line> resolve(Posting posting) {
+        List<LedgerEntry.Line> lines = new ArrayList<>();
+        for (Leg leg : posting.legs()) {
+            lines.add(switch (leg.party()) {
+                case Party.User user -> new LedgerEntry.Line(accounts.ensureUser(user.accountId(), posting.asset()),
+                        user.accountId(), null, leg.amount());
+                case Party.System system -> new LedgerEntry.Line(
+                        accounts.ensureSystem(system.account().name(), posting.asset()), null, system.account().name(),
+                        leg.amount());
+            });
+        }
+        return lines;
     }
 
     /** {@link #post} for callers without an idempotency key: the entry, or the refusal thrown. */

@@ -147,6 +147,12 @@ class LedgerWriter implements SmartLifecycle {
         }
     }
 
+    /** Starts before the web server and stops after it, so requests finishing a graceful shutdown still post. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -119,6 +119,31 @@ class LedgerTest {
     }
 
     @Test
+    void twoWritersOnOneDatabaseNeverOverdrawNorLoseAnUpdate() throws Exception {
+        // Two server copies each run a writer; here two threads apply batches concurrently on the same accounts.
+        credit(alice, 100);
+        long aliceAccount = accounts.ensureUser(alice, "EUR");
+        long bobAccount = accounts.ensureUser(bob, "EUR");
+        LedgerCommand ten = new LedgerCommand(Posting.between("transfer", "EUR", Party.user(alice), Party.user(bob),
+                10, alice, ""), List.of(new LedgerEntry.Line(aliceAccount, alice, null, -10),
+                new LedgerEntry.Line(bobAccount, bob, null, 10)));
+        java.util.concurrent.ExecutorService copies = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<List<PostingOutcome>>> batches = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batches.add(copies.submit(() -> transactions.execute(s -> batch.apply(List.of(ten, ten, ten)))));
+        }
+        long posted = 0;
+        for (var f : batches) {
+            posted += f.get().stream().filter(o -> o instanceof PostingOutcome.Posted).count();
+        }
+        copies.shutdown();
+
+        assertThat(posted).isEqualTo(10);
+        assertThat(ledger.balance(alice, "EUR")).isZero();
+        assertThat(ledger.balance(bob, "EUR")).isEqualTo(100);
+    }
+
+    @Test
     void oneBatchGivesEachPostingItsOwnOutcome() {
         credit(alice, 100);
         long aliceAccount = accounts.ensureUser(alice, "EUR");

@@ -41,22 +41,31 @@ public class WalletAccounts {
     /** The user's account in this asset, created empty on first use (a racing twin's row wins harmlessly). */
     public long ensureUser(long ownerId, String asset) {
         return findUser(ownerId, asset).orElseGet(() -> {
-            jdbc.sql("""
+            insertRacing(() -> jdbc.sql("""
                     INSERT INTO wallet_accounts (id, owner_id, system_name, asset, balance, created_at)
                     VALUES (?, ?, NULL, ?, 0, ?) ON CONFLICT DO NOTHING""")
-                    .params(ids.next(), ownerId, asset, SqlTime.of(clock.instant())).update();
+                    .params(ids.next(), ownerId, asset, SqlTime.of(clock.instant())).update());
             return findUser(ownerId, asset).orElseThrow();
         });
     }
 
     public long ensureSystem(String name, String asset) {
         return findSystem(name, asset).orElseGet(() -> {
-            jdbc.sql("""
+            insertRacing(() -> jdbc.sql("""
                     INSERT INTO wallet_accounts (id, owner_id, system_name, asset, balance, created_at)
                     VALUES (?, NULL, ?, ?, 0, ?) ON CONFLICT DO NOTHING""")
-                    .params(ids.next(), name, asset, SqlTime.of(clock.instant())).update();
+                    .params(ids.next(), name, asset, SqlTime.of(clock.instant())).update());
             return findSystem(name, asset).orElseThrow();
         });
+    }
+
+    /** PostgreSQL waits for a racing twin and inserts nothing; H2 may report the twin's key instead. */
+    private static void insertRacing(Runnable insert) {
+        try {
+            insert.run();
+        } catch (org.springframework.dao.DuplicateKeyException twin) {
+            // The twin's row is the account: the caller reads it next.
+        }
     }
 
     public Optional<Long> findUser(long ownerId, String asset) {

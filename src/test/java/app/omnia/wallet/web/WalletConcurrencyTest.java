@@ -53,6 +53,11 @@ class WalletConcurrencyTest extends WalletFixture {
                         .isEqualTo("urn:omnia:problem:insufficient-funds"));
         assertThat(balance(asAlice, "EUR")).isZero();
         assertThat(balance(asBob, "EUR")).isEqualTo(100);
+
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).as("the writer's batching is observable").contains("omnia_wallet_batch_size_count")
+                .contains("omnia_wallet_batch_size_max").contains("omnia_wallet_queue_depth")
+                .contains("omnia_wallet_postings_total{outcome=\"refused\"}");
     }
 
     @Test
