@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.omnia.identity.AccountService;
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.audit.AuditLog;
 import app.omnia.platform.idempotency.IdempotencyKeys;
@@ -33,9 +34,11 @@ public class MerchantPayments implements ConfirmationHandler {
 
     private final Charges charges;
     private final Merchants merchants;
+    private final AccountService accounts;
     private final LedgerService ledger;
     private final WalletControls controls;
     private final PaymentConfirmations confirmations;
+    private final ChargeRefunds refunds;
     private final IdempotencyKeys idempotencyKeys;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -43,12 +46,15 @@ public class MerchantPayments implements ConfirmationHandler {
     private final IdGenerator ids;
     private final Clock clock;
 
-    MerchantPayments(Charges charges, Merchants merchants, LedgerService ledger, WalletControls controls,
-                     PaymentConfirmations confirmations, IdempotencyKeys idempotencyKeys, AuditLog audit,
-                     ApplicationEventPublisher events, TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+    MerchantPayments(Charges charges, Merchants merchants, AccountService accounts, LedgerService ledger,
+                     WalletControls controls, PaymentConfirmations confirmations, ChargeRefunds refunds,
+                     IdempotencyKeys idempotencyKeys, AuditLog audit, ApplicationEventPublisher events,
+                     TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+        this.refunds = refunds;
         this.transactions = transactions;
         this.charges = charges;
         this.merchants = merchants;
+        this.accounts = accounts;
         this.ledger = ledger;
         this.controls = controls;
         this.confirmations = confirmations;
@@ -59,9 +65,10 @@ public class MerchantPayments implements ConfirmationHandler {
         this.clock = clock;
     }
 
-    /** Lets an account charge others (an admin act, audited); idempotent. */
+    /** Lets an account charge others (an admin act, audited); idempotent; 404 for no such account. */
     @Transactional
     public void enableMerchant(long actorId, long accountId) {
+        accounts.find(accountId).orElseThrow(ApiException::notFound);
         if (merchants.add(accountId, actorId, clock.instant())) {
             audit.record(actorId, "wallet.merchant.enable", "account", accountId, "");
         }
@@ -196,73 +203,10 @@ public class MerchantPayments implements ConfirmationHandler {
 
     /**
      * Gives back {@code amount} (at most what remains unrefunded) to the payer, from the merchant's balance.
-     * With an {@code idempotencyKey}, a repeat returns the first refund; the key is written with the entry.
+     * With an {@code idempotencyKey}, a repeat returns the first refund.
      */
     public Refund refund(long merchantId, long chargeId, long amount, String idempotencyKey) {
-        Charge charge = charges.find(chargeId).filter(c -> ChargePolicy.canRefund(merchantId, c.merchantId()))
-                .orElseThrow(ApiException::notFound);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
-        if (key != null && key.length() > 255) {
-            throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key is longer than 255 characters");
-        }
-        if (key != null) {
-            var first = charges.refundByKey(chargeId, key);
-            if (first.isPresent()) {
-                return sameRefund(first.get(), amount);
-            }
-        }
-        if (amount <= 0) {
-            throw ApiException.validation("amount", "ERR_INVALID", "amount must be a positive number of minor units");
-        }
-        if (!Charge.SUCCEEDED.equals(charge.status())) {
-            throw ApiException.unprocessable("Only a paid charge can be refunded");
-        }
-        controls.ensureNotFrozen(merchantId);
-        long refundId = ids.next();
-        Posting posting = Posting.between("refund", charge.asset(), Party.user(merchantId),
-                Party.user(charge.payerId()), amount, merchantId, "Refund: " + charge.description())
-                .withGuard(entryId -> {
-                    if (controls.isFrozen(merchantId)) {
-                        throw WalletControls.frozen();
-                    }
-                    charges.lock(chargeId);
-                    if (key != null && charges.refundByKey(chargeId, key).isPresent()) {
-                        throw ApiException.conflict("duplicate refund");
-                    }
-                    if (!charges.addRefunded(chargeId, amount)) {
-                        throw overRefund(charge);
-                    }
-                    charges.insertRefund(new Refund(refundId, chargeId, merchantId, amount, charge.asset(), entryId,
-                            clock.instant()), key);
-                    events.publishEvent(new ChargeRefunded(chargeId, refundId, merchantId, charge.payerId(), amount,
-                            charge.asset()));
-                });
-        switch (ledger.post(posting)) {
-            case PostingOutcome.Refused refused -> {
-                if (key != null) {
-                    var first = charges.refundByKey(chargeId, key);
-                    if (first.isPresent()) {
-                        return sameRefund(first.get(), amount);
-                    }
-                }
-                throw refused.reason();
-            }
-            default -> { }
-        }
-        return charges.refunds(chargeId).stream().filter(r -> r.id() == refundId).findFirst().orElseThrow();
-    }
-
-    private static Refund sameRefund(Refund first, long amount) {
-        if (first.amount() != amount) {
-            throw ApiException.unprocessable("Idempotency-Key was already used with a different request");
-        }
-        return first;
-    }
-
-    private static ApiException overRefund(Charge charge) {
-        return ApiException.validation("amount", "ERR_TOO_LARGE",
-                "A refund cannot exceed what remains of the charge (" + charge.amount() + " " + charge.asset()
-                        + " charged)");
+        return refunds.refund(merchantId, chargeId, amount, idempotencyKey);
     }
 
     /** The payment itself: payer to merchant, with the payer's limits and freeze checked in the same step. */

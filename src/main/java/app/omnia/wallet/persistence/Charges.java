@@ -46,7 +46,7 @@ public class Charges {
 
     /** Locks the charge's row until the transaction ends (refunds of one charge are judged one at a time). */
     public Optional<Charge> lock(long id) {
-        return jdbc.sql("SELECT c.*, NULL AS confirmation_id FROM wallet_charges c WHERE c.id = ? FOR UPDATE")
+        return jdbc.sql("SELECT c.*, CAST(NULL AS BIGINT) AS confirmation_id FROM wallet_charges c WHERE c.id = ? FOR UPDATE")
                 .param(id).query(Charges::charge).optional();
     }
 
@@ -54,7 +54,7 @@ public class Charges {
     public List<Charge> page(String side, long accountId, String status, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("account", accountId);
-        String where = "SELECT c.*, NULL AS confirmation_id FROM wallet_charges c WHERE "
+        String where = "SELECT c.*, CAST(NULL AS BIGINT) AS confirmation_id FROM wallet_charges c WHERE "
                 + ("merchant".equals(side) ? "merchant_id" : "payer_id") + " = :account";
         if (status != null) {
             where += " AND status = :status";

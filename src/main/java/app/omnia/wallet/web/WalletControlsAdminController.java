@@ -71,7 +71,6 @@ class WalletControlsAdminController {
     Map<String, Object> enableMerchant(@PathVariable String id) {
         Viewer admin = requireAdmin();
         long account = PathIds.parse(id);
-        controls.status(account, ledger.defaultAsset().code());
         payments.enableMerchant(admin.accountId(), account);
         return Map.of("account_id", String.valueOf(account), "merchant", true);
     }
