@@ -116,6 +116,10 @@ public class WalletControls {
      * counted, in the posting's own step, around the posting's own guard.
      */
     public Posting guarded(Posting posting) {
+        if (posting.payerId() == null || !TRANSFER.equals(posting.kind())) {
+            // Admin adjustments share the P2P writing path; a correction by staff is not a send.
+            return posting;
+        }
         long payer = posting.payerId();
         PostingGuard own = posting.guard();
         return posting.withGuard(entryId -> {
