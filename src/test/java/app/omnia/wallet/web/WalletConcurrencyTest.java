@@ -54,7 +54,10 @@ class WalletConcurrencyTest extends WalletFixture {
         assertThat(balance(asAlice, "EUR")).isZero();
         assertThat(balance(asBob, "EUR")).isEqualTo(100);
 
-        String metrics = api.get("/actuator/prometheus").body();
+        Api.Response scrape = api.send("GET", "/actuator/prometheus", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of("Accept", "text/plain"));
+        assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
+        String metrics = scrape.body();
         assertThat(metrics).as("the writer's batching is observable").contains("omnia_wallet_batch_size_count")
                 .contains("omnia_wallet_batch_size_max").contains("omnia_wallet_queue_depth")
                 .contains("omnia_wallet_postings_total{outcome=\"refused\"}");
