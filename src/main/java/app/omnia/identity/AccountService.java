@@ -86,7 +86,8 @@ public class AccountService {
         return source == null ? 0 : Math.min(40, source.pendingFollowRequests(accountId));
     }
 
-    /** What an admin verified about the account (organisation and government kinds mark official accounts). */
+    /** What staff verified about the account: organisation and government mark official accounts; the wallet's
+     * spending tiers read it too. */
     public java.util.Set<VerificationKind> verificationKinds(long accountId) {
         return verifications.list(accountId).stream().map(Verifications.Granted::kind)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
