@@ -13,6 +13,7 @@ import app.omnia.platform.web.PageRequest;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.StatusCards;
 import app.omnia.social.persistence.Statuses;
 
 /**
@@ -25,17 +26,19 @@ import app.omnia.social.persistence.Statuses;
 public class TimelineService {
 
     private final Statuses statuses;
+    private final StatusCards cards;
     private final Follows follows;
     private final FollowService followService;
     private final StatusService statusService;
     private final ObjectProvider<HomeFeed> homeFeed;
     private final boolean naive;
 
-    TimelineService(Statuses statuses, Follows follows, FollowService followService, StatusService statusService,
+    TimelineService(Statuses statuses, StatusCards cards, Follows follows, FollowService followService, StatusService statusService,
                     ObjectProvider<HomeFeed> homeFeed, OmniaProperties properties) {
         this.homeFeed = homeFeed;
         this.naive = properties.timelineSettings().mode() == OmniaProperties.TimelineMode.NAIVE;
         this.statuses = statuses;
+        this.cards = cards;
         this.follows = follows;
         this.followService = followService;
         this.statusService = statusService;
@@ -47,9 +50,9 @@ public class TimelineService {
         return withoutMuted(viewerId, visibleTo(viewerId, found));
     }
 
-    /** The statuses of a page of ids, in its order, in one query; ids of statuses that are gone drop out. */
+    /** The statuses of a page of ids, in its order, from the cache; ids of statuses that are gone drop out. */
     private List<Status> hydrate(List<Long> ids) {
-        Map<Long, Status> byId = statuses.findAll(ids);
+        Map<Long, Status> byId = cards.statuses(ids);
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -68,7 +71,7 @@ public class TimelineService {
         if (muted.isEmpty()) {
             return page;
         }
-        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+        Map<Long, Status> originals = cards.statuses(page.stream().filter(Status::isReblog)
                 .map(Status::reblogOfId).toList());
         return page.stream().filter(s -> !muted.contains(s.accountId()) && !(s.isReblog()
                 && originals.containsKey(s.reblogOfId()) && muted.contains(originals.get(s.reblogOfId()).accountId())))
