@@ -31,10 +31,12 @@ public class TimelineService {
     private final FollowService followService;
     private final StatusService statusService;
     private final ObjectProvider<HomeFeed> homeFeed;
+    private final FilterService filters;
     private final boolean naive;
 
     TimelineService(Statuses statuses, StatusCards cards, Follows follows, FollowService followService, StatusService statusService,
-                    ObjectProvider<HomeFeed> homeFeed, OmniaProperties properties) {
+                    ObjectProvider<HomeFeed> homeFeed, OmniaProperties properties, FilterService filters) {
+        this.filters = filters;
         this.homeFeed = homeFeed;
         this.naive = properties.timelineSettings().mode() == OmniaProperties.TimelineMode.NAIVE;
         this.statuses = statuses;
@@ -47,7 +49,7 @@ public class TimelineService {
     public List<Status> home(long viewerId, PageRequest page) {
         HomeFeed feed = naive ? null : homeFeed.getIfAvailable();
         List<Status> found = feed == null ? statuses.home(viewerId, page) : hydrate(feed.page(viewerId, page));
-        return withoutMuted(viewerId, visibleTo(viewerId, found));
+        return withoutHidden(viewerId, "home", withoutMuted(viewerId, visibleTo(viewerId, found)));
     }
 
     /** The statuses of a page of ids, in its order, from the cache; ids of statuses that are gone drop out. */
@@ -57,12 +59,31 @@ public class TimelineService {
     }
 
     public List<Status> publicTimeline(Long viewerId, boolean onlyMedia, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(onlyMedia, page)));
+        return withoutHidden(viewerId, "public",
+                withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(onlyMedia, page))));
     }
 
     public List<Status> tag(Long viewerId, String tag, boolean onlyMedia, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId,
-                statuses.tagged(tag.toLowerCase(Locale.ROOT), onlyMedia, page)));
+        return withoutHidden(viewerId, "public", withoutMuted(viewerId, visibleTo(viewerId,
+                statuses.tagged(tag.toLowerCase(Locale.ROOT), onlyMedia, page))));
+    }
+
+    /**
+     * The viewer's {@code hide} filters for this context take matching statuses (a reblog by its original) out
+     * of the page on the server; {@code warn} filters only mark them ({@code filtered} in the JSON).
+     */
+    private List<Status> withoutHidden(Long viewerId, String context, List<Status> page) {
+        List<app.omnia.social.domain.ContentFilter> hiding = filters.active(viewerId).stream()
+                .filter(f -> f.hides() && f.appliesIn(context)).toList();
+        if (hiding.isEmpty() || page.isEmpty()) {
+            return page;
+        }
+        Map<Long, Status> originals = cards.statuses(page.stream().filter(Status::isReblog)
+                .map(Status::reblogOfId).toList());
+        return page.stream().filter(s -> {
+            Status shown = s.isReblog() ? originals.get(s.reblogOfId()) : s;
+            return shown == null || FilterService.matches(hiding, shown).isEmpty();
+        }).toList();
     }
 
     /** Muted accounts leave the feeds (not a profile one visits on purpose, nor a thread). */

@@ -17,7 +17,9 @@ import app.omnia.identity.Links;
 import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
+import app.omnia.social.FilterService;
 import app.omnia.social.StatusService;
+import app.omnia.social.domain.ContentFilter;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.Poll;
@@ -45,9 +47,12 @@ class StatusJsons {
     private final StatusService statusService;
     private final Follows follows;
     private final MediaStore mediaStore;
+    private final FilterService filters;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
-                Links links, StatusService statusService, Follows follows, MediaStore mediaStore) {
+                Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
+                FilterService filters) {
+        this.filters = filters;
         this.cards = cards;
         this.viewerStates = viewerStates;
         this.statusService = statusService;
@@ -97,7 +102,7 @@ class StatusJsons {
             }
         });
         Hydration h = new Hydration(viewerId, accounts.views(accountIds), found, viewerStates.of(viewerId, statusIds),
-                quoted, followedAuthors(viewerId, all), polls(all, found, viewerId));
+                quoted, followedAuthors(viewerId, all), polls(all, found, viewerId), filters.active(viewerId));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -112,7 +117,7 @@ class StatusJsons {
 
     private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, StatusCard> cards,
                              ViewerStates.State viewer, Map<Long, Status> quoted, Set<Long> followedAuthors,
-                             Map<Long, PollJson> polls) {
+                             Map<Long, PollJson> polls, List<ContentFilter> filters) {
 
         /** The shared part of a status (empty if it went while the page was read). */
         StatusCard card(Status s) {
@@ -177,6 +182,16 @@ class StatusJsons {
         return shown.stream().map(m -> MediaAttachmentJson.of(m, mediaStore)).toList();
     }
 
+    /** Mastodon's {@code filtered}: every filter of the viewer's that the status (a reblog: its original) matches. */
+    private static List<Object> filtered(Status s, Hydration h) {
+        if (h.filters().isEmpty()) {
+            return List.of();
+        }
+        StatusCard original = s.isReblog() ? h.cards().get(s.reblogOfId()) : null;
+        Status shown = original != null ? original.status() : s;
+        return FilterService.matches(h.filters(), shown).stream().<Object>map(FilterJsons::of).toList();
+    }
+
     private boolean viewerIsAuthor(Status s, Hydration h) {
         return h.viewerId() != null && h.viewerId() == s.accountId();
     }
@@ -227,7 +242,7 @@ class StatusJsons {
                 h.viewer().bookmarked().contains(subject),
                 // Mastodon tells only the author which of their statuses are pinned.
                 viewerIsAuthor(s, h) && h.viewer().pinned().contains(s.id()),
-                List.of(),
+                filtered(s, h),
                 s.replyPolicy().key(),
                 reblog == null ? quote(s, nested, h) : null,
                 card.quotes(),
