@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,10 +11,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.omnia.platform.IdGenerator;
+import app.omnia.platform.cache.CacheSettings;
+import app.omnia.platform.cache.SharedCache;
+import app.omnia.platform.cache.SharedCaches;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.ApiException.FieldError;
 import app.omnia.social.domain.ContentFilter;
 import app.omnia.social.domain.FilterPolicy;
+import app.omnia.social.domain.FilterRules;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Filters;
 
@@ -35,8 +38,12 @@ public class FilterService {
     private final StatusService statuses;
     private final IdGenerator ids;
     private final Clock clock;
+    /** Each viewer's filters, read on every page they render: few, and changed only through this service. */
+    private final SharedCache<List<ContentFilter>> byViewer;
 
-    FilterService(Filters filters, StatusService statuses, IdGenerator ids, Clock clock) {
+    FilterService(Filters filters, StatusService statuses, IdGenerator ids, Clock clock, SharedCaches caches,
+                  CacheSettings settings) {
+        this.byViewer = caches.create("filters", settings.accounts());
         this.filters = filters;
         this.statuses = statuses;
         this.ids = ids;
@@ -57,7 +64,9 @@ public class FilterService {
             return List.of();
         }
         Instant now = clock.instant();
-        return filters.of(viewerId).stream().filter(f -> f.activeAt(now)).toList();
+        List<ContentFilter> all = byViewer.getAll(List.of(viewerId), ids -> Map.of(viewerId, filters.of(viewerId)))
+                .getOrDefault(viewerId, List.of());
+        return all.stream().filter(f -> f.activeAt(now)).toList();
     }
 
     /** What matches a status (the original, for a reblog): its text, content warning and id. */
@@ -78,12 +87,13 @@ public class FilterService {
 
     @Transactional
     public ContentFilter create(long viewerId, Changes changes) {
+        byViewer.invalidate(viewerId);
         List<FieldError> errors = new ArrayList<>();
-        String title = title(changes.title(), errors);
-        List<String> contexts = contexts(changes.contexts(), errors);
-        String action = action(changes.action(), errors);
+        String title = FilterRules.title(changes.title(), errors);
+        List<String> contexts = FilterRules.contexts(changes.contexts(), errors);
+        String action = FilterRules.action(changes.action(), errors);
         Instant expiresAt = expiresAt(changes.expiresIn(), errors);
-        changes.keywords().forEach(k -> keyword(k.get("keyword"), errors));
+        changes.keywords().forEach(k -> FilterRules.keyword(k.get("keyword"), errors));
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -98,16 +108,17 @@ public class FilterService {
 
     @Transactional
     public ContentFilter update(long viewerId, long id, Changes changes) {
+        byViewer.invalidate(viewerId);
         ContentFilter current = get(viewerId, id);
         List<FieldError> errors = new ArrayList<>();
-        String title = changes.title() == null ? current.title() : title(changes.title(), errors);
+        String title = changes.title() == null ? current.title() : FilterRules.title(changes.title(), errors);
         List<String> contexts = changes.contexts() == null ? List.copyOf(current.contexts())
-                : contexts(changes.contexts(), errors);
-        String action = Optional.ofNullable(changes.action() == null ? null : action(changes.action(), errors))
+                : FilterRules.contexts(changes.contexts(), errors);
+        String action = Optional.ofNullable(changes.action() == null ? null : FilterRules.action(changes.action(), errors))
                 .orElse(current.action());
         Instant expiresAt = changes.expiresIn() == null ? current.expiresAt() : expiresAt(changes.expiresIn(), errors);
-        changes.keywords().stream().filter(k -> !destroy(k) && (k.get("id") == null || k.containsKey("keyword")))
-                .forEach(k -> keyword(k.get("keyword"), errors));
+        changes.keywords().stream().filter(k -> !FilterRules.destroy(k) && (k.get("id") == null || k.containsKey("keyword")))
+                .forEach(k -> FilterRules.keyword(k.get("keyword"), errors));
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -118,15 +129,17 @@ public class FilterService {
 
     @Transactional
     public void delete(long viewerId, long id) {
+        byViewer.invalidate(viewerId);
         get(viewerId, id);
         filters.delete(id);
     }
 
     @Transactional
     public ContentFilter.Keyword addKeyword(long viewerId, long filterId, String keyword, boolean wholeWord) {
+        byViewer.invalidate(viewerId);
         get(viewerId, filterId);
         List<FieldError> errors = new ArrayList<>();
-        String clean = keyword(keyword, errors);
+        String clean = FilterRules.keyword(keyword, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -143,9 +156,10 @@ public class FilterService {
 
     @Transactional
     public ContentFilter.Keyword updateKeyword(long viewerId, long keywordId, String keyword, Boolean wholeWord) {
+        byViewer.invalidate(viewerId);
         ContentFilter.Keyword current = keyword(viewerId, keywordId);
         List<FieldError> errors = new ArrayList<>();
-        String clean = keyword == null ? current.keyword() : keyword(keyword, errors);
+        String clean = keyword == null ? current.keyword() : FilterRules.keyword(keyword, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -155,6 +169,7 @@ public class FilterService {
 
     @Transactional
     public void deleteKeyword(long viewerId, long keywordId) {
+        byViewer.invalidate(viewerId);
         keyword(viewerId, keywordId);
         filters.deleteKeyword(keywordId);
     }
@@ -162,6 +177,7 @@ public class FilterService {
     /** Names a status the viewer can see in a filter (naming it twice answers the first entry). */
     @Transactional
     public ContentFilter.FilteredStatus addStatus(long viewerId, long filterId, long statusId) {
+        byViewer.invalidate(viewerId);
         ContentFilter filter = get(viewerId, filterId);
         try {
             statuses.visible(viewerId, statusId);
@@ -184,6 +200,7 @@ public class FilterService {
 
     @Transactional
     public void deleteStatus(long viewerId, long filterStatusId) {
+        byViewer.invalidate(viewerId);
         status(viewerId, filterStatusId);
         filters.deleteStatus(filterStatusId);
     }
@@ -196,7 +213,7 @@ public class FilterService {
             String id = k.get("id");
             boolean wholeWord = Boolean.parseBoolean(k.getOrDefault("whole_word", "false"));
             if (id == null || id.isBlank()) {
-                if (!destroy(k)) {
+                if (!FilterRules.destroy(k)) {
                     if (++count > Filters.MAX_ENTRIES) {
                         throw ApiException.validation("keywords_attributes", "ERR_TOO_MANY",
                                 "At most " + Filters.MAX_ENTRIES + " keywords");
@@ -208,51 +225,13 @@ public class FilterService {
             ContentFilter.Keyword existing = filter.keywords().stream().filter(e -> String.valueOf(e.id()).equals(id))
                     .findFirst().orElseThrow(() -> ApiException.validation("keywords_attributes", "ERR_INVALID",
                             "keywords_attributes names a keyword that is not in this filter"));
-            if (destroy(k)) {
+            if (FilterRules.destroy(k)) {
                 filters.deleteKeyword(existing.id());
             } else {
                 filters.updateKeyword(existing.id(), k.containsKey("keyword") ? k.get("keyword").strip() : existing.keyword(),
                         k.containsKey("whole_word") ? wholeWord : existing.wholeWord());
             }
         }
-    }
-
-    private static boolean destroy(Map<String, String> k) {
-        String value = k.get("_destroy");
-        return value != null && (value.equals("true") || value.equals("1"));
-    }
-
-    private static String title(String title, List<FieldError> errors) {
-        String clean = title == null ? "" : title.strip();
-        if (clean.isEmpty()) {
-            errors.add(new FieldError("title", "ERR_BLANK", "title can't be blank"));
-        } else if (clean.length() > 256) {
-            errors.add(new FieldError("title", "ERR_TOO_LONG", "title is too long (maximum is 256 characters)"));
-        }
-        return clean;
-    }
-
-    private static List<String> contexts(List<String> contexts, List<FieldError> errors) {
-        List<String> clean = contexts == null ? List.of() : contexts.stream().map(c -> c.strip().toLowerCase(Locale.ROOT))
-                .filter(c -> !c.isEmpty()).distinct().toList();
-        if (clean.isEmpty()) {
-            errors.add(new FieldError("context", "ERR_BLANK", "context can't be blank"));
-        } else if (!ContentFilter.CONTEXTS.containsAll(clean)) {
-            errors.add(new FieldError("context", "ERR_INCLUSION",
-                    "context must be among: " + String.join(", ", ContentFilter.CONTEXTS)));
-        }
-        return clean;
-    }
-
-    private static String action(String action, List<FieldError> errors) {
-        if (action == null || action.isBlank()) {
-            return null;
-        }
-        String clean = action.strip().toLowerCase(Locale.ROOT);
-        if (!ContentFilter.ACTIONS.contains(clean)) {
-            errors.add(new FieldError("filter_action", "ERR_INCLUSION", "filter_action must be warn or hide"));
-        }
-        return clean;
     }
 
     private Instant expiresAt(Optional<Long> expiresIn, List<FieldError> errors) {
@@ -264,15 +243,5 @@ public class FilterService {
             return null;
         }
         return clock.instant().plusSeconds(expiresIn.get());
-    }
-
-    private static String keyword(String keyword, List<FieldError> errors) {
-        String clean = keyword == null ? "" : keyword.strip();
-        if (clean.isEmpty()) {
-            errors.add(new FieldError("keyword", "ERR_BLANK", "keyword can't be blank"));
-        } else if (clean.length() > 256) {
-            errors.add(new FieldError("keyword", "ERR_TOO_LONG", "keyword is too long (maximum is 256 characters)"));
-        }
-        return clean;
     }
 }
