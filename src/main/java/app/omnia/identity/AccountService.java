@@ -90,6 +90,12 @@ public class AccountService {
         return source == null ? 0 : Math.min(40, source.pendingFollowRequests(accountId));
     }
 
+    /** What an admin verified about the account (organisation and government kinds mark official accounts). */
+    public java.util.Set<VerificationKind> verificationKinds(long accountId) {
+        return verifications.list(accountId).stream().map(Verifications.Granted::kind)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public Optional<Account> findByUsername(String username) {
         return accounts.findByUsername(username);
     }

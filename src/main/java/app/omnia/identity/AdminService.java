@@ -78,6 +78,15 @@ public class AdminService {
         return target(accountId);
     }
 
+    /** A temporary suspension ran out: the server lifts it (audited with no actor). */
+    @Transactional
+    public void endSuspension(long accountId, String why) {
+        accounts.findById(accountId).filter(Account::suspended).ifPresent(account -> {
+            accounts.updateSuspendedAt(accountId, null, clock.instant());
+            audit.record(null, "account.unsuspend", "account", accountId, why);
+        });
+    }
+
     @Transactional
     public Account changeRole(Viewer actor, long accountId, Role role) {
         Account account = target(accountId);

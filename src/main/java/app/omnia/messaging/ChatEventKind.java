@@ -14,7 +14,14 @@ public final class ChatEventKind {
     public static final String MESSAGE = "chat.message";
     public static final String MESSAGE_UPDATE = "chat.message.update";
     public static final String MESSAGE_DELETE = "chat.message.delete";
+    public static final String MESSAGE_HIDE = "chat.message.hide";
+    public static final String REACTION = "chat.reaction";
     public static final String READ = "chat.read";
+    public static final String DELIVERED = "chat.delivered";
+    /** The member's own mute and archive flags, to their own devices only. */
+    public static final String MEMBER_FLAGS = "chat.member.flags";
+    /** Ephemeral: on the socket only, never in sync, with no sequence number. */
+    public static final String TYPING = "chat.typing";
 
     private ChatEventKind() {
     }

@@ -37,8 +37,12 @@ class ChatEvents {
     }
 
     void record(long conversationId, String type, Object payload, Collection<Long> recipients) {
+        record(conversationId, type, payload, recipients, Inbox.Flags.NONE);
+    }
+
+    void record(long conversationId, String type, Object payload, Collection<Long> recipients, Inbox.Flags flags) {
         List<Inbox.Entry> entries = inbox.append(ids.next(), conversationId, type, json.writeValueAsString(payload),
-                clock.instant(), recipients);
+                clock.instant(), recipients, flags);
         if (!entries.isEmpty()) {
             publisher.publishEvent(new Appended(entries));
         }

@@ -7,7 +7,7 @@ import app.omnia.messaging.domain.AllowFrom;
 import app.omnia.messaging.persistence.AllowFromSettings;
 import app.omnia.platform.web.ApiException;
 
-/** An account's own chat settings: who may start a conversation with it. */
+/** An account's own chat settings: who may start a conversation with it, and whether it shares read receipts. */
 @Service
 public class ChatPreferences {
 
@@ -27,5 +27,16 @@ public class ChatPreferences {
                 "allow_messages_from", "ERR_INVALID", "allow_messages_from must be everyone, followed or nobody"));
         allowFrom.set(me, parsed);
         return parsed;
+    }
+
+    public boolean receipts(long me) {
+        return allowFrom.receipts(me);
+    }
+
+    /** Off: the account's delivered/read positions are hidden from others, and others' from it. */
+    @Transactional
+    public boolean setReceipts(long me, boolean on) {
+        allowFrom.setReceipts(me, on);
+        return on;
     }
 }

@@ -31,6 +31,10 @@ class ConversationAccess {
         return new Access(conversations.find(conversationId).orElseThrow(ApiException::notFound), membership.get());
     }
 
+    java.util.Optional<Conversation> find(long conversationId) {
+        return conversations.find(conversationId);
+    }
+
     Member member(long conversationId, long accountId) {
         return members.find(conversationId, accountId).orElseThrow(ApiException::notFound);
     }

@@ -26,7 +26,7 @@ import app.omnia.platform.ratelimit.RateLimits;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 
-/** Starting conversations (direct, idempotent per pair; groups), listing them, accepting requests, renaming. */
+/** Starting conversations (direct, idempotent per pair; groups), listing them, accepting requests, renaming, avatars. */
 @Service
 public class ConversationService {
 
@@ -40,13 +40,16 @@ public class ConversationService {
     private final ChatSettings settings;
     private final RateLimits rateLimits;
     private final IdempotencyKeys idempotency;
+    private final ChatMediaService media;
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
     ConversationService(Conversations conversations, Members members, ConversationAccess access,
                         Reachability reachability, ChatEvents events, ChatSettings settings, RateLimits rateLimits,
-                        IdempotencyKeys idempotency, TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+                        IdempotencyKeys idempotency, ChatMediaService media, TransactionTemplate transactions,
+                        IdGenerator ids, Clock clock) {
+        this.media = media;
         this.conversations = conversations;
         this.members = members;
         this.access = access;
@@ -135,16 +138,18 @@ public class ConversationService {
 
     /** The viewer's conversations, newest first; {@code state} "request" lists message requests only. */
     @Transactional(readOnly = true)
-    public List<ConversationView> list(long me, MemberState state, PageRequest page) {
+    public List<ConversationView> list(long me, MemberState state, boolean archived, PageRequest page) {
         List<Conversation> found = conversations.pageFor(me,
-                state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT), page);
+                state == null ? null : state.name().toLowerCase(java.util.Locale.ROOT), archived, page);
         List<Long> conversationIds = found.stream().map(Conversation::id).toList();
         Map<Long, Member> mine = members.ofViewer(me, conversationIds);
         Map<Long, Integer> sizes = members.counts(conversationIds);
         Map<Long, Long> unread = members.unread(me, conversationIds);
+        Map<Long, String> avatars = media.urls(found.stream().map(Conversation::avatarMediaId)
+                .filter(java.util.Objects::nonNull).toList());
         return found.stream().filter(c -> mine.containsKey(c.id()))
                 .map(c -> new ConversationView(c, mine.get(c.id()), sizes.getOrDefault(c.id(), 0),
-                        unread.getOrDefault(c.id(), 0L)))
+                        unread.getOrDefault(c.id(), 0L), c.avatarMediaId() == null ? null : avatars.get(c.avatarMediaId())))
                 .toList();
     }
 
@@ -175,7 +180,36 @@ public class ConversationService {
         var a = access.require(me, conversationId);
         return new ConversationView(a.conversation(), a.me(),
                 members.counts(List.of(conversationId)).getOrDefault(conversationId, 0),
-                members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L));
+                members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L), avatarUrl(a.conversation()));
+    }
+
+    private String avatarUrl(Conversation c) {
+        return c.avatarMediaId() == null ? null : media.url(c.avatarMediaId());
+    }
+
+    /**
+     * A group's avatar: one of the caller's own free chat uploads ({@code media_id}), or none (null); the
+     * previous one's files go. Owner and admins only; every member hears {@code chat.conversation.update}.
+     */
+    @Transactional
+    public ConversationView setAvatar(long me, long conversationId, String mediaId) {
+        var a = access.require(me, conversationId);
+        if (!ConversationPolicy.canManageGroup(a.conversation(), a.me())) {
+            throw ApiException.forbidden("Only a group's owner and admins may change its avatar");
+        }
+        Long previous = a.conversation().avatarMediaId();
+        Long next = null;
+        if (mediaId != null) {
+            media.useAsAvatar(me, conversationId, mediaId, "media_id");
+            next = Long.parseLong(mediaId.trim());
+        }
+        conversations.setAvatar(conversationId, next);
+        media.deleteAvatar(previous);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", String.valueOf(conversationId));
+        payload.put("avatar", next == null ? null : media.url(next));
+        events.record(conversationId, ChatEventKind.CONVERSATION_UPDATE, payload, members.accountIds(conversationId));
+        return view(me, conversationId);
     }
 
     private static String checkName(String name) {

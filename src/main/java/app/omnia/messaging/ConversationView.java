@@ -3,5 +3,9 @@ package app.omnia.messaging;
 import app.omnia.messaging.domain.Conversation;
 import app.omnia.messaging.domain.Member;
 
-/** A conversation as one member sees it: their role, state and read position, the size and their unread count. */
-public record ConversationView(Conversation conversation, Member me, int memberCount, long unreadCount) {}
+/**
+ * A conversation as one member sees it: their role, state, read position and own flags (muted, archived), the
+ * size, their unread count, and the group's avatar URL (null when none).
+ */
+public record ConversationView(Conversation conversation, Member me, int memberCount, long unreadCount,
+                               String avatarUrl) {}

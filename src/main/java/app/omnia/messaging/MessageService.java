@@ -1,9 +1,12 @@
 package app.omnia.messaging;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -14,14 +17,20 @@ import app.omnia.messaging.domain.ConversationPolicy;
 import app.omnia.messaging.domain.MemberState;
 import app.omnia.messaging.domain.Message;
 import app.omnia.messaging.domain.MessageContent;
+import app.omnia.messaging.persistence.HiddenMessages;
+import app.omnia.messaging.persistence.Inbox;
 import app.omnia.messaging.persistence.Members;
 import app.omnia.messaging.persistence.Messages;
+import app.omnia.messaging.persistence.Reactions;
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.ratelimit.RateLimits;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.PageRequest;
 
-/** Sending (exactly once per client id), editing and deleting for everyone, reading, read receipts. */
+/**
+ * Sending (exactly once per client id, with images), editing and deleting for everyone, deleting for me,
+ * reading, and a message as evidence for moderation.
+ */
 @Service
 public class MessageService {
 
@@ -30,22 +39,33 @@ public class MessageService {
     private final ConversationAccess access;
     private final Reachability reachability;
     private final ChatEvents events;
+    private final ChatMediaService media;
+    private final MessageViews views;
+    private final Reactions reactions;
+    private final HiddenMessages hidden;
     private final ChatSettings settings;
     private final RateLimits rateLimits;
+    private final ChatLimits chatLimits;
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
     MessageService(Messages messages, Members members, ConversationAccess access, Reachability reachability,
-                   ChatEvents events, ChatSettings settings, RateLimits rateLimits, TransactionTemplate transactions,
-                   IdGenerator ids, Clock clock) {
+                   ChatEvents events, ChatMediaService media, MessageViews views, Reactions reactions,
+                   HiddenMessages hidden, ChatSettings settings, RateLimits rateLimits, ChatLimits chatLimits,
+                   TransactionTemplate transactions, IdGenerator ids, Clock clock) {
         this.messages = messages;
         this.members = members;
         this.access = access;
         this.reachability = reachability;
         this.events = events;
+        this.media = media;
+        this.views = views;
+        this.reactions = reactions;
+        this.hidden = hidden;
         this.settings = settings;
         this.rateLimits = rateLimits;
+        this.chatLimits = chatLimits;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -55,25 +75,28 @@ public class MessageService {
      * Sends once: a resend with the same {@code client_message_id} (after a dropped connection, or racing the
      * first) answers the message already sent, and records nothing more.
      */
-    public Message send(long me, long conversationId, NewMessage message) {
+    public MessageJson send(long me, long conversationId, NewMessage message) {
         MessageContent.checkClientId(message.clientMessageId()).ifPresent(MessageService::refuse);
         try {
             return transactions.execute(status -> sendInTransaction(me, conversationId, message));
         } catch (DuplicateKeyException raced) {
             // H2 reports a concurrent twin's key instead of waiting for it as PostgreSQL does; it has committed.
-            return messages.findByClientId(me, conversationId, message.clientMessageId()).orElseThrow(() ->
-                    ApiException.conflict("A message with this client_message_id is being sent; retry shortly"));
+            return messages.findByClientId(me, conversationId, message.clientMessageId()).map(views::shared)
+                    .orElseThrow(() -> ApiException.conflict("A message with this client_message_id is being sent; retry shortly"));
         }
     }
 
-    private Message sendInTransaction(long me, long conversationId, NewMessage message) {
+    private MessageJson sendInTransaction(long me, long conversationId, NewMessage message) {
         var a = access.require(me, conversationId);
         var resent = messages.findByClientId(me, conversationId, message.clientMessageId());
         if (resent.isPresent()) {
-            return resent.get();
+            return views.shared(resent.get());
         }
+        List<Long> mediaIds = media.parse(message.mediaIds());
         MessageContent.check(a.conversation().encrypted(), message.text(), message.ciphertext(),
-                settings.maxMessageCharacters(), settings.maxCiphertextCharacters()).ifPresent(MessageService::refuse);
+                settings.maxMessageCharacters(), settings.maxCiphertextCharacters(), mediaIds.size())
+                .ifPresent(MessageService::refuse);
+        media.requireFree(me, mediaIds);
         if (message.replyToId() != null && messages.find(conversationId, message.replyToId()).isEmpty()) {
             throw ApiException.validation("reply_to_id", "ERR_INVALID", "reply_to_id is not a message of this conversation");
         }
@@ -92,31 +115,39 @@ public class MessageService {
                 message.ciphertext(), message.replyToId(), clock.instant(), null, null);
         if (!messages.insert(created)) {
             // A twin committed while this one waited on the key: the twin is the message.
-            return messages.findByClientId(me, conversationId, message.clientMessageId()).orElseThrow();
+            return views.shared(messages.findByClientId(me, conversationId, message.clientMessageId()).orElseThrow());
         }
-        events.record(conversationId, ChatEventKind.MESSAGE, MessageJson.of(created), audience);
-        return created;
+        media.attach(me, conversationId, created.id(), mediaIds);
+        members.unarchiveForMessage(conversationId, me);
+        Set<Long> muted = members.mutedIds(conversationId);
+        Set<Long> push = new HashSet<>(audience);
+        push.remove(me);
+        push.removeAll(muted);
+        MessageJson json = views.shared(created);
+        events.record(conversationId, ChatEventKind.MESSAGE, json, audience, new Inbox.Flags(muted, push));
+        return json;
     }
 
     @Transactional
-    public Message edit(long me, long conversationId, long messageId, String text, String ciphertext) {
+    public MessageJson edit(long me, long conversationId, long messageId, String text, String ciphertext) {
         var a = access.require(me, conversationId);
         Message message = messages.find(conversationId, messageId).orElseThrow(ApiException::notFound);
+        int images = media.shownOn(List.of(messageId)).getOrDefault(messageId, List.of()).size();
         MessageContent.check(a.conversation().encrypted(), text, ciphertext, settings.maxMessageCharacters(),
-                settings.maxCiphertextCharacters()).ifPresent(MessageService::refuse);
+                settings.maxCiphertextCharacters(), images).ifPresent(MessageService::refuse);
         if (!ConversationPolicy.canChange(message, me, clock.instant(), settings.editWindow())) {
             throw ApiException.forbidden("Only the sender may edit a message, within " + settings.editWindow().toMinutes()
                     + " minutes of sending it");
         }
         messages.edit(messageId, text, ciphertext, clock.instant());
-        Message edited = messages.find(conversationId, messageId).orElseThrow();
-        events.record(conversationId, ChatEventKind.MESSAGE_UPDATE, MessageJson.of(edited), members.accountIds(conversationId));
+        MessageJson edited = views.shared(messages.find(conversationId, messageId).orElseThrow());
+        events.record(conversationId, ChatEventKind.MESSAGE_UPDATE, edited, members.accountIds(conversationId));
         return edited;
     }
 
-    /** Delete for everyone: every member's devices drop the content; the id stays for replies and resends. */
+    /** Delete for everyone: every member's devices drop the content, images and reactions; the id stays. */
     @Transactional
-    public Message delete(long me, long conversationId, long messageId) {
+    public MessageJson delete(long me, long conversationId, long messageId) {
         access.require(me, conversationId);
         Message message = messages.find(conversationId, messageId).orElseThrow(ApiException::notFound);
         if (!ConversationPolicy.canChange(message, me, clock.instant(), settings.editWindow())) {
@@ -124,48 +155,52 @@ public class MessageService {
                     + settings.editWindow().toMinutes() + " minutes of sending it");
         }
         messages.delete(messageId, clock.instant());
-        Message deleted = messages.find(conversationId, messageId).orElseThrow();
-        events.record(conversationId, ChatEventKind.MESSAGE_DELETE, MessageJson.of(deleted), members.accountIds(conversationId));
+        media.deleteShownOn(messageId);
+        reactions.removeAll(messageId);
+        MessageJson deleted = views.shared(messages.find(conversationId, messageId).orElseThrow());
+        events.record(conversationId, ChatEventKind.MESSAGE_DELETE, deleted, members.accountIds(conversationId));
         return deleted;
     }
 
-    @Transactional(readOnly = true)
-    public List<Message> page(long me, long conversationId, PageRequest page) {
+    /**
+     * Delete for me: the message leaves the caller's pages and unread count, and the caller's other devices
+     * hear {@code chat.message.hide}; nobody else notices. Hiding twice records nothing more.
+     */
+    @Transactional
+    public void hide(long me, long conversationId, long messageId) {
         access.require(me, conversationId);
-        return messages.page(conversationId, page);
+        messages.find(conversationId, messageId).orElseThrow(ApiException::notFound);
+        chatLimits.hit(ChatLimits.Name.RECEIPTS, String.valueOf(me));
+        if (hidden.hide(me, conversationId, messageId)) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("conversation_id", String.valueOf(conversationId));
+            payload.put("message_id", String.valueOf(messageId));
+            events.record(conversationId, ChatEventKind.MESSAGE_HIDE, payload, List.of(me));
+        }
+    }
+
+    /** A page of messages the viewer has not deleted for themselves, newest first. */
+    @Transactional(readOnly = true)
+    public List<MessageJson> page(long me, long conversationId, PageRequest page) {
+        access.require(me, conversationId);
+        return views.forViewer(messages.page(conversationId, me, page), me);
     }
 
     /**
-     * A read receipt: the member has seen everything up to this message. Only forward moves are recorded;
-     * the reader's other devices hear of it, and in a direct conversation the other person too (in groups,
-     * telling every member about every read would grow with the square of the group).
+     * For moderation: the message as evidence, only when the reporter is (still) a member of its conversation;
+     * empty otherwise, as if it did not exist. Encrypted messages give the fact, not the ciphertext.
      */
-    @Transactional
-    public long markRead(long me, long conversationId, String lastReadId) {
-        var a = access.require(me, conversationId);
-        long messageId;
-        try {
-            messageId = Long.parseLong(lastReadId == null ? "" : lastReadId.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("last_read_id", lastReadId == null || lastReadId.isBlank() ? "ERR_BLANK"
-                    : "ERR_INVALID", "last_read_id must be the id of a message of this conversation");
-        }
-        if (messages.find(conversationId, messageId).isEmpty()) {
-            throw ApiException.validation("last_read_id", "ERR_INVALID",
-                    "last_read_id must be the id of a message of this conversation");
-        }
-        if (members.markRead(conversationId, me, messageId)) {
-            List<Long> audience = a.conversation().isGroup() ? List.of(me) : members.accountIds(conversationId);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("conversation_id", String.valueOf(conversationId));
-            payload.put("account_id", String.valueOf(me));
-            payload.put("last_read_id", String.valueOf(messageId));
-            events.record(conversationId, ChatEventKind.READ, payload, audience);
-        }
-        return members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L);
+    @Transactional(readOnly = true)
+    public Optional<MessageEvidence> evidence(long messageId, long reporterId) {
+        return messages.find(messageId)
+                .filter(m -> ConversationPolicy.canSee(members.find(m.conversationId(), reporterId)))
+                .map(m -> new MessageEvidence(m.id(), m.conversationId(), m.senderId(),
+                        access.find(m.conversationId()).map(c -> c.encrypted()).orElse(m.ciphertext() != null),
+                        m.text(), views.shared(m).mediaAttachments().stream().map(ChatMediaJson::url).toList(),
+                        m.createdAt(), m.editedAt(), m.deleted()));
     }
 
-    private static void refuse(MessageContent.Fault fault) {
+    static void refuse(MessageContent.Fault fault) {
         throw ApiException.validation(fault.field(), fault.code(), fault.message());
     }
 }

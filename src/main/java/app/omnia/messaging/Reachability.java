@@ -66,6 +66,16 @@ class Reachability {
         return reach;
     }
 
+    /** Whether {@code viewerId} may see account {@code id} at all (it exists, is not suspended...). */
+    boolean visible(long viewerId, long id) {
+        try {
+            accounts.visible(new Viewer(viewerId, null, java.util.Set.of(), "user", Viewer.Credential.BEARER_TOKEN), id);
+            return true;
+        } catch (ApiException notFound) {
+            return false;
+        }
+    }
+
     boolean blockedEitherWay(long a, long b) {
         FollowService.Relationship r = follows.relationships(a, List.of(b)).getFirst();
         return r.blocking() || r.blockedBy();

@@ -6,8 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One inbox entry as JSON, identical in {@code GET /chat/sync} and on the socket:
- * {@code {"seq":7,"type":"chat.message","conversation_id":"..","created_at":"..","payload":{..}}}. The stored
- * payload is already JSON, so it is spliced in rather than parsed again for every recipient.
+ * {@code {"seq":7,"type":"chat.message","conversation_id":"..","created_at":"..","muted":false,"push":true,
+ * "payload":{..}}}. {@code muted}: the recipient muted the conversation; {@code push}: a message from someone
+ * else to a member who has not muted it (worth a notification). The stored payload is already JSON, so it
+ * is spliced in rather than parsed again for every recipient.
  */
 final class SyncEntries {
 
@@ -19,6 +21,8 @@ final class SyncEntries {
                 + ",\"type\":" + json.writeValueAsString(entry.type())
                 + ",\"conversation_id\":\"" + entry.conversationId() + "\""
                 + ",\"created_at\":" + json.writeValueAsString(JsonTime.of(entry.createdAt()))
+                + ",\"muted\":" + entry.muted()
+                + ",\"push\":" + entry.push()
                 + ",\"payload\":" + entry.payload() + "}";
     }
 }

@@ -70,11 +70,14 @@ public class StatusService {
     private final ApplicationEventPublisher events;
     private final OmniaProperties.Polls pollLimits;
 
+    private final Standings standings;
+
     StatusService(Statuses statuses, StatusCards cards, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
                   NotificationService notifications, MediaService media, AccountService accounts,
                   IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, Standings standings) {
         this.events = events;
+        this.standings = standings;
         this.media = media;
         this.edits = edits;
         this.polls = polls;
@@ -341,6 +344,9 @@ public class StatusService {
     }
 
     public boolean canSee(Long viewerId, Status status) {
+        if (!standings.openable(viewerId, status)) {
+            return false; // suspended author, or removed by the moderators
+        }
         if (status.isReblog()) {
             // A reblog shows two accounts: the one who shared and the author; a block with either hides it.
             Optional<Status> original = statuses.find(status.reblogOfId());
@@ -386,14 +392,14 @@ public class StatusService {
                 followed.contains(s.accountId()),
                 viewerId != null && mentions.getOrDefault(s.id(), List.of()).contains(viewerId),
                 viewerId != null && viewerId != s.accountId() && hidden.contains(s.accountId()));
-        return page.stream().filter(s -> {
+        return standings.listable(viewerId, page.stream().filter(s -> {
             if (!s.isReblog()) {
                 return sees.test(s);
             }
             boolean sharerHidden = viewerId != null && viewerId != s.accountId() && hidden.contains(s.accountId());
             Status original = originals.get(s.reblogOfId());
             return !sharerHidden && original != null && sees.test(original);
-        }).toList();
+        }).toList(), originals);
     }
 
     /** Deletes one's own status and returns it with its source text, for "delete and redraft". */

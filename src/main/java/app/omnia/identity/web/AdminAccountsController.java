@@ -30,8 +30,8 @@ import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
 
 /**
- * Staff actions on accounts. Mastodon's admin paths where Mastodon has them (approve, reject, action,
- * unsuspend); Omnia's own for roles, verification kinds and the audit log. The token needs the admin
+ * Staff actions on accounts. Mastodon's admin paths where Mastodon has them (approve, reject,
+ * unsuspend; {@code action} is the moderation module's); Omnia's own for roles, verification kinds and the audit log. The token needs the admin
  * scope and the account the staff role: both are checked.
  */
 @RestController
@@ -59,20 +59,6 @@ class AdminAccountsController {
     @RequiresScope("admin:write:accounts")
     Map<String, Object> reject(@PathVariable String id) {
         admin.reject(CurrentViewer.require(), PathIds.parse(id));
-        return Map.of();
-    }
-
-    /** Mastodon's moderation action endpoint; Omnia's identity module handles {@code suspend} and {@code none}. */
-    @PostMapping("/api/v1/admin/accounts/{id}/action")
-    @RequiresScope("admin:write:accounts")
-    Map<String, Object> action(@PathVariable String id, Params params) {
-        String type = params.required("type");
-        long accountId = PathIds.parse(id);
-        switch (type) {
-            case "suspend" -> admin.suspend(CurrentViewer.require(), accountId, params.string("text").orElse(""));
-            case "none" -> accounts.find(accountId).orElseThrow(ApiException::notFound);
-            default -> throw ApiException.validation("type", "ERR_INCLUSION", "type must be one of: none, suspend");
-        }
         return Map.of();
     }
 

@@ -87,4 +87,22 @@ public final class ConversationPolicy {
     public static boolean canChange(Message message, long actorId, Instant now, Duration window) {
         return message.senderId() == actorId && !message.deleted() && !now.isAfter(message.createdAt().plus(window));
     }
+
+    /** A group's avatar and invite links: its owner and admins who have accepted it. */
+    public static boolean canManageGroup(Conversation conversation, Member actor) {
+        return canAddMembers(conversation, actor);
+    }
+
+    /**
+     * Whether {@code viewer} is shown {@code member}'s delivered and read positions: always their own; someone
+     * else's only when both share receipts (as WhatsApp: turning receipts off hides others' from you too).
+     */
+    public static boolean showsReceipts(long viewerId, boolean viewerShares, long memberId, boolean memberShares) {
+        return viewerId == memberId || (viewerShares && memberShares);
+    }
+
+    /** Joining a group through its link: a live link, no block with the group's owner, and room left. */
+    public static boolean canJoinByInvite(Conversation conversation, boolean linkRevoked, boolean blockedWithOwner) {
+        return conversation.isGroup() && !linkRevoked && !blockedWithOwner;
+    }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class MessageContent {
 
     public static final int MAX_CLIENT_ID = 64;
+    /** Images on one message, as on a Mastodon status. */
+    public static final int MAX_ATTACHMENTS = 4;
 
     private MessageContent() {
     }
@@ -19,6 +21,24 @@ public final class MessageContent {
 
     public static Optional<Fault> check(boolean encrypted, String text, String ciphertext, int maxCharacters,
                                         int maxCiphertext) {
+        return check(encrypted, text, ciphertext, maxCharacters, maxCiphertext, 0);
+    }
+
+    /**
+     * As above, with {@code attachments} images named in {@code media_ids}: an image may go without text, and
+     * an encrypted conversation takes no plaintext media either (its clients encrypt the image and send it,
+     * or a key to it, inside the ciphertext).
+     */
+    public static Optional<Fault> check(boolean encrypted, String text, String ciphertext, int maxCharacters,
+                                        int maxCiphertext, int attachments) {
+        if (attachments > MAX_ATTACHMENTS) {
+            return fault("media_ids", "ERR_TOO_LONG", "media_ids has too many attachments (maximum is "
+                    + MAX_ATTACHMENTS + ")");
+        }
+        if (encrypted && attachments > 0) {
+            return fault("media_ids", "ERR_INVALID", "media_ids is not accepted in an end-to-end encrypted "
+                    + "conversation: encrypt the image on the device and send it inside the ciphertext");
+        }
         if (encrypted) {
             if (text != null) {
                 return fault("text", "ERR_INVALID", "text is not accepted in an end-to-end encrypted conversation: send ciphertext");
@@ -39,8 +59,11 @@ public final class MessageContent {
         if (ciphertext != null) {
             return fault("ciphertext", "ERR_INVALID", "ciphertext is only accepted in end-to-end encrypted conversations");
         }
-        if (text == null || text.isBlank()) {
+        if ((text == null || text.isBlank()) && attachments == 0) {
             return fault("text", "ERR_BLANK", "text can't be blank");
+        }
+        if (text == null) {
+            return Optional.empty();
         }
         if (text.codePointCount(0, text.length()) > maxCharacters) {
             return fault("text", "ERR_TOO_LONG", "text is longer than " + maxCharacters + " characters");

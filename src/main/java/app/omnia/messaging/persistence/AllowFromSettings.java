@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Each account's "who may message me"; no row means everyone. */
+/** Each account's own chat settings: "who may message me" (no row: everyone) and read receipts (no row: on). */
 @Repository
 public class AllowFromSettings {
 
@@ -42,6 +42,29 @@ public class AllowFromSettings {
         if (jdbc.sql("UPDATE chat_settings SET allow_from = ? WHERE account_id = ?").params(value, accountId).update() == 0) {
             jdbc.sql("INSERT INTO chat_settings (account_id, allow_from) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(accountId, value).update();
+        }
+    }
+
+    /** Whether each account shares (and sees) delivered and read receipts; true for those that never chose. */
+    public Map<Long, Boolean> receipts(Collection<Long> accountIds) {
+        Map<Long, Boolean> found = new HashMap<>();
+        accountIds.forEach(id -> found.put(id, true));
+        if (!accountIds.isEmpty()) {
+            jdbc.sql("SELECT account_id, receipts FROM chat_settings WHERE account_id IN (:a)")
+                    .param("a", accountIds)
+                    .query((rs, i) -> found.put(rs.getLong("account_id"), rs.getBoolean("receipts"))).list();
+        }
+        return found;
+    }
+
+    public boolean receipts(long accountId) {
+        return receipts(java.util.List.of(accountId)).get(accountId);
+    }
+
+    public void setReceipts(long accountId, boolean on) {
+        if (jdbc.sql("UPDATE chat_settings SET receipts = ? WHERE account_id = ?").params(on, accountId).update() == 0) {
+            jdbc.sql("INSERT INTO chat_settings (account_id, allow_from, receipts) VALUES (?, 'everyone', ?) ON CONFLICT DO NOTHING")
+                    .params(accountId, on).update();
         }
     }
 }

@@ -46,16 +46,24 @@ public class Conversations {
                 .query(Conversations::map).optional();
     }
 
+    public void setAvatar(long id, Long mediaId) {
+        jdbc.sql("UPDATE chat_conversations SET avatar_media_id = ? WHERE id = ?").params(mediaId, id).update();
+    }
+
     public void rename(long id, String title) {
         jdbc.sql("UPDATE chat_conversations SET title = ? WHERE id = ?").params(title, id).update();
     }
 
-    /** The account's conversations, newest first, optionally only those in one state (requests). */
-    public List<Conversation> pageFor(long accountId, String state, PageRequest page) {
+    /**
+     * The account's conversations, newest first, optionally only those in one state (requests), either the
+     * archived ones or the others.
+     */
+    public List<Conversation> pageFor(long accountId, String state, boolean archived, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("a", accountId);
+        params.put("archived", archived);
         String sql = "SELECT * FROM chat_conversations WHERE id IN (SELECT conversation_id FROM chat_members"
-                + " WHERE account_id = :a" + (state == null ? "" : " AND state = :state") + ")";
+                + " WHERE account_id = :a AND archived = :archived" + (state == null ? "" : " AND state = :state") + ")";
         if (state != null) {
             params.put("state", state);
         }
@@ -67,6 +75,6 @@ public class Conversations {
         return new Conversation(rs.getLong("id"),
                 Conversation.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("title"), rs.getBoolean("encrypted"), rs.getLong("created_by"),
-                SqlTime.read(rs, "created_at"));
+                SqlTime.read(rs, "created_at"), rs.getObject("avatar_media_id", Long.class));
     }
 }

@@ -24,9 +24,17 @@ import app.omnia.platform.persistence.SqlTime;
 @Repository
 public class Inbox {
 
-    /** One event as one account sees it. */
+    /**
+     * One event as one account sees it: {@code muted} when the account had muted the conversation,
+     * {@code push} when it deserves a notification on a device that is not connected.
+     */
     public record Entry(long accountId, long seq, long eventId, long conversationId, String type, String payload,
-                        Instant createdAt) {}
+                        Instant createdAt, boolean muted, boolean push) {}
+
+    /** How an entry is flagged for each recipient. */
+    public record Flags(java.util.Set<Long> muted, java.util.Set<Long> push) {
+        public static final Flags NONE = new Flags(java.util.Set.of(), java.util.Set.of());
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -39,6 +47,11 @@ public class Inbox {
     /** Stores the event and appends it to each recipient's inbox; returns the entries, by account. */
     public List<Entry> append(long eventId, long conversationId, String type, String payload, Instant at,
                               Collection<Long> recipients) {
+        return append(eventId, conversationId, type, payload, at, recipients, Flags.NONE);
+    }
+
+    public List<Entry> append(long eventId, long conversationId, String type, String payload, Instant at,
+                              Collection<Long> recipients, Flags flags) {
         List<Long> accounts = new ArrayList<>(new TreeSet<>(recipients));
         if (accounts.isEmpty()) {
             return List.of();
@@ -53,22 +66,23 @@ public class Inbox {
         Map<Long, Long> seqs = new HashMap<>();
         jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a)").param("a", accounts)
                 .query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq"))).list();
-        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id) VALUES (?, ?, ?)",
-                accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId}).toList());
-        return accounts.stream()
-                .map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at)).toList();
+        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)",
+                accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId, flags.muted().contains(id),
+                        flags.push().contains(id)}).toList());
+        return accounts.stream().map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at,
+                flags.muted().contains(id), flags.push().contains(id))).toList();
     }
 
     /** The account's entries after {@code since}, oldest first. */
     public List<Entry> since(long accountId, long since, int limit) {
         return jdbc.sql("""
-                SELECT i.account_id, i.seq, e.id, e.conversation_id, e.event_type, e.payload, e.created_at
+                SELECT i.account_id, i.seq, e.id, e.conversation_id, e.event_type, e.payload, e.created_at, i.muted, i.push
                 FROM chat_inbox i JOIN chat_events e ON e.id = i.event_id
                 WHERE i.account_id = ? AND i.seq > ? ORDER BY i.seq LIMIT ?
                 """).params(accountId, since, limit)
                 .query((rs, i) -> new Entry(rs.getLong("account_id"), rs.getLong("seq"), rs.getLong("id"),
                         rs.getLong("conversation_id"), rs.getString("event_type"), rs.getString("payload"),
-                        SqlTime.read(rs, "created_at"))).list();
+                        SqlTime.read(rs, "created_at"), rs.getBoolean("muted"), rs.getBoolean("push"))).list();
     }
 
     public long lastSeq(long accountId) {

@@ -82,6 +82,7 @@ public class Members {
                     JOIN chat_messages msg ON msg.conversation_id = m.conversation_id AND msg.id > m.last_read_id
                     WHERE m.account_id = :a AND m.conversation_id IN (:c)
                       AND msg.sender_id <> :a AND msg.deleted_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM chat_hidden_messages h WHERE h.account_id = :a AND h.message_id = msg.id)
                     GROUP BY m.conversation_id
                     """).param("a", accountId).param("c", conversationIds)
                     .query((rs, i) -> unread.put(rs.getLong("conversation_id"), rs.getLong("n"))).list();
@@ -99,12 +100,52 @@ public class Members {
                 .params(role.name().toLowerCase(Locale.ROOT), conversationId, accountId).update();
     }
 
-    /** Moves the read position forward only; false when it was already there or further. */
+    /**
+     * Moves the read position forward only (and the delivered one with it: what was read was received);
+     * false when it was already there or further.
+     */
     public boolean markRead(long conversationId, long accountId, long messageId) {
-        return jdbc.sql("""
+        boolean moved = jdbc.sql("""
                 UPDATE chat_members SET last_read_id = ?
                 WHERE conversation_id = ? AND account_id = ? AND last_read_id < ?
                 """).params(messageId, conversationId, accountId, messageId).update() > 0;
+        markDelivered(conversationId, accountId, messageId);
+        return moved;
+    }
+
+    /** Moves the delivered position forward only; false when it was already there or further. */
+    public boolean markDelivered(long conversationId, long accountId, long messageId) {
+        return jdbc.sql("""
+                UPDATE chat_members SET last_delivered_id = ?
+                WHERE conversation_id = ? AND account_id = ? AND last_delivered_id < ?
+                """).params(messageId, conversationId, accountId, messageId).update() > 0;
+    }
+
+    public void setMuted(long conversationId, long accountId, boolean muted) {
+        jdbc.sql("UPDATE chat_members SET muted = ? WHERE conversation_id = ? AND account_id = ?")
+                .params(muted, conversationId, accountId).update();
+    }
+
+    public void setArchived(long conversationId, long accountId, boolean archived) {
+        jdbc.sql("UPDATE chat_members SET archived = ? WHERE conversation_id = ? AND account_id = ?")
+                .params(archived, conversationId, accountId).update();
+    }
+
+    /**
+     * A new message brings an archived conversation back to the inbox of its sender and of every member who
+     * has not also muted it (muted and archived: keep it out of sight).
+     */
+    public void unarchiveForMessage(long conversationId, long senderId) {
+        jdbc.sql("""
+                UPDATE chat_members SET archived = FALSE
+                WHERE conversation_id = ? AND archived = TRUE AND (muted = FALSE OR account_id = ?)
+                """).params(conversationId, senderId).update();
+    }
+
+    /** The members who muted this conversation. */
+    public java.util.Set<Long> mutedIds(long conversationId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT account_id FROM chat_members WHERE conversation_id = ? AND muted = TRUE")
+                .param(conversationId).query(Long.class).list());
     }
 
     public boolean remove(long conversationId, long accountId) {
@@ -116,6 +157,7 @@ public class Members {
         return new Member(rs.getLong("conversation_id"), rs.getLong("account_id"),
                 Role.valueOf(rs.getString("member_role").toUpperCase(Locale.ROOT)),
                 MemberState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
-                rs.getLong("last_read_id"), SqlTime.read(rs, "joined_at"));
+                rs.getLong("last_read_id"), SqlTime.read(rs, "joined_at"), rs.getLong("last_delivered_id"),
+                rs.getBoolean("muted"), rs.getBoolean("archived"));
     }
 }

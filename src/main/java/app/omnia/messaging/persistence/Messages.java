@@ -44,6 +44,10 @@ public class Messages {
                 .params(conversationId, id).query(Messages::map).optional();
     }
 
+    public Optional<Message> find(long id) {
+        return jdbc.sql("SELECT * FROM chat_messages WHERE id = ?").param(id).query(Messages::map).optional();
+    }
+
     public Optional<Message> findByClientId(long senderId, long conversationId, String clientMessageId) {
         return jdbc.sql("""
                 SELECT * FROM chat_messages WHERE sender_id = ? AND conversation_id = ? AND client_message_id = ?
@@ -61,12 +65,14 @@ public class Messages {
                 .params(SqlTime.of(at), id).update();
     }
 
-    /** A page of a conversation's messages that are not deleted, newest first. */
-    public List<Message> page(long conversationId, PageRequest page) {
+    /** A page of a conversation's messages that are not deleted, for everyone or for the viewer, newest first. */
+    public List<Message> page(long conversationId, long viewerId, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("c", conversationId);
-        String sql = SqlPaging.apply("SELECT * FROM chat_messages WHERE conversation_id = :c AND deleted_at IS NULL",
-                page, params);
+        params.put("v", viewerId);
+        String sql = SqlPaging.apply("SELECT * FROM chat_messages WHERE conversation_id = :c AND deleted_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM chat_hidden_messages h WHERE h.account_id = :v"
+                + " AND h.message_id = chat_messages.id)", page, params);
         return SqlPaging.newestFirst(jdbc.sql(sql).params(params).query(Messages::map).list(), page);
     }
 

@@ -28,6 +28,9 @@ final class ChatJsons {
         json.put("state", view.me().state().json());
         json.put("last_read_id", view.me().lastReadId() == 0 ? null : String.valueOf(view.me().lastReadId()));
         json.put("unread_count", view.unreadCount());
+        json.put("muted", view.me().muted());
+        json.put("archived", view.me().archived());
+        json.put("avatar", view.avatarUrl());
         return json;
     }
 

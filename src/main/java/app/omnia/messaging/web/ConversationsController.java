@@ -51,7 +51,8 @@ class ConversationsController {
             case "request" -> MemberState.REQUEST;
             default -> throw ApiException.badRequest("state", "state must be active or request");
         }).orElse(null);
-        List<ConversationView> found = conversations.list(CurrentViewer.requireAccountId(), state, page);
+        boolean archived = params.bool("archived").orElse(false);
+        List<ConversationView> found = conversations.list(CurrentViewer.requireAccountId(), state, archived, page);
         LinkHeader.set(request, response, found.stream().map(v -> v.conversation().id()).toList(), page.limit());
         return found.stream().map(ChatJsons::conversation).toList();
     }
@@ -82,6 +83,20 @@ class ConversationsController {
     Map<String, Object> rename(@PathVariable String id, Params params) {
         return ChatJsons.conversation(conversations.rename(CurrentViewer.requireAccountId(), PathIds.parse(id),
                 params.string("name").orElse(null)));
+    }
+
+    /** {@code media_id}: one of the caller's free chat uploads; a group's owner and admins only. */
+    @PutMapping("/{id}/avatar")
+    @RequiresScope(ChatScopes.WRITE)
+    Map<String, Object> setAvatar(@PathVariable String id, Params params) {
+        return ChatJsons.conversation(conversations.setAvatar(CurrentViewer.requireAccountId(), PathIds.parse(id),
+                RequestIds.required(params, "media_id") + ""));
+    }
+
+    @DeleteMapping("/{id}/avatar")
+    @RequiresScope(ChatScopes.WRITE)
+    Map<String, Object> removeAvatar(@PathVariable String id) {
+        return ChatJsons.conversation(conversations.setAvatar(CurrentViewer.requireAccountId(), PathIds.parse(id), null));
     }
 
     @PostMapping("/{id}/accept")

@@ -18,7 +18,6 @@ import app.omnia.messaging.ChatScopes;
 import app.omnia.messaging.MessageJson;
 import app.omnia.messaging.MessageService;
 import app.omnia.messaging.NewMessage;
-import app.omnia.messaging.domain.Message;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.security.RequiresScope;
 import app.omnia.platform.web.LinkHeader;
@@ -26,7 +25,7 @@ import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
 
-/** A conversation's messages and read position, under {@code /api/omnia/v1/chat/conversations/:id}. */
+/** A conversation's messages, under {@code /api/omnia/v1/chat/conversations/:id}. */
 @RestController
 @RequestMapping("/api/omnia/v1/chat/conversations/{id}")
 class MessagesController {
@@ -42,40 +41,43 @@ class MessagesController {
     List<MessageJson> list(@PathVariable String id, Params params, HttpServletRequest request,
                            HttpServletResponse response) {
         PageRequest page = params.page(40, 100);
-        List<Message> found = messages.page(CurrentViewer.requireAccountId(), PathIds.parse(id), page);
-        LinkHeader.set(request, response, found.stream().map(Message::id).toList(), page.limit());
-        return found.stream().map(MessageJson::of).toList();
+        List<MessageJson> found = messages.page(CurrentViewer.requireAccountId(), PathIds.parse(id), page);
+        LinkHeader.set(request, response, found.stream().map(m -> Long.parseLong(m.id())).toList(), page.limit());
+        return found;
     }
 
+    /**
+     * {@code client_message_id}, {@code text} or {@code ciphertext}, {@code reply_to_id} (or Mastodon's name for
+     * it, {@code in_reply_to_id}), {@code media_ids} (up to four of the sender's chat uploads).
+     */
     @PostMapping("/messages")
     @RequiresScope(ChatScopes.WRITE)
     MessageJson send(@PathVariable String id, Params params) {
+        String replyField = params.present("in_reply_to_id") ? "in_reply_to_id" : "reply_to_id";
         NewMessage message = new NewMessage(params.string("client_message_id").orElse(null),
                 params.string("text").orElse(null), params.string("ciphertext").orElse(null),
-                RequestIds.optional(params, "reply_to_id"));
-        return MessageJson.of(messages.send(CurrentViewer.requireAccountId(), PathIds.parse(id), message));
+                RequestIds.optional(params, replyField), params.list("media_ids"));
+        return messages.send(CurrentViewer.requireAccountId(), PathIds.parse(id), message);
     }
 
     @PutMapping("/messages/{messageId}")
     @RequiresScope(ChatScopes.WRITE)
     MessageJson edit(@PathVariable String id, @PathVariable String messageId, Params params) {
-        return MessageJson.of(messages.edit(CurrentViewer.requireAccountId(), PathIds.parse(id),
-                PathIds.parse(messageId), params.string("text").orElse(null), params.string("ciphertext").orElse(null)));
+        return messages.edit(CurrentViewer.requireAccountId(), PathIds.parse(id),
+                PathIds.parse(messageId), params.string("text").orElse(null), params.string("ciphertext").orElse(null));
     }
 
     @DeleteMapping("/messages/{messageId}")
     @RequiresScope(ChatScopes.WRITE)
     MessageJson delete(@PathVariable String id, @PathVariable String messageId) {
-        return MessageJson.of(messages.delete(CurrentViewer.requireAccountId(), PathIds.parse(id),
-                PathIds.parse(messageId)));
+        return messages.delete(CurrentViewer.requireAccountId(), PathIds.parse(id), PathIds.parse(messageId));
     }
 
-    /** {@code last_read_id}: the newest message seen; answers the unread count left. */
-    @PostMapping("/read")
+    /** Delete for me: answers an empty object; the caller's other devices hear {@code chat.message.hide}. */
+    @PostMapping("/messages/{messageId}/hide")
     @RequiresScope(ChatScopes.WRITE)
-    Map<String, Object> read(@PathVariable String id, Params params) {
-        long unread = messages.markRead(CurrentViewer.requireAccountId(), PathIds.parse(id),
-                params.string("last_read_id").orElse(null));
-        return Map.of("conversation_id", id, "unread_count", unread);
+    Map<String, Object> hide(@PathVariable String id, @PathVariable String messageId) {
+        messages.hide(CurrentViewer.requireAccountId(), PathIds.parse(id), PathIds.parse(messageId));
+        return Map.of();
     }
 }

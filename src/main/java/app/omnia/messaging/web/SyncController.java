@@ -57,15 +57,24 @@ class SyncController {
     @GetMapping("/api/omnia/v1/chat/settings")
     @RequiresScope(ChatScopes.READ)
     Map<String, Object> settings() {
-        return Map.of("allow_messages_from", preferences.allowFrom(CurrentViewer.requireAccountId()).json());
+        long me = CurrentViewer.requireAccountId();
+        return Map.of("allow_messages_from", preferences.allowFrom(me).json(), "read_receipts", preferences.receipts(me));
     }
 
-    /** {@code allow_messages_from}: everyone (default), followed (people I follow) or nobody. */
+    /**
+     * {@code allow_messages_from}: everyone (default), followed (people I follow) or nobody;
+     * {@code read_receipts}: true (default) or false. Either may be left out, not both.
+     */
     @PutMapping("/api/omnia/v1/chat/settings")
     @RequiresScope(ChatScopes.WRITE)
     Map<String, Object> changeSettings(Params params) {
-        return Map.of("allow_messages_from", preferences.setAllowFrom(CurrentViewer.requireAccountId(),
-                params.string("allow_messages_from").orElse(null)).json());
+        long me = CurrentViewer.requireAccountId();
+        var receipts = params.bool("read_receipts");
+        if (params.present("allow_messages_from") || receipts.isEmpty()) {
+            preferences.setAllowFrom(me, params.string("allow_messages_from").orElse(null));
+        }
+        receipts.ifPresent(on -> preferences.setReceipts(me, on));
+        return settings();
     }
 
     /** Out-of-range numbers are clamped like Mastodon's limits; anything else is a 400 naming the field. */

@@ -47,7 +47,8 @@ public class Search {
 
     /** Public original statuses containing every word of q, newest first. */
     public List<Status> statuses(List<String> words, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM statuses WHERE visibility = 'public' AND reblog_of_id IS NULL");
+        StringBuilder sql = new StringBuilder("SELECT * FROM statuses WHERE visibility = 'public' AND reblog_of_id IS NULL"
+                + ModerationMarks.IN_PUBLIC_REACH);
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             sql.append(" AND LOWER(text) LIKE :w").append(i).append(" ESCAPE '\\'");

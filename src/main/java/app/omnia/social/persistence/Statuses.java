@@ -232,13 +232,14 @@ public class Statuses {
 
     /** Public timeline: public statuses (not reblogs, as Mastodon's local timeline). */
     public List<Status> publicTimeline(boolean onlyMedia, PageRequest page) {
-        return page("visibility = 'public' AND reblog_of_id IS NULL" + (onlyMedia ? WITH_MEDIA : ""), Map.of(), page);
+        return page("visibility = 'public' AND reblog_of_id IS NULL" + (onlyMedia ? WITH_MEDIA : "")
+                + ModerationMarks.IN_PUBLIC_REACH, Map.of(), page);
     }
 
     /** Statuses carrying a tag, public only. */
     public List<Status> tagged(String tag, boolean onlyMedia, PageRequest page) {
         return page("visibility = 'public' AND id IN (SELECT status_id FROM status_tags WHERE tag = :tag)"
-                + (onlyMedia ? WITH_MEDIA : ""), Map.of("tag", tag), page);
+                + (onlyMedia ? WITH_MEDIA : "") + ModerationMarks.IN_PUBLIC_REACH, Map.of("tag", tag), page);
     }
 
     /**

@@ -54,7 +54,8 @@ class NotificationJsons {
         for (Notification n : found) {
             Status status = n.statusId() == null ? null : byId.get(n.statusId());
             boolean statusMissing = n.statusId() != null && (status == null || !visible.contains(status.id()));
-            if (hidden.contains(n.fromAccountId()) || !actors.containsKey(n.fromAccountId()) || statusMissing) {
+            if (hidden.contains(n.fromAccountId()) || !actors.containsKey(n.fromAccountId()) || statusMissing
+                    || actors.get(n.fromAccountId()).account().suspended()) {
                 continue;
             }
             shown.add(n);

@@ -48,10 +48,12 @@ class StatusJsons {
     private final Follows follows;
     private final MediaStore mediaStore;
     private final FilterService filters;
+    private final app.omnia.social.Standings standings;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
-                FilterService filters) {
+                FilterService filters, app.omnia.social.Standings standings) {
+        this.standings = standings;
         this.filters = filters;
         this.cards = cards;
         this.viewerStates = viewerStates;
@@ -67,9 +69,9 @@ class StatusJsons {
         return page(List.of(status), viewerId).getFirst();
     }
 
-    List<StatusJson> page(List<Status> page, Long viewerId) {
+    List<StatusJson> page(List<Status> unmoderated, Long viewerId) {
         Set<Long> wanted = new HashSet<>();
-        page.forEach(s -> {
+        unmoderated.forEach(s -> {
             wanted.add(s.id());
             if (s.isReblog()) {
                 wanted.add(s.reblogOfId());
@@ -77,14 +79,21 @@ class StatusJsons {
         });
         Map<Long, StatusCard> found = new HashMap<>(cards.find(wanted));
         Set<Long> quotedIds = new HashSet<>();
-        page.forEach(s -> quotedIds.add(s.quotedStatusId()));
+        unmoderated.forEach(s -> quotedIds.add(s.quotedStatusId()));
         found.values().forEach(c -> quotedIds.add(c.status().quotedStatusId()));
         quotedIds.remove(null);
         quotedIds.removeAll(found.keySet());
         found.putAll(cards.find(quotedIds));
+        List<Status> shared = unmoderated.stream().filter(Status::isReblog).map(s -> found.get(s.reblogOfId()))
+                .filter(Objects::nonNull).map(StatusCard::status).toList();
+        // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page
+        // and the originals it shares.
+        List<Status> both = new ArrayList<>(unmoderated);
+        both.addAll(shared);
+        List<Status> presented = standings.presented(both);
+        List<Status> page = presented.subList(0, unmoderated.size());
         Map<Long, Status> originals = new HashMap<>();
-        page.stream().filter(Status::isReblog).map(s -> found.get(s.reblogOfId())).filter(Objects::nonNull)
-                .forEach(c -> originals.put(c.status().id(), c.status()));
+        presented.subList(unmoderated.size(), presented.size()).forEach(o -> originals.put(o.id(), o));
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
         Map<Long, Status> quoted = new HashMap<>();

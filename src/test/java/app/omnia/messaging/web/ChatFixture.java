@@ -88,6 +88,29 @@ abstract class ChatFixture extends TwoPeopleTest {
         return entry;
     }
 
+    /** A chat upload of a small PNG; answers its id. */
+    protected String upload(Api as) {
+        Api.Response uploaded = new app.omnia.support.Multipart()
+                .file("file", "p.png", "image/png", app.omnia.support.TestImages.png())
+                .field("description", "a picture").send(as, "POST", CHAT + "/media");
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        return uploaded.json().get("id").asString();
+    }
+
+    protected static void assertProblem(Api.Response response, int status, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.json().get("errors").get(0).get("field").asString()).as(response.toString())
+                    .isEqualTo(field);
+        }
+    }
+
+    /** The types of the account's sync entries from the start. */
+    protected List<String> types(Api as) {
+        return sync(as, 0).get("events").valueStream().map(e -> e.get("type").asString()).toList();
+    }
+
     protected static List<String> texts(JsonNode events) {
         return events.valueStream().filter(e -> e.get("type").asString().equals("chat.message"))
                 .map(e -> e.get("payload").get("text").asString()).toList();

@@ -16,15 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ChatRulesTest extends ChatFixture {
 
-    private static void assertProblem(Api.Response response, int status, String field) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (field != null) {
-            assertThat(response.json().get("errors").get(0).get("field").asString()).as(response.toString())
-                    .isEqualTo(field);
-        }
-    }
-
     @Test
     void aBlockEitherWayRefusesSendingAndStartingAConversation() {
         String conversation = direct(asAlice, bob);

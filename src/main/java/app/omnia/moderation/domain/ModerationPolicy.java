@@ -1,0 +1,33 @@
+package app.omnia.moderation.domain;
+
+import app.omnia.platform.security.Viewer;
+
+/** Who may do what in moderation. Every path asks here. */
+public final class ModerationPolicy {
+
+    private ModerationPolicy() {
+    }
+
+    /** Moderators and admins work the queue and act. */
+    public static boolean canModerate(Viewer viewer) {
+        return viewer.isUser() && viewer.isStaff();
+    }
+
+    /** A statement and its appeal belong to the account affected; anyone else is told it does not exist. */
+    public static boolean canSeeStatement(long viewerId, long affectedAccountId) {
+        return viewerId == affectedAccountId;
+    }
+
+    /**
+     * An appeal is decided by staff other than the moderator who acted (DSA art. 20(6): not solely automated,
+     * and reviewed afresh); an automated decision may be reviewed by any moderator.
+     */
+    public static boolean canDecideAppeal(Viewer viewer, Long actingModeratorId) {
+        return canModerate(viewer) && (actingModeratorId == null || !actingModeratorId.equals(viewer.accountId()));
+    }
+
+    /** A report's place in the queue: its categories' weights, official accounts' items first. */
+    public static int severity(ReportCategory category, IllegalCategory illegal, boolean officialTarget) {
+        return category.severity() + (illegal == null ? 0 : illegal.severity()) + (officialTarget ? 1000 : 0);
+    }
+}

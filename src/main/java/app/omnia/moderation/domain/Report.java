@@ -1,0 +1,25 @@
+package app.omnia.moderation.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A report as stored; {@code outcome} is null while open, then {@code dismissed} or {@code actioned}. */
+public record Report(long id, long accountId, long targetAccountId, ReportCategory category,
+                     IllegalCategory illegalCategory, String comment, boolean forwarded, List<Long> ruleIds,
+                     int severity, Long assignedAccountId, Long actionTakenByAccountId, Instant actionTakenAt,
+                     String outcome, Instant createdAt, Instant updatedAt) {
+
+    public static final String DISMISSED = "dismissed";
+    public static final String ACTIONED = "actioned";
+
+    public boolean open() {
+        return actionTakenAt == null;
+    }
+
+    /** What a report names: {@code status}, {@code media} or {@code message}, by id. */
+    public record Item(String kind, long id) {}
+
+    /** A chat message copied when it was reported. */
+    public record Evidence(long messageId, long conversationId, long senderId, String text, boolean encrypted,
+                           Instant sentAt) {}
+}

@@ -1,0 +1,116 @@
+package app.omnia.social.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.omnia.platform.persistence.SqlTime;
+
+/**
+ * Marks that moderation puts on statuses, media attachments and accounts (hidden, removed, limited,
+ * sensitive), and which authors are suspended: what the read paths filter on. A status carries the marks of
+ * the media it shows.
+ */
+@Repository
+public class ModerationMarks {
+
+    /**
+     * SQL condition (on {@code statuses}) for the public and hashtag timelines and search: nothing held, removed
+     * or limited, nothing by a limited (silenced) or suspended account. Appended to a WHERE clause.
+     */
+    public static final String IN_PUBLIC_REACH = """
+             AND NOT EXISTS (SELECT 1 FROM moderation_marks mm WHERE mm.subject_kind = 'status'
+                 AND mm.subject_id = statuses.id AND mm.state IN ('hidden', 'removed', 'limited'))
+             AND NOT EXISTS (SELECT 1 FROM moderation_marks mm WHERE mm.subject_kind = 'account'
+                 AND mm.subject_id = statuses.account_id AND mm.state = 'limited')
+             AND NOT EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = statuses.account_id AND sa.suspended_at IS NOT NULL)
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ModerationMarks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a mark; false if it was already there. */
+    public boolean add(String kind, long id, String state, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO moderation_marks (subject_kind, subject_id, state, created_at)
+                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM moderation_marks
+                    WHERE subject_kind = ? AND subject_id = ? AND state = ?)
+                """).params(kind, id, state, SqlTime.of(at), kind, id, state).update() == 1;
+    }
+
+    public boolean remove(String kind, long id, String state) {
+        return jdbc.sql("DELETE FROM moderation_marks WHERE subject_kind = ? AND subject_id = ? AND state = ?")
+                .params(kind, id, state).update() == 1;
+    }
+
+    /** The states of each status, its own and those of the media it shows. */
+    public Map<Long, Set<String>> ofStatuses(Collection<Long> statusIds) {
+        Map<Long, Set<String>> states = new HashMap<>();
+        if (statusIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("""
+                SELECT subject_id AS status_id, state FROM moderation_marks
+                WHERE subject_kind = 'status' AND subject_id IN (:ids)
+                UNION ALL
+                SELECT m.status_id, mm.state FROM media_attachments m
+                JOIN moderation_marks mm ON mm.subject_kind = 'media' AND mm.subject_id = m.id
+                WHERE m.status_id IN (:ids) AND m.status_position IS NOT NULL
+                """).param("ids", statusIds)
+                .query(rs -> {
+                    states.computeIfAbsent(rs.getLong("status_id"), k -> new HashSet<>()).add(rs.getString("state"));
+                });
+        return states;
+    }
+
+    public Map<Long, Set<String>> ofAccounts(Collection<Long> accountIds) {
+        Map<Long, Set<String>> states = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("SELECT subject_id, state FROM moderation_marks WHERE subject_kind = 'account' AND subject_id IN (:ids)")
+                .param("ids", accountIds)
+                .query(rs -> {
+                    states.computeIfAbsent(rs.getLong("subject_id"), k -> new HashSet<>()).add(rs.getString("state"));
+                });
+        return states;
+    }
+
+    /** Which of these accounts are suspended (identity's column, read in the same query as the page). */
+    public Set<Long> suspended(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM accounts WHERE id IN (:ids) AND suspended_at IS NOT NULL")
+                .param("ids", accountIds).query(Long.class).list());
+    }
+
+    /** Follows between members of a group, as (follower, followed) pairs: for weighing reporters. */
+    public List<long[]> followsAmong(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT account_id, target_account_id FROM follows
+                WHERE account_id IN (:ids) AND target_account_id IN (:ids)
+                """).param("ids", accountIds)
+                .query((rs, i) -> new long[] {rs.getLong("account_id"), rs.getLong("target_account_id")}).list();
+    }
+
+    /** A media attachment's status and owner, if it is shown on a status. */
+    public java.util.Optional<long[]> mediaPlacement(long mediaId) {
+        return jdbc.sql("SELECT status_id, account_id FROM media_attachments WHERE id = ? AND status_id IS NOT NULL")
+                .param(mediaId)
+                .query((rs, i) -> new long[] {rs.getLong("status_id"), rs.getLong("account_id")}).optional();
+    }
+}

@@ -1,0 +1,162 @@
+package app.omnia.moderation.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import app.omnia.support.Api;
+import app.omnia.support.IntegrationTest;
+import app.omnia.support.TestAccounts.User;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Filing reports (Mastodon's and Omnia's), who may see what, chat evidence, and appeals. */
+@IntegrationTest
+class ReportsAndAppealsTest extends ModerationFixture {
+
+    @Test
+    void aReportAnswersMastodonsReportEntity() {
+        String status = post(asAuthor, "status", "spam spam spam");
+        User reporter = user("read write");
+
+        JsonNode report = report(as(reporter), "account_id", author.id(), "status_ids[]", status, "comment",
+                "it is spam", "category", "violation", "rule_ids[]", "2", "forward", "false");
+
+        assertThat(report.get("id").isString()).isTrue();
+        assertThat(report.get("action_taken").asBoolean()).isFalse();
+        assertThat(report.get("action_taken_at").isNull()).isTrue();
+        assertThat(report.get("category").asString()).isEqualTo("violation");
+        assertThat(report.get("comment").asString()).isEqualTo("it is spam");
+        assertThat(report.get("forwarded").asBoolean()).isFalse();
+        assertThat(report.get("status_ids").get(0).asString()).isEqualTo(status);
+        assertThat(report.get("rule_ids").get(0).asString()).isEqualTo("2");
+        assertThat(report.get("target_account").get("id").asString()).isEqualTo(author.id());
+        assertThat(report.has("created_at")).isTrue();
+        JsonNode rules = api.get("/api/v1/instance/rules").json();
+        assertThat(rules.size()).isEqualTo(3);
+        assertThat(rules.get(1).get("id").asString()).isEqualTo("2");
+        JsonNode admin = asModerator.get("/api/v1/admin/reports/" + report.get("id").asString()).json();
+        assertThat(admin.get("account").get("id").asString()).isEqualTo(reporter.id());
+        assertThat(admin.get("rules").get(0).get("text").asString()).isNotBlank();
+        assertThat(admin.get("statuses").get(0).get("id").asString()).isEqualTo(status);
+        JsonNode assigned = asModerator.postForm("/api/v1/admin/reports/" + report.get("id").asString()
+                + "/assign_to_self", Api.form()).json();
+        assertThat(assigned.get("assigned_account").get("id").asString()).isEqualTo(moderator.id());
+        assertThat(ids(asModerator.get("/api/v1/admin/reports?resolved=false&target_account_id=" + author.id())
+                .json())).contains(report.get("id").asString());
+    }
+
+    @Test
+    void reportingAPrivateStatusOneCannotSeeIs404AndBadInputNamesTheField() {
+        String secret = post(asAuthor, "status", "for my followers", "visibility", "private");
+        User stranger = user("read write");
+
+        Api.Response hidden = as(stranger).postForm("/api/v1/reports",
+                Api.form("account_id", author.id(), "status_ids[]", secret));
+
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(field(as(stranger).postForm("/api/v1/reports", Api.form("account_id", author.id(),
+                "category", "rude")))).isEqualTo("category");
+        assertThat(field(as(stranger).postForm("/api/v1/reports", Api.form("account_id", author.id(),
+                "illegal_category", "unknown")))).isEqualTo("illegal_category");
+        assertThat(field(as(stranger).postForm("/api/v1/reports", Api.form("account_id", author.id(),
+                "rule_ids[]", "99")))).isEqualTo("rule_ids");
+        assertThat(field(as(stranger).postForm("/api/v1/reports", Api.form()))).isEqualTo("account_id");
+        assertThat(field(as(stranger).postForm("/api/v1/reports", Api.form("account_id", stranger.id()))))
+                .isEqualTo("account_id");
+        String others = post(as(stranger), "status", "mine");
+        assertThat(field(as(stranger).postForm("/api/v1/reports", Api.form("account_id", author.id(),
+                "status_ids[]", others)))).isEqualTo("status_ids");
+        assertThat(as(stranger).postForm("/api/v1/reports", Api.form("account_id", "999999999999")).status())
+                .isEqualTo(404);
+        Long written = jdbc.sql("SELECT COUNT(*) FROM reports WHERE account_id = ?")
+                .param(Long.parseLong(stranger.id())).query(Long.class).single();
+        assertThat(written).isZero();
+    }
+
+    @Test
+    void aReportedChatMessageIsKeptAsEvidenceAfterItIsDeleted() {
+        User reporter = user("read write");
+        Api.Response conversation = asAuthor.postJson("/api/omnia/v1/chat/conversations",
+                java.util.Map.of("type", "direct", "account_id", reporter.id()));
+        String conversationId = conversation.json().get("id").asString();
+        Api.Response sent = asAuthor.postJson("/api/omnia/v1/chat/conversations/" + conversationId + "/messages",
+                java.util.Map.of("client_message_id", "m1", "text", "send me your bank password"));
+        String message = sent.json().get("id").asString();
+
+        JsonNode report = report(as(reporter), "account_id", author.id(), "conversation_id", conversationId,
+                "message_ids[]", message, "category", "legal", "illegal_category", "scams_fraud");
+        asAuthor.delete("/api/omnia/v1/chat/conversations/" + conversationId + "/messages/" + message);
+
+        assertThat(report.get("message_ids").get(0).asString()).isEqualTo(message);
+        JsonNode admin = asModerator.get("/api/v1/admin/reports/" + report.get("id").asString()).json();
+        assertThat(admin.get("messages").get(0).get("text").asString()).isEqualTo("send me your bank password");
+        Api.Response outsider = as(user("read write")).postForm("/api/v1/reports", Api.form("account_id", author.id(),
+                "conversation_id", conversationId, "message_ids[]", message));
+        assertThat(outsider.status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAppealGoesToAnotherModeratorAndAReversalUndoesTheDecision() {
+        String status = post(asAuthor, "status", "a post the moderator got wrong");
+        JsonNode statement = asModerator.postForm("/api/omnia/v1/admin/statuses/" + status + "/action",
+                Api.form("type", "remove", "text", "Looked like spam")).json();
+        String statementId = statement.get("id").asString();
+        assertThat(api.get("/api/v1/statuses/" + status).status()).isEqualTo(404);
+
+        assertThat(as(user("read write")).postForm("/api/omnia/v1/statements/" + statementId + "/appeal",
+                Api.form("text", "not mine")).status()).isEqualTo(404);
+        Api.Response appealed = asAuthor.postForm("/api/omnia/v1/statements/" + statementId + "/appeal",
+                Api.form("text", "It is a quote from a book, not spam"));
+        assertThat(appealed.status()).as(appealed.toString()).isEqualTo(200);
+        assertThat(asAuthor.postForm("/api/omnia/v1/statements/" + statementId + "/appeal",
+                Api.form("text", "again")).status()).isEqualTo(409);
+        String appeal = appealed.json().get("id").asString();
+        assertThat(ids(asOtherModerator.get("/api/omnia/v1/admin/appeals?limit=80").json())).contains(appeal);
+
+        Api.Response sameModerator = asModerator.postForm("/api/omnia/v1/admin/appeals/" + appeal + "/decide",
+                Api.form("outcome", "reversed"));
+        assertThat(sameModerator.status()).isEqualTo(403);
+        Api.Response decided = asOtherModerator.postForm("/api/omnia/v1/admin/appeals/" + appeal + "/decide",
+                Api.form("outcome", "reversed", "text", "Quoting is fine"));
+
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(decided.json().get("state").asString()).isEqualTo("reversed");
+        assertThat(api.get("/api/v1/statuses/" + status).status()).isEqualTo(200);
+        JsonNode shown = asAuthor.get("/api/omnia/v1/statements/" + statementId).json();
+        assertThat(shown.get("reversed_at").isNull()).isFalse();
+        assertThat(shown.get("appeal").get("state").asString()).isEqualTo("reversed");
+        assertThat(auditActions(statementId)).contains("appeal.reverse", "appeal.file");
+    }
+
+    @Test
+    void aPlainUserGets403OnEveryAdminPath() {
+        User plain = user(STAFF_SCOPES);
+        Api asPlain = as(plain);
+        String report = report(asPlain, "account_id", author.id()).get("id").asString();
+
+        for (String path : List.of("/api/v1/admin/reports", "/api/v1/admin/reports/" + report,
+                "/api/omnia/v1/admin/reports/queue", "/api/omnia/v1/admin/statements/export",
+                "/api/omnia/v1/admin/appeals")) {
+            assertThat(asPlain.get(path).status()).as(path).isEqualTo(403);
+        }
+        for (String path : List.of("/api/v1/admin/reports/" + report + "/assign_to_self",
+                "/api/v1/admin/reports/" + report + "/unassign", "/api/v1/admin/reports/" + report + "/resolve",
+                "/api/v1/admin/reports/" + report + "/reopen", "/api/omnia/v1/admin/appeals/1/decide")) {
+            assertThat(asPlain.postForm(path, Api.form("outcome", "upheld")).status()).as(path).isEqualTo(403);
+        }
+        assertThat(asPlain.postForm("/api/v1/admin/accounts/" + author.id() + "/action", Api.form("type", "silence"))
+                .status()).isEqualTo(403);
+        String status = post(asAuthor, "status", "fine");
+        assertThat(asPlain.postForm("/api/omnia/v1/admin/statuses/" + status + "/action", Api.form("type", "remove"))
+                .status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/statuses/" + status).status()).isEqualTo(200);
+        assertThat(as(author).get("/api/omnia/v1/reports/" + report).status()).isEqualTo(404);
+    }
+
+    private static String field(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(400, 422);
+        return response.json().at("/errors/0/field").asString();
+    }
+}
