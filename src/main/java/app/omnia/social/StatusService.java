@@ -33,6 +33,8 @@ import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.StatusCard;
+import app.omnia.social.persistence.StatusCards;
 import app.omnia.social.persistence.StatusEdits;
 import app.omnia.social.persistence.Statuses;
 
@@ -51,6 +53,7 @@ public class StatusService {
     public record Context(List<Status> ancestors, List<Status> descendants) {}
 
     private final Statuses statuses;
+    private final StatusCards cards;
     private final Follows follows;
     private final Blocks blocks;
     private final StatusEdits edits;
@@ -69,7 +72,7 @@ public class StatusService {
 
     private final Standings standings;
 
-    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
+    StatusService(Statuses statuses, StatusCards cards, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
                   NotificationService notifications, MediaService media, AccountService accounts,
                   IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties,
                   ApplicationEventPublisher events, Standings standings) {
@@ -80,6 +83,7 @@ public class StatusService {
         this.polls = polls;
         this.notifications = notifications;
         this.statuses = statuses;
+        this.cards = cards;
         this.follows = follows;
         this.blocks = blocks;
         this.accounts = accounts;
@@ -370,15 +374,20 @@ public class StatusService {
             return page;
         }
         Set<Long> hidden = viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);
-        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+        Map<Long, StatusCard> originalCards = cards.find(page.stream().filter(Status::isReblog)
                 .map(Status::reblogOfId).toList());
+        Map<Long, Status> originals = new java.util.HashMap<>();
+        originalCards.forEach((id, card) -> originals.put(id, card.status()));
         List<Status> subjects = new ArrayList<>(page.stream().filter(s -> !s.isReblog()).toList());
         subjects.addAll(originals.values());
         Set<Long> followed = viewerId == null ? Set.of() : follows.followed(viewerId, subjects.stream()
                 .filter(s -> s.visibility() == Visibility.PRIVATE).map(Status::accountId).distinct().toList());
         List<Long> limited = subjects.stream().filter(s -> s.visibility() == Visibility.PRIVATE
                 || s.visibility() == Visibility.DIRECT).map(Status::id).toList();
-        Map<Long, List<Long>> mentions = viewerId == null || limited.isEmpty() ? Map.of() : statuses.mentions(limited);
+        Map<Long, List<Long>> mentions = new java.util.HashMap<>();
+        if (viewerId != null && !limited.isEmpty()) {
+            cards.find(limited).forEach((id, card) -> mentions.put(id, card.mentions()));
+        }
         java.util.function.Predicate<Status> sees = s -> PostPolicy.canSee(viewerId, s,
                 followed.contains(s.accountId()),
                 viewerId != null && mentions.getOrDefault(s.id(), List.of()).contains(viewerId),
