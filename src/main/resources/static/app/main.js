@@ -4,7 +4,7 @@ import { get } from './api.js';
 import { app, setTitle } from './context.js';
 import { h, clear, icon, problemBox, loading } from './dom.js';
 import { LANGUAGES, chooseLanguage, currentLanguage, loadLanguage, t } from './i18n.js';
-import { currentRoute, navigate, startRouter } from './router.js';
+import { currentRoute, startRouter } from './router.js';
 import { SECTIONS } from './sections.js';
 import { Stream } from './stream.js';
 import { openComposer } from './components/composer-dialog.js';
@@ -158,6 +158,5 @@ function notFound() {
     h('p', {}, h('a', { href: '/' }, t('app.nav.home'))));
 }
 
-export { navigate };
 
 boot();
