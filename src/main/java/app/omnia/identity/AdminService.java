@@ -78,6 +78,33 @@ public class AdminService {
         return target(accountId);
     }
 
+    /**
+     * Mastodon's {@code disable}: nobody can sign in to the account, and every token and session it had ends
+     * now; its profile and posts stay. Reversed by {@link #enable}.
+     */
+    @Transactional
+    public Account disable(Viewer actor, long accountId, String reason) {
+        Account account = target(accountId);
+        require(AccountPolicy.canSuspend(actor, account));
+        accounts.updateLoginDisabledAt(accountId, clock.instant(), clock.instant());
+        revocation.revokeEverything(accountId);
+        audit.record(actor.accountId(), "account.disable", "account", accountId, reason == null ? "" : reason);
+        return target(accountId);
+    }
+
+    @Transactional
+    public Account enable(Viewer actor, long accountId) {
+        Account account = target(accountId);
+        require(AccountPolicy.canSuspend(actor, account));
+        accounts.updateLoginDisabledAt(accountId, null, clock.instant());
+        audit.record(actor.accountId(), "account.enable", "account", accountId, "");
+        return target(accountId);
+    }
+
+    public boolean loginDisabled(long accountId) {
+        return accounts.loginDisabled(accountId);
+    }
+
     /** A temporary suspension ran out: the server lifts it (audited with no actor). */
     @Transactional
     public void endSuspension(long accountId, String why) {

@@ -67,15 +67,17 @@ class AutoHide {
         if (score < settings.autoHideWeight()) {
             return;
         }
+        if (!holds.hold(item, authorId, now)) {
+            return; // a concurrent report held it first, and told the author
+        }
+        content.mark(kindOf(item), item.id(), Decision.HIDE.mark());
         var statement = statements.write(Decision.HIDE,
                 new StatementWriter.Subject(authorId, item.kind(), item.id(), contentType, contentDate), null, null,
                 new Grounds(false, null, "", "Reported by " + reporterIds.size() + " accounts (credibility "
                         + String.format(java.util.Locale.ROOT, "%.1f", score) + ") within "
                         + settings.autoHideWindow().toHours() + " hours; hidden pending review by a moderator.",
                         List.of()), true, null);
-        if (holds.hold(item, authorId, statement.id(), now)) {
-            content.mark(kindOf(item), item.id(), Decision.HIDE.mark());
-        }
+        holds.attachStatement(item, statement.id());
     }
 
     static ContentModeration.Subject kindOf(Report.Item item) {

@@ -49,10 +49,13 @@ class StatusJsons {
     private final MediaService media;
     private final MediaStore mediaStore;
     private final app.omnia.social.Standings standings;
+    private final java.time.Clock clock;
 
     StatusJsons(Statuses statuses, Interactions interactions, Pins pins, Polls polls, PollJsons pollJsons,
                 AccountService accounts, Links links, StatusService statusService, Follows follows,
-                MediaService media, MediaStore mediaStore, app.omnia.social.Standings standings) {
+                MediaService media, MediaStore mediaStore, app.omnia.social.Standings standings,
+                java.time.Clock clock) {
+        this.clock = clock;
         this.standings = standings;
         this.statusService = statusService;
         this.follows = follows;
@@ -96,7 +99,7 @@ class StatusJsons {
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
                 viewerId == null ? Set.of() : pins.which(statusIds),
                 quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all), polls(statusIds, viewerId),
-                media.shownOn(statusIds));
+                media.shownOn(statusIds), reviewStates(unmoderated, viewerId), minor(viewerId));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -114,7 +117,27 @@ class StatusJsons {
                              Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
                              Set<Long> reblogged, Set<Long> pinned, Map<Long, Status> quoted,
                              Map<Long, Long> quoteCounts, Set<Long> followedAuthors,
-                             Map<Long, PollJson> polls, Map<Long, List<MediaAttachment>> media) {}
+                             Map<Long, PollJson> polls, Map<Long, List<MediaAttachment>> media,
+                             Map<Long, String> reviewStates, boolean minorViewer) {}
+
+    /** The review state of the viewer's own supervised posts on the page (a query only if the page has some). */
+    private Map<Long, String> reviewStates(List<Status> page, Long viewerId) {
+        List<Status> own = viewerId == null ? List.of()
+                : page.stream().filter(s -> s.accountId() == viewerId).toList();
+        Map<Long, String> states = new java.util.HashMap<>();
+        standings.of(own).forEach((id, standing) -> {
+            if (standing.reviewState() != null) {
+                states.put(id, standing.reviewState());
+            }
+        });
+        return states;
+    }
+
+    /** Minors see sensitive statuses without their media (the text and content warning stay). */
+    private boolean minor(Long viewerId) {
+        return viewerId != null && accounts.find(viewerId)
+                .map(a -> a.minorOn(java.time.LocalDate.now(clock))).orElse(false);
+    }
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
     private Set<Long> followedAuthors(Long viewerId, List<Status> all) {
@@ -195,7 +218,7 @@ class StatusJsons {
                 s.visibility().key(),
                 s.sensitive(),
                 s.spoilerText(),
-                attachments(h.media().getOrDefault(s.id(), List.of())),
+                h.minorViewer() && s.sensitive() ? List.of() : attachments(h.media().getOrDefault(s.id(), List.of())),
                 null,
                 mentions,
                 tags,
@@ -221,6 +244,7 @@ class StatusJsons {
                 reblog == null ? quote(s, nested, h) : null,
                 h.quoteCounts().getOrDefault(s.id(), 0L),
                 quoteApproval(s, h),
-                null);
+                null,
+                h.reviewStates().containsKey(s.id()) ? new StatusJson.OmniaJson(h.reviewStates().get(s.id())) : null);
     }
 }
