@@ -105,6 +105,16 @@ public class AdminService {
         return accounts.loginDisabled(accountId);
     }
 
+    /** An automated suspension (repeated illegal content, DSA art. 23): no actor, audited as the server's. */
+    @Transactional
+    public void suspendAutomatically(long accountId, String why) {
+        accounts.findById(accountId).filter(a -> !a.suspended()).ifPresent(account -> {
+            accounts.updateSuspendedAt(accountId, clock.instant(), clock.instant());
+            revocation.revokeEverything(accountId);
+            audit.record(null, "account.suspend", "account", accountId, why);
+        });
+    }
+
     /** A temporary suspension ran out: the server lifts it (audited with no actor). */
     @Transactional
     public void endSuspension(long accountId, String why) {

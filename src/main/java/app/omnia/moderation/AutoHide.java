@@ -32,9 +32,11 @@ class AutoHide {
     private final StatementWriter statements;
     private final ModerationSettings settings;
     private final Clock clock;
+    private final TrustedFlaggers flaggers;
 
     AutoHide(Reports reports, Holds holds, AccountService accounts, ContentModeration content,
-             StatementWriter statements, ModerationSettings settings, Clock clock) {
+             StatementWriter statements, ModerationSettings settings, TrustedFlaggers flaggers, Clock clock) {
+        this.flaggers = flaggers;
         this.reports = reports;
         this.holds = holds;
         this.accounts = accounts;
@@ -58,9 +60,11 @@ class AutoHide {
         if (reporterIds.size() < settings.autoHideWeight()) {
             return; // no reporter weighs more than one
         }
-        Map<Long, Long> dismissed = reports.dismissedCounts(reporterIds);
+        Map<Long, Long> dismissed = reports.dismissedCounts(reporterIds, now.minus(settings.misuse().window()));
+        java.util.Set<Long> trusted = flaggers.among(reporterIds);
         List<Credibility.Reporter> reporters = reporterIds.stream().map(id -> new Credibility.Reporter(id,
-                accounts.find(id).map(Account::createdAt).orElse(now), dismissed.getOrDefault(id, 0L))).toList();
+                accounts.find(id).map(Account::createdAt).orElse(now), dismissed.getOrDefault(id, 0L),
+                trusted.contains(id))).toList();
         double score = Credibility.score(reporters, content.followsAmong(reporterIds), new Credibility.Rules(
                 settings.newAccountAge(), settings.newAccountWeight(), settings.rejectedReportsLimit(),
                 settings.rejectedReporterWeight()), now);

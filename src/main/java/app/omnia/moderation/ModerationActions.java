@@ -35,9 +35,12 @@ public class ModerationActions {
     private final StatementWriter statements;
     private final Clock clock;
     private final SupervisionService supervision;
+    private final Misuse misuse;
 
     ModerationActions(AccountService accounts, AdminService admin, ContentModeration content, Reports reports,
-                      ReportQueue queue, StatementWriter statements, SupervisionService supervision, Clock clock) {
+                      ReportQueue queue, StatementWriter statements, SupervisionService supervision, Misuse misuse,
+                      Clock clock) {
+        this.misuse = misuse;
         this.supervision = supervision;
         this.accounts = accounts;
         this.admin = admin;
@@ -97,6 +100,9 @@ public class ModerationActions {
         if (report != null) {
             queue.actioned(viewer, report.id());
         }
+        if (decision == Decision.REMOVE && grounds.illegal()) {
+            misuse.afterIllegalRemoval(status.accountId());
+        }
         return statement;
     }
 
@@ -117,7 +123,8 @@ public class ModerationActions {
             case DISABLE -> admin.enable(viewer, statement.accountId());
             case REJECT -> supervision.publishAfterAppeal(statement.subjectId());
             case SUPERVISE -> supervision.lift(statement.accountId());
-            case WARN, SUSPEND_REPORTING -> { }
+            case SUSPEND_REPORTING -> misuse.lift(statement.id());
+            case WARN -> { }
         }
     }
 
