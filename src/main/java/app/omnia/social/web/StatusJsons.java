@@ -92,14 +92,18 @@ class StatusJsons {
         });
         Map<Long, List<Long>> mentions = statuses.mentions(statusIds);
         mentions.values().forEach(accountIds::addAll);
-        Hydration h = new Hydration(viewerId, accounts.views(accountIds), mentions, statuses.tags(statusIds),
+        if (viewerId != null) {
+            accountIds.add(viewerId); // loaded with the page's accounts: is the viewer a minor?
+        }
+        Map<Long, AccountView> views = accounts.views(accountIds);
+        Hydration h = new Hydration(viewerId, views, mentions, statuses.tags(statusIds),
                 statuses.replyAndReblogCounts(statusIds), interactions.counts(Kind.FAVOURITE, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
                 viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
                 viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
                 viewerId == null ? Set.of() : pins.which(statusIds),
                 quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all), polls(statusIds, viewerId),
-                media.shownOn(statusIds), reviewStates(unmoderated, viewerId), minor(viewerId));
+                media.shownOn(statusIds), reviewStates(unmoderated, viewerId), minor(views.get(viewerId)));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -134,9 +138,8 @@ class StatusJsons {
     }
 
     /** Minors see sensitive statuses without their media (the text and content warning stay). */
-    private boolean minor(Long viewerId) {
-        return viewerId != null && accounts.find(viewerId)
-                .map(a -> a.minorOn(java.time.LocalDate.now(clock))).orElse(false);
+    private boolean minor(AccountView viewer) {
+        return viewer != null && viewer.account().minorOn(java.time.LocalDate.now(clock));
     }
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
