@@ -71,12 +71,14 @@ public class StatusService {
     private final OmniaProperties.Polls pollLimits;
 
     private final Standings standings;
+    private final Publication publication;
 
     StatusService(Statuses statuses, StatusCards cards, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
                   NotificationService notifications, MediaService media, AccountService accounts,
                   IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties,
-                  ApplicationEventPublisher events, Standings standings) {
+                  ApplicationEventPublisher events, Standings standings, Publication publication) {
         this.events = events;
+        this.publication = publication;
         this.standings = standings;
         this.media = media;
         this.edits = edits;
@@ -198,12 +200,8 @@ public class StatusService {
         }
         // Same transaction as the insert: if an upload was taken meanwhile, no status is written either.
         media.attach(viewer.accountId(), status.id(), mediaIds);
-        notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
-        if (quoted != null && !mentioned.contains(quoted.accountId())) {
-            notifications.notify("quote", quoted.accountId(), viewer.accountId(), status.id());
-        }
-        ringFollowers(status, mentioned);
-        events.publishEvent(new StatusPublished(status.id()));
+        // Notifications and StatusPublished, now or (a supervised author) once a reviewer approves it.
+        publication.publishOrHold(status, mentioned, quoted == null ? null : quoted.accountId());
         return status;
     }
 
@@ -272,20 +270,6 @@ public class StatusService {
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
                 status.spoilerText(), status.sensitive(), status.createdAt(),
                 polls.optionsOf(id), media.idsShownOn(id))) : versions;
-    }
-
-    /**
-     * Followers who rang the bell get a {@code status} notification for a new post, as Mastodon does: not for
-     * direct messages, nor replies to others; not twice for someone already mentioned; only if they may see it.
-     */
-    private void ringFollowers(Status status, Set<Long> mentioned) {
-        boolean replyToOther = status.inReplyToAccountId() != null && status.inReplyToAccountId() != status.accountId();
-        if (status.visibility() == Visibility.DIRECT || replyToOther) {
-            return;
-        }
-        List<Long> ringing = follows.notifiedFollowers(status.accountId()).stream()
-                .filter(id -> !mentioned.contains(id)).toList();
-        notifications.notifyAll("status", ringing, status.accountId(), status.id());
     }
 
     /** The status to quote (the original, when a reblog is named), checked against its quote policy. */

@@ -147,6 +147,17 @@ public class Accounts {
                 .params(suspendedAt == null ? null : SqlTime.of(suspendedAt), SqlTime.of(now), id).update();
     }
 
+    /** Mastodon's "disable": login refused (null enables it again); the account and its posts stay. */
+    public void updateLoginDisabledAt(long id, Instant disabledAt, Instant now) {
+        jdbc.sql("UPDATE accounts SET login_disabled_at = ?, updated_at = ? WHERE id = ?")
+                .params(disabledAt == null ? null : SqlTime.of(disabledAt), SqlTime.of(now), id).update();
+    }
+
+    public boolean loginDisabled(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE id = ? AND login_disabled_at IS NOT NULL").param(id)
+                .query(Long.class).single() > 0;
+    }
+
     /** Records the time step of an accepted TOTP code, only if it is newer: two racing uses cannot both win. */
     public boolean useTotpStep(long id, long step) {
         return jdbc.sql("UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")

@@ -49,10 +49,13 @@ class StatusJsons {
     private final MediaStore mediaStore;
     private final FilterService filters;
     private final app.omnia.social.Standings standings;
+    private final java.time.Clock clock;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
-                FilterService filters, app.omnia.social.Standings standings) {
+                FilterService filters, app.omnia.social.Standings standings,
+                java.time.Clock clock) {
+        this.clock = clock;
         this.standings = standings;
         this.filters = filters;
         this.cards = cards;
@@ -110,8 +113,13 @@ class StatusJsons {
                 accountIds.addAll(card.mentions());
             }
         });
-        Hydration h = new Hydration(viewerId, accounts.views(accountIds), found, viewerStates.of(viewerId, statusIds),
-                quoted, followedAuthors(viewerId, all), polls(all, found, viewerId), filters.active(viewerId));
+        if (viewerId != null) {
+            accountIds.add(viewerId); // loaded with the page's accounts: is the viewer a minor?
+        }
+        Map<Long, AccountView> views = accounts.views(accountIds);
+        Hydration h = new Hydration(viewerId, views, found, viewerStates.of(viewerId, statusIds),
+                quoted, followedAuthors(viewerId, all), polls(all, found, viewerId), filters.active(viewerId),
+                reviewStates(unmoderated, viewerId), minor(views.get(viewerId)));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -126,13 +134,32 @@ class StatusJsons {
 
     private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, StatusCard> cards,
                              ViewerStates.State viewer, Map<Long, Status> quoted, Set<Long> followedAuthors,
-                             Map<Long, PollJson> polls, List<ContentFilter> filters) {
+                             Map<Long, PollJson> polls, List<ContentFilter> filters,
+                             Map<Long, String> reviewStates, boolean minorViewer) {
 
         /** The shared part of a status (empty if it went while the page was read). */
         StatusCard card(Status s) {
             StatusCard card = cards.get(s.id());
             return card != null ? card : new StatusCard(s, List.of(), List.of(), List.of(), null, 0, 0, 0, 0);
         }
+    }
+
+    /** The review state of the viewer's own supervised posts on the page (a query only if the page has some). */
+    private Map<Long, String> reviewStates(List<Status> page, Long viewerId) {
+        List<Status> own = viewerId == null ? List.of()
+                : page.stream().filter(s -> s.accountId() == viewerId).toList();
+        Map<Long, String> states = new java.util.HashMap<>();
+        standings.of(own).forEach((id, standing) -> {
+            if (standing.reviewState() != null) {
+                states.put(id, standing.reviewState());
+            }
+        });
+        return states;
+    }
+
+    /** Minors see sensitive statuses without their media (the text and content warning stay). */
+    private boolean minor(AccountView viewer) {
+        return viewer != null && viewer.account().minorOn(java.time.LocalDate.now(clock));
     }
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
@@ -230,7 +257,7 @@ class StatusJsons {
                 s.visibility().key(),
                 s.sensitive(),
                 s.spoilerText(),
-                attachments(card.media()),
+                h.minorViewer() && s.sensitive() ? List.of() : attachments(card.media()),
                 null,
                 mentions,
                 tags,
@@ -256,6 +283,7 @@ class StatusJsons {
                 reblog == null ? quote(s, nested, h) : null,
                 card.quotes(),
                 quoteApproval(s, h),
-                null);
+                null,
+                h.reviewStates().containsKey(s.id()) ? new StatusJson.OmniaJson(h.reviewStates().get(s.id())) : null);
     }
 }
