@@ -17,6 +17,7 @@ import app.omnia.moderation.persistence.Reports;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
 import app.omnia.social.ContentModeration;
+import app.omnia.wallet.WalletControls;
 
 /**
  * Moderators' decisions on accounts (Mastodon's warn, sensitive, silence, suspend, with Omnia's end time for
@@ -36,10 +37,12 @@ public class ModerationActions {
     private final Clock clock;
     private final SupervisionService supervision;
     private final Misuse misuse;
+    private final WalletControls wallets;
 
     ModerationActions(AccountService accounts, AdminService admin, ContentModeration content, Reports reports,
                       ReportQueue queue, StatementWriter statements, SupervisionService supervision, Misuse misuse,
-                      Clock clock) {
+                      WalletControls wallets, Clock clock) {
+        this.wallets = wallets;
         this.misuse = misuse;
         this.supervision = supervision;
         this.accounts = accounts;
@@ -64,6 +67,7 @@ public class ModerationActions {
         switch (decision) {
             case SUSPEND -> admin.suspend(viewer, accountId, grounds.facts());
             case DISABLE -> admin.disable(viewer, accountId, grounds.facts());
+            case FREEZE_WALLET -> wallets.freeze(viewer.accountId(), accountId, grounds.facts());
             case SENSITIZE, SILENCE -> content.mark(ContentModeration.Subject.ACCOUNT, accountId, decision.mark());
             case WARN -> { }
             default -> throw new IllegalArgumentException(decision + " is not an account decision");
@@ -121,6 +125,8 @@ public class ModerationActions {
                     AutoHide.kindOf(new Report.Item(statement.subjectKind(), statement.subjectId())),
                     statement.subjectId(), decision.mark());
             case DISABLE -> admin.enable(viewer, statement.accountId());
+            case FREEZE_WALLET -> wallets.unfreeze(viewer.accountId(), statement.accountId(),
+                    "Reversed on appeal of statement " + statement.id());
             case REJECT -> supervision.publishAfterAppeal(statement.subjectId());
             case SUPERVISE -> supervision.lift(statement.accountId());
             case SUSPEND_REPORTING -> misuse.lift(statement.id());

@@ -26,7 +26,9 @@ public enum Decision {
     /** A supervised account's post not approved by its reviewer: it is never published. */
     REJECT("status", "DECISION_VISIBILITY_CONTENT_REMOVED", null, null),
     /** The right to report withdrawn for a while, for manifestly unfounded reports (DSA art. 23(2)). */
-    SUSPEND_REPORTING("account", "DECISION_VISIBILITY_OTHER", null, null);
+    SUSPEND_REPORTING("account", "DECISION_VISIBILITY_OTHER", null, null),
+    /** The account's wallet frozen: its money stays, nothing moves out (a monetary restriction in DSA terms). */
+    FREEZE_WALLET("account", null, null, null);
 
     private final String subject;
     private final String visibility;
@@ -61,6 +63,11 @@ public enum Decision {
     /** decision_account in the transparency database, or null. */
     public String decisionAccount() {
         return account;
+    }
+
+    /** decision_monetary in the transparency database, or null. */
+    public String decisionMonetary() {
+        return this == FREEZE_WALLET ? "DECISION_MONETARY_SUSPENSION" : null;
     }
 
     /** The mark social keeps for this decision, or null when there is none (warning, suspension). */

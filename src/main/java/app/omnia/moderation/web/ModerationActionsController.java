@@ -45,8 +45,9 @@ class ModerationActionsController {
             case "silence" -> Decision.SILENCE;
             case "suspend" -> Decision.SUSPEND;
             case "disable" -> Decision.DISABLE;
+            case "freeze_wallet" -> Decision.FREEZE_WALLET; // Omnia's own type
             default -> throw ApiException.validation("type", "ERR_INCLUSION",
-                    "type must be one of: none, sensitive, disable, silence, suspend");
+                    "type must be one of: none, sensitive, disable, silence, suspend, freeze_wallet");
         };
         Instant until = params.string("suspended_until").filter(s -> !s.isBlank()).map(s -> {
             try {

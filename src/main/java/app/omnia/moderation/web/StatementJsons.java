@@ -78,6 +78,9 @@ class StatementJsons {
         if (s.decision().decisionAccount() != null && s.endsAt() != null) {
             json.put("end_date_account_restriction", date(s.endsAt()));
         }
+        if (s.decision().decisionMonetary() != null) {
+            json.put("decision_monetary", s.decision().decisionMonetary());
+        }
         json.put("account_type", "ACCOUNT_TYPE_PRIVATE");
         json.put("decision_ground", s.decisionGround());
         if (Statement.ILLEGAL.equals(s.decisionGround())) {

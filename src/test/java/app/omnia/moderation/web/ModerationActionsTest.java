@@ -136,6 +136,25 @@ class ModerationActionsTest extends ModerationFixture {
         assertThat(auditActions(author.id())).contains("account.unsuspend");
     }
 
+    @Test
+    void aModeratorFreezesAWalletWithAStatementOfReasonsAndAnAuditEntry() {
+        assertThat(asAuthor.get("/api/omnia/v1/wallet/limits").json().get("frozen").asBoolean()).isFalse();
+
+        act("/api/v1/admin/accounts/" + author.id() + "/action", "type", "freeze_wallet",
+                "text", "Payments linked to a reported scam");
+
+        JsonNode statement = asAuthor.get("/api/omnia/v1/statements").json().get(0);
+        assertThat(statement.get("decision").asString()).isEqualTo("freeze_wallet");
+        JsonNode limits = asAuthor.get("/api/omnia/v1/wallet/limits").json();
+        assertThat(limits.get("frozen").asBoolean()).isTrue();
+        assertThat(limits.get("frozen_reason").asString()).isEqualTo("Payments linked to a reported scam");
+        assertThat(auditActions(author.id())).contains("wallet.freeze", "account.freeze_wallet");
+        JsonNode export = asModerator.get("/api/omnia/v1/admin/statements/export?limit=500").json();
+        JsonNode exported = export.valueStream().filter(e -> e.get("puid").asString()
+                .equals("omnia-statement-" + statement.get("id").asString())).findFirst().orElseThrow();
+        assertThat(exported.get("decision_monetary").asString()).isEqualTo("DECISION_MONETARY_SUSPENSION");
+    }
+
     private JsonNode act(String path, String... form) {
         Api.Response response = asModerator.postForm(path, Api.form(form));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
