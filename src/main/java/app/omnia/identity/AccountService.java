@@ -17,6 +17,7 @@ import app.omnia.identity.domain.AccountPolicy;
 import app.omnia.identity.domain.PasswordRule;
 import app.omnia.identity.domain.ProfileField;
 import app.omnia.identity.persistence.AccountFields;
+import app.omnia.identity.persistence.AccountProfileCache;
 import app.omnia.identity.persistence.Accounts;
 import app.omnia.identity.persistence.Verifications;
 import app.omnia.platform.security.Viewer;
@@ -50,10 +51,13 @@ public class AccountService {
     private final Clock clock;
     private final ObjectProvider<AccountCounts.Source> counts;
     private final CredentialRevocation revocation;
+    private final AccountProfileCache profileCache;
 
     AccountService(Accounts accounts, AccountFields fields, Verifications verifications,
                    PasswordEncoder passwords, Clock clock,
-                   ObjectProvider<AccountCounts.Source> counts, CredentialRevocation revocation) {
+                   ObjectProvider<AccountCounts.Source> counts, CredentialRevocation revocation,
+                   AccountProfileCache profileCache) {
+        this.profileCache = profileCache;
         this.revocation = revocation;
         this.counts = counts;
         this.accounts = accounts;
@@ -86,7 +90,8 @@ public class AccountService {
         return source == null ? 0 : Math.min(40, source.pendingFollowRequests(accountId));
     }
 
-    /** What an admin verified about the account (organisation and government kinds mark official accounts). */
+    /** What staff verified about the account: organisation and government mark official accounts; the wallet's
+     * spending tiers read it too. */
     public java.util.Set<VerificationKind> verificationKinds(long accountId) {
         return verifications.list(accountId).stream().map(Verifications.Granted::kind)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -96,21 +101,37 @@ public class AccountService {
         return accounts.findByUsername(username);
     }
 
-    /** Several accounts at once, with a bounded number of queries (for timelines and lists). */
+    /**
+     * Several accounts at once, for timelines and lists: the profiles from the cache (the misses in three
+     * queries), the counters in one query.
+     */
     public Map<Long, AccountView> views(Collection<Long> ids) {
         Map<Long, AccountView> views = new HashMap<>();
         if (ids.isEmpty()) {
             return views;
         }
-        Map<Long, List<ProfileField>> allFields = fields.listFor(ids);
-        Map<Long, List<Verifications.Granted>> allVerifications = verifications.listFor(ids);
-        Map<Long, AccountCounts> allCounts = counts.getIfAvailable(() -> NO_COUNTS).ofAll(ids);
-        for (Account account : accounts.findByIds(ids)) {
-            views.put(account.id(), new AccountView(account, allFields.getOrDefault(account.id(), List.of()),
-                    allVerifications.getOrDefault(account.id(), List.of()),
-                    allCounts.getOrDefault(account.id(), AccountCounts.NONE)));
-        }
+        Map<Long, AccountProfileCache.Profile> profiles = profileCache.getAll(ids, this::loadProfiles);
+        Map<Long, AccountCounts> allCounts = counts.getIfAvailable(() -> NO_COUNTS).ofAll(profiles.keySet());
+        profiles.forEach((id, p) -> views.put(id, new AccountView(p.account(), p.fields(), p.verifications(),
+                allCounts.getOrDefault(id, AccountCounts.NONE))));
         return views;
+    }
+
+    private Map<Long, AccountProfileCache.Profile> loadProfiles(Collection<Long> ids) {
+        Map<Long, AccountProfileCache.Profile> profiles = new HashMap<>();
+        List<Account> found = accounts.findByIds(ids);
+        if (found.isEmpty()) {
+            return profiles;
+        }
+        List<Long> foundIds = found.stream().map(Account::id).toList();
+        Map<Long, List<ProfileField>> allFields = fields.listFor(foundIds);
+        Map<Long, List<Verifications.Granted>> allVerifications = verifications.listFor(foundIds);
+        for (Account account : found) {
+            profiles.put(account.id(), new AccountProfileCache.Profile(account,
+                    List.copyOf(allFields.getOrDefault(account.id(), List.of())),
+                    List.copyOf(allVerifications.getOrDefault(account.id(), List.of()))));
+        }
+        return profiles;
     }
 
     public AccountView view(Account account) {

@@ -78,6 +78,43 @@ public class AdminService {
         return target(accountId);
     }
 
+    /**
+     * Mastodon's {@code disable}: nobody can sign in to the account, and every token and session it had ends
+     * now; its profile and posts stay. Reversed by {@link #enable}.
+     */
+    @Transactional
+    public Account disable(Viewer actor, long accountId, String reason) {
+        Account account = target(accountId);
+        require(AccountPolicy.canSuspend(actor, account));
+        accounts.updateLoginDisabledAt(accountId, clock.instant(), clock.instant());
+        revocation.revokeEverything(accountId);
+        audit.record(actor.accountId(), "account.disable", "account", accountId, reason == null ? "" : reason);
+        return target(accountId);
+    }
+
+    @Transactional
+    public Account enable(Viewer actor, long accountId) {
+        Account account = target(accountId);
+        require(AccountPolicy.canSuspend(actor, account));
+        accounts.updateLoginDisabledAt(accountId, null, clock.instant());
+        audit.record(actor.accountId(), "account.enable", "account", accountId, "");
+        return target(accountId);
+    }
+
+    public boolean loginDisabled(long accountId) {
+        return accounts.loginDisabled(accountId);
+    }
+
+    /** An automated suspension (repeated illegal content, DSA art. 23): no actor, audited as the server's. */
+    @Transactional
+    public void suspendAutomatically(long accountId, String why) {
+        accounts.findById(accountId).filter(a -> !a.suspended()).ifPresent(account -> {
+            accounts.updateSuspendedAt(accountId, clock.instant(), clock.instant());
+            revocation.revokeEverything(accountId);
+            audit.record(null, "account.suspend", "account", accountId, why);
+        });
+    }
+
     /** A temporary suspension ran out: the server lifts it (audited with no actor). */
     @Transactional
     public void endSuspension(long accountId, String why) {

@@ -160,7 +160,7 @@ public class OAuthService {
                 .filter(c -> c.codeChallenge() == null || Pkce.matches(c.codeChallenge(), verifier))
                 .orElseThrow(OAuthService::invalidGrant);
         Account account = accounts.findById(grant.accountId()).filter(Account::canAct)
-                .orElseThrow(OAuthService::invalidGrant);
+                .filter(a -> !accounts.loginDisabled(a.id())).orElseThrow(OAuthService::invalidGrant);
         return issue(client.id(), account.id(), grant.scopes());
     }
 

@@ -119,7 +119,9 @@ public class RegistrationService {
         Instant now = clock.instant();
         boolean firstAdmin = settings.firstAccountAdmin() && accounts.count() == 0;
         Account account = new Account(ids.next(), username, email, passwords.encode(form.password()), dateOfBirth,
-                country, locale, "", "", null, null, false, false, true, firstAdmin ? Role.ADMIN : Role.USER,
+                // Minors are not discoverable by default (child safety); adults are, as in Mastodon.
+                country, locale, "", "", null, null, false, false, !isMinor(dateOfBirth, now),
+                firstAdmin ? Role.ADMIN : Role.USER,
                 settings.mode() == RegistrationMode.OPEN || firstAdmin, reason, null, null, false, now, now);
         accounts.insert(account);
         if (firstAdmin) {
@@ -127,6 +129,11 @@ public class RegistrationService {
                     "first account on a fresh install made admin (omnia.registrations.first-account-admin)");
         }
         return account;
+    }
+
+    private static boolean isMinor(LocalDate dateOfBirth, Instant now) {
+        return java.time.Period.between(dateOfBirth, now.atZone(java.time.ZoneOffset.UTC).toLocalDate()).getYears()
+                < Account.ADULT_AGE;
     }
 
     private static LocalDate dateOfBirth(String text, LocalDate today, List<FieldError> errors) {

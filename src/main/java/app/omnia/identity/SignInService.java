@@ -86,6 +86,7 @@ public class SignInService {
         }
         Account account = found.get();
         ensureCanAct(account);
+        ensureLoginEnabled(account);
         if (account.totpEnabled()) {
             String challenge = secretBox.seal(account.id() + ":" + clock.instant().plus(CHALLENGE_LIFETIME)
                     .getEpochSecond() + ":" + key);
@@ -109,6 +110,7 @@ public class SignInService {
             throw ApiException.validation("otp_attempt", "ERR_INVALID", "The two-factor code is not valid");
         }
         ensureCanAct(account);
+        ensureLoginEnabled(account);
         rateLimits.reset(RateLimits.Name.FAILED_LOGINS_PER_ACCOUNT, key);
         return new Outcome.SignedIn(account, openSession(account.id(), ip, userAgent));
     }
@@ -136,6 +138,13 @@ public class SignInService {
             // Falls through to the same answer as an expired challenge.
         }
         throw ApiException.validation("challenge", "ERR_INVALID", "The sign-in attempt expired; sign in again");
+    }
+
+    /** An account disabled by the moderators keeps its profile but cannot sign in (Mastodon's message). */
+    private void ensureLoginEnabled(Account account) {
+        if (accounts.loginDisabled(account.id())) {
+            throw ApiException.forbidden("Your login is currently disabled");
+        }
     }
 
     /** Mastodon's 403s for an account that exists but may not act. */

@@ -28,7 +28,10 @@ class Reachability {
     private final AccountService accounts;
     private final AllowFromSettings allowFrom;
 
-    Reachability(FollowService follows, AccountService accounts, AllowFromSettings allowFrom) {
+    private final java.time.Clock clock;
+
+    Reachability(FollowService follows, AccountService accounts, AllowFromSettings allowFrom, java.time.Clock clock) {
+        this.clock = clock;
         this.follows = follows;
         this.accounts = accounts;
         this.allowFrom = allowFrom;
@@ -50,7 +53,7 @@ class Reachability {
                 throw ApiException.validation(field, "ERR_INVALID", field + " includes an unknown account: " + id);
             }
         }
-        Map<Long, AllowFrom> settings = allowFrom.of(recipients);
+        Map<Long, AllowFrom> settings = protectMinors(allowFrom.of(recipients));
         Map<Long, Reach> reach = new LinkedHashMap<>();
         for (FollowService.Relationship r : follows.relationships(senderId, List.copyOf(recipients))) {
             Reach where = ConversationPolicy.reach(new ConversationPolicy.Ties(r.blocking() || r.blockedBy(),
@@ -74,6 +77,18 @@ class Reachability {
         } catch (ApiException notFound) {
             return false;
         }
+    }
+
+    /**
+     * Minors are messaged only by people they follow, whatever their own setting says ("everyone" counts as
+     * "people I follow"; "nobody" stays nobody): strangers cannot start a conversation or a request.
+     */
+    private Map<Long, AllowFrom> protectMinors(Map<Long, AllowFrom> settings) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Map<Long, AllowFrom> effective = new LinkedHashMap<>(settings);
+        effective.replaceAll((id, allow) -> allow == AllowFrom.EVERYONE
+                && accounts.find(id).map(a -> a.minorOn(today)).orElse(false) ? AllowFrom.FOLLOWED : allow);
+        return effective;
     }
 
     boolean blockedEitherWay(long a, long b) {

@@ -32,9 +32,11 @@ class AutoHide {
     private final StatementWriter statements;
     private final ModerationSettings settings;
     private final Clock clock;
+    private final TrustedFlaggers flaggers;
 
     AutoHide(Reports reports, Holds holds, AccountService accounts, ContentModeration content,
-             StatementWriter statements, ModerationSettings settings, Clock clock) {
+             StatementWriter statements, ModerationSettings settings, TrustedFlaggers flaggers, Clock clock) {
+        this.flaggers = flaggers;
         this.reports = reports;
         this.holds = holds;
         this.accounts = accounts;
@@ -58,24 +60,28 @@ class AutoHide {
         if (reporterIds.size() < settings.autoHideWeight()) {
             return; // no reporter weighs more than one
         }
-        Map<Long, Long> dismissed = reports.dismissedCounts(reporterIds);
+        Map<Long, Long> dismissed = reports.dismissedCounts(reporterIds, now.minus(settings.misuse().window()));
+        java.util.Set<Long> trusted = flaggers.among(reporterIds);
         List<Credibility.Reporter> reporters = reporterIds.stream().map(id -> new Credibility.Reporter(id,
-                accounts.find(id).map(Account::createdAt).orElse(now), dismissed.getOrDefault(id, 0L))).toList();
+                accounts.find(id).map(Account::createdAt).orElse(now), dismissed.getOrDefault(id, 0L),
+                trusted.contains(id))).toList();
         double score = Credibility.score(reporters, content.followsAmong(reporterIds), new Credibility.Rules(
                 settings.newAccountAge(), settings.newAccountWeight(), settings.rejectedReportsLimit(),
                 settings.rejectedReporterWeight()), now);
         if (score < settings.autoHideWeight()) {
             return;
         }
+        if (!holds.hold(item, authorId, now)) {
+            return; // a concurrent report held it first, and told the author
+        }
+        content.mark(kindOf(item), item.id(), Decision.HIDE.mark());
         var statement = statements.write(Decision.HIDE,
                 new StatementWriter.Subject(authorId, item.kind(), item.id(), contentType, contentDate), null, null,
                 new Grounds(false, null, "", "Reported by " + reporterIds.size() + " accounts (credibility "
                         + String.format(java.util.Locale.ROOT, "%.1f", score) + ") within "
                         + settings.autoHideWindow().toHours() + " hours; hidden pending review by a moderator.",
                         List.of()), true, null);
-        if (holds.hold(item, authorId, statement.id(), now)) {
-            content.mark(kindOf(item), item.id(), Decision.HIDE.mark());
-        }
+        holds.attachStatement(item, statement.id());
     }
 
     static ContentModeration.Subject kindOf(Report.Item item) {

@@ -34,9 +34,14 @@ public class ModerationActions {
     private final ReportQueue queue;
     private final StatementWriter statements;
     private final Clock clock;
+    private final SupervisionService supervision;
+    private final Misuse misuse;
 
     ModerationActions(AccountService accounts, AdminService admin, ContentModeration content, Reports reports,
-                      ReportQueue queue, StatementWriter statements, Clock clock) {
+                      ReportQueue queue, StatementWriter statements, SupervisionService supervision, Misuse misuse,
+                      Clock clock) {
+        this.misuse = misuse;
+        this.supervision = supervision;
         this.accounts = accounts;
         this.admin = admin;
         this.content = content;
@@ -58,6 +63,7 @@ public class ModerationActions {
         }
         switch (decision) {
             case SUSPEND -> admin.suspend(viewer, accountId, grounds.facts());
+            case DISABLE -> admin.disable(viewer, accountId, grounds.facts());
             case SENSITIZE, SILENCE -> content.mark(ContentModeration.Subject.ACCOUNT, accountId, decision.mark());
             case WARN -> { }
             default -> throw new IllegalArgumentException(decision + " is not an account decision");
@@ -94,6 +100,9 @@ public class ModerationActions {
         if (report != null) {
             queue.actioned(viewer, report.id());
         }
+        if (decision == Decision.REMOVE && grounds.illegal()) {
+            misuse.afterIllegalRemoval(status.accountId());
+        }
         return statement;
     }
 
@@ -111,6 +120,10 @@ public class ModerationActions {
             case HIDE, REMOVE, MARK_SENSITIVE, LIMIT -> content.unmark(
                     AutoHide.kindOf(new Report.Item(statement.subjectKind(), statement.subjectId())),
                     statement.subjectId(), decision.mark());
+            case DISABLE -> admin.enable(viewer, statement.accountId());
+            case REJECT -> supervision.publishAfterAppeal(statement.subjectId());
+            case SUPERVISE -> supervision.lift(statement.accountId());
+            case SUSPEND_REPORTING -> misuse.lift(statement.id());
             case WARN -> { }
         }
     }

@@ -16,11 +16,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rejectedReporterWeight  weight of such a reporter's report (0–1)
  * @param territorialScope        countries where decisions apply (ISO 3166-1 alpha-2), as told to users and exported
  * @param rules                   the server's rules, shown by {@code /api/v1/instance/rules} and cited by reports
+ * @param misuse                  when reporters and authors lose rights for misuse (DSA art. 23)
  */
 @ConfigurationProperties("omnia.moderation")
 public record ModerationSettings(double autoHideWeight, Duration autoHideWindow, Duration newAccountAge,
                                  double newAccountWeight, int rejectedReportsLimit, double rejectedReporterWeight,
-                                 List<String> territorialScope, List<String> rules) {
+                                 List<String> territorialScope, List<String> rules, Misuse misuse) {
+
+    /**
+     * DSA art. 23. Reporters: dismissed reports within {@code window} count against their weight
+     * ({@code rejectedReportsLimit}); with {@code reportBanAfter} dismissed reports making at least
+     * {@code reportBanRatio} of their decided ones, they may not report for {@code reportBanDuration}.
+     * Authors: {@code illegalWarnAfter} removals for illegal content within {@code window} bring an automated
+     * warning, {@code illegalSuspendAfter} an automated suspension for {@code suspensionDuration}.
+     */
+    public record Misuse(Duration window, int reportBanAfter, double reportBanRatio, Duration reportBanDuration,
+                         int illegalWarnAfter, int illegalSuspendAfter, Duration suspensionDuration) {
+
+        public Misuse {
+            if (window == null || reportBanAfter < 1 || reportBanRatio < 0 || reportBanRatio > 1
+                    || reportBanDuration == null || illegalWarnAfter < 1 || illegalSuspendAfter <= illegalWarnAfter
+                    || suspensionDuration == null) {
+                throw new IllegalArgumentException("omnia.moderation.misuse.* settings out of range (see the README)");
+            }
+        }
+    }
 
     public ModerationSettings {
         if (autoHideWeight <= 0 || autoHideWindow == null || autoHideWindow.isNegative() || newAccountAge == null
@@ -30,5 +50,8 @@ public record ModerationSettings(double autoHideWeight, Duration autoHideWindow,
         }
         territorialScope = territorialScope == null ? List.of() : List.copyOf(territorialScope);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        if (misuse == null) {
+            throw new IllegalArgumentException("omnia.moderation.misuse.* settings are missing (see the README)");
+        }
     }
 }

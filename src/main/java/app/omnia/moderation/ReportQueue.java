@@ -31,9 +31,11 @@ public class ReportQueue {
     private final ContentModeration content;
     private final AuditLog audit;
     private final Clock clock;
+    private final Misuse misuse;
 
     ReportQueue(Reports reports, Holds holds, Statements statements, ContentModeration content, AuditLog audit,
-                Clock clock) {
+                Misuse misuse, Clock clock) {
+        this.misuse = misuse;
         this.reports = reports;
         this.holds = holds;
         this.statements = statements;
@@ -79,6 +81,7 @@ public class ReportQueue {
         get(viewer, id);
         if (reports.close(id, viewer.accountId(), Report.DISMISSED, clock.instant())) {
             audit.record(viewer.accountId(), "report.dismiss", "report", id, "");
+            misuse.afterDismissal(reports.find(id).orElseThrow().accountId());
             for (Report.Item item : reports.items(id)) {
                 if (!item.kind().equals("message")) {
                     release(viewer, item, id);

@@ -44,9 +44,14 @@ public class ReportService {
     private final ModerationSettings settings;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Misuse misuse;
+    private final TrustedFlaggers flaggers;
 
     ReportService(Reports reports, AccountService accounts, ContentModeration content, MessageService messages,
-                  AutoHide autoHide, ModerationSettings settings, IdGenerator ids, Clock clock) {
+                  AutoHide autoHide, ModerationSettings settings, Misuse misuse, TrustedFlaggers flaggers,
+                  IdGenerator ids, Clock clock) {
+        this.misuse = misuse;
+        this.flaggers = flaggers;
         this.reports = reports;
         this.accounts = accounts;
         this.content = content;
@@ -60,6 +65,7 @@ public class ReportService {
     @Transactional
     public Report file(Viewer viewer, NewReport request) {
         long reporter = viewer.accountId();
+        misuse.requireMayReport(reporter);
         String rawTarget = request.accountId();
         if (rawTarget == null || rawTarget.isBlank()) {
             throw ApiException.validation("account_id", "ERR_BLANK", "account_id can't be blank");
@@ -98,7 +104,7 @@ public class ReportService {
         boolean official = official(target.id());
         Report report = new Report(ids.next(), reporter, target.id(), category, illegal, comment, request.forward(),
                 ruleIds, ModerationPolicy.severity(category, illegal, official), null, null, null, null,
-                clock.instant(), clock.instant());
+                clock.instant(), clock.instant(), flaggers.isTrusted(reporter));
         reports.insert(report, items, evidence);
         if (!official) {
             // Official accounts are never hidden automatically: their reports lead the human queue instead.

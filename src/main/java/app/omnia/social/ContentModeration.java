@@ -43,7 +43,11 @@ public class ContentModeration {
     private final ModerationMarks marks;
     private final Clock clock;
 
-    ContentModeration(StatusService statuses, Statuses stored, MediaService media, ModerationMarks marks, Clock clock) {
+    private final Publication publication;
+
+    ContentModeration(StatusService statuses, Statuses stored, MediaService media, ModerationMarks marks,
+                      Publication publication, Clock clock) {
+        this.publication = publication;
         this.statuses = statuses;
         this.stored = stored;
         this.media = media;
@@ -85,6 +89,21 @@ public class ContentModeration {
     @Transactional
     public boolean unmark(Subject subject, long id, String state) {
         return marks.remove(subject.key(), id, requireState(state));
+    }
+
+    /**
+     * Publishes a supervised account's status held for review: from now on everyone who may see it does, and
+     * mentions, fan-out and streaming happen now (its creation time stays). False if it was not waiting.
+     */
+    @Transactional
+    public boolean publishHeld(long statusId) {
+        return publication.publishHeld(statusId);
+    }
+
+    /** Keeps a held status unpublished for good (its author sees it with a notice). False if it was not waiting. */
+    @Transactional
+    public boolean rejectHeld(long statusId) {
+        return publication.rejectHeld(statusId);
     }
 
     /** The marks on an account ({@code limited}, {@code sensitive}). */

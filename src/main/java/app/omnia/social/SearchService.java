@@ -27,10 +27,18 @@ public class SearchService {
     private final Blocks blocks;
     private final StatusService statusService;
 
-    SearchService(Search search, Blocks blocks, StatusService statusService) {
+    private final java.time.Clock clock;
+
+    SearchService(Search search, Blocks blocks, StatusService statusService, java.time.Clock clock) {
+        this.clock = clock;
         this.search = search;
         this.blocks = blocks;
         this.statusService = statusService;
+    }
+
+    /** Accounts born on or before this day are adults today. */
+    private java.time.LocalDate adultsBornBy() {
+        return java.time.LocalDate.now(clock).minusYears(app.omnia.identity.Account.ADULT_AGE);
     }
 
     /**
@@ -49,7 +57,7 @@ public class SearchService {
         }
         Set<Long> hidden = viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);
         List<Long> accounts = type == null || type.equals("accounts")
-                ? search.accounts(handle(q), limit, offset).stream().filter(id -> !hidden.contains(id)).toList()
+                ? search.accounts(handle(q), adultsBornBy(), limit, offset).stream().filter(id -> !hidden.contains(id)).toList()
                 : List.of();
         List<String> hashtags = type == null || type.equals("hashtags")
                 ? search.hashtags(q.startsWith("#") ? q.substring(1) : q, limit, offset)

@@ -33,6 +33,8 @@ import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 import app.omnia.social.persistence.Blocks;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.StatusCard;
+import app.omnia.social.persistence.StatusCards;
 import app.omnia.social.persistence.StatusEdits;
 import app.omnia.social.persistence.Statuses;
 
@@ -51,6 +53,7 @@ public class StatusService {
     public record Context(List<Status> ancestors, List<Status> descendants) {}
 
     private final Statuses statuses;
+    private final StatusCards cards;
     private final Follows follows;
     private final Blocks blocks;
     private final StatusEdits edits;
@@ -68,18 +71,21 @@ public class StatusService {
     private final OmniaProperties.Polls pollLimits;
 
     private final Standings standings;
+    private final Publication publication;
 
-    StatusService(Statuses statuses, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
+    StatusService(Statuses statuses, StatusCards cards, Follows follows, Blocks blocks, StatusEdits edits, StatusPolls polls,
                   NotificationService notifications, MediaService media, AccountService accounts,
                   IdempotencyKeys idempotency, Links links, IdGenerator ids, Clock clock, OmniaProperties properties,
-                  ApplicationEventPublisher events, Standings standings) {
+                  ApplicationEventPublisher events, Standings standings, Publication publication) {
         this.events = events;
+        this.publication = publication;
         this.standings = standings;
         this.media = media;
         this.edits = edits;
         this.polls = polls;
         this.notifications = notifications;
         this.statuses = statuses;
+        this.cards = cards;
         this.follows = follows;
         this.blocks = blocks;
         this.accounts = accounts;
@@ -194,12 +200,8 @@ public class StatusService {
         }
         // Same transaction as the insert: if an upload was taken meanwhile, no status is written either.
         media.attach(viewer.accountId(), status.id(), mediaIds);
-        notifications.notifyAll("mention", mentioned, viewer.accountId(), status.id());
-        if (quoted != null && !mentioned.contains(quoted.accountId())) {
-            notifications.notify("quote", quoted.accountId(), viewer.accountId(), status.id());
-        }
-        ringFollowers(status, mentioned);
-        events.publishEvent(new StatusPublished(status.id()));
+        // Notifications and StatusPublished, now or (a supervised author) once a reviewer approves it.
+        publication.publishOrHold(status, mentioned, quoted == null ? null : quoted.accountId());
         return status;
     }
 
@@ -268,20 +270,6 @@ public class StatusService {
         return versions.isEmpty() ? List.of(new StatusEdits.Version(status.text(), status.content(),
                 status.spoilerText(), status.sensitive(), status.createdAt(),
                 polls.optionsOf(id), media.idsShownOn(id))) : versions;
-    }
-
-    /**
-     * Followers who rang the bell get a {@code status} notification for a new post, as Mastodon does: not for
-     * direct messages, nor replies to others; not twice for someone already mentioned; only if they may see it.
-     */
-    private void ringFollowers(Status status, Set<Long> mentioned) {
-        boolean replyToOther = status.inReplyToAccountId() != null && status.inReplyToAccountId() != status.accountId();
-        if (status.visibility() == Visibility.DIRECT || replyToOther) {
-            return;
-        }
-        List<Long> ringing = follows.notifiedFollowers(status.accountId()).stream()
-                .filter(id -> !mentioned.contains(id)).toList();
-        notifications.notifyAll("status", ringing, status.accountId(), status.id());
     }
 
     /** The status to quote (the original, when a reblog is named), checked against its quote policy. */
@@ -370,15 +358,20 @@ public class StatusService {
             return page;
         }
         Set<Long> hidden = viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);
-        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+        Map<Long, StatusCard> originalCards = cards.find(page.stream().filter(Status::isReblog)
                 .map(Status::reblogOfId).toList());
+        Map<Long, Status> originals = new java.util.HashMap<>();
+        originalCards.forEach((id, card) -> originals.put(id, card.status()));
         List<Status> subjects = new ArrayList<>(page.stream().filter(s -> !s.isReblog()).toList());
         subjects.addAll(originals.values());
         Set<Long> followed = viewerId == null ? Set.of() : follows.followed(viewerId, subjects.stream()
                 .filter(s -> s.visibility() == Visibility.PRIVATE).map(Status::accountId).distinct().toList());
         List<Long> limited = subjects.stream().filter(s -> s.visibility() == Visibility.PRIVATE
                 || s.visibility() == Visibility.DIRECT).map(Status::id).toList();
-        Map<Long, List<Long>> mentions = viewerId == null || limited.isEmpty() ? Map.of() : statuses.mentions(limited);
+        Map<Long, List<Long>> mentions = new java.util.HashMap<>();
+        if (viewerId != null && !limited.isEmpty()) {
+            cards.find(limited).forEach((id, card) -> mentions.put(id, card.mentions()));
+        }
         java.util.function.Predicate<Status> sees = s -> PostPolicy.canSee(viewerId, s,
                 followed.contains(s.accountId()),
                 viewerId != null && mentions.getOrDefault(s.id(), List.of()).contains(viewerId),

@@ -13,6 +13,7 @@ import app.omnia.platform.web.PageRequest;
 import app.omnia.social.domain.Status;
 import app.omnia.social.domain.Visibility;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.StatusCards;
 import app.omnia.social.persistence.Statuses;
 
 /**
@@ -25,17 +26,21 @@ import app.omnia.social.persistence.Statuses;
 public class TimelineService {
 
     private final Statuses statuses;
+    private final StatusCards cards;
     private final Follows follows;
     private final FollowService followService;
     private final StatusService statusService;
     private final ObjectProvider<HomeFeed> homeFeed;
+    private final FilterService filters;
     private final boolean naive;
 
-    TimelineService(Statuses statuses, Follows follows, FollowService followService, StatusService statusService,
-                    ObjectProvider<HomeFeed> homeFeed, OmniaProperties properties) {
+    TimelineService(Statuses statuses, StatusCards cards, Follows follows, FollowService followService, StatusService statusService,
+                    ObjectProvider<HomeFeed> homeFeed, OmniaProperties properties, FilterService filters) {
+        this.filters = filters;
         this.homeFeed = homeFeed;
         this.naive = properties.timelineSettings().mode() == OmniaProperties.TimelineMode.NAIVE;
         this.statuses = statuses;
+        this.cards = cards;
         this.follows = follows;
         this.followService = followService;
         this.statusService = statusService;
@@ -44,22 +49,41 @@ public class TimelineService {
     public List<Status> home(long viewerId, PageRequest page) {
         HomeFeed feed = naive ? null : homeFeed.getIfAvailable();
         List<Status> found = feed == null ? statuses.home(viewerId, page) : hydrate(feed.page(viewerId, page));
-        return withoutMuted(viewerId, visibleTo(viewerId, found));
+        return withoutHidden(viewerId, "home", withoutMuted(viewerId, visibleTo(viewerId, found)));
     }
 
-    /** The statuses of a page of ids, in its order, in one query; ids of statuses that are gone drop out. */
+    /** The statuses of a page of ids, in its order, from the cache; ids of statuses that are gone drop out. */
     private List<Status> hydrate(List<Long> ids) {
-        Map<Long, Status> byId = statuses.findAll(ids);
+        Map<Long, Status> byId = cards.statuses(ids);
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<Status> publicTimeline(Long viewerId, boolean onlyMedia, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(onlyMedia, page)));
+        return withoutHidden(viewerId, "public",
+                withoutMuted(viewerId, visibleTo(viewerId, statuses.publicTimeline(onlyMedia, page))));
     }
 
     public List<Status> tag(Long viewerId, String tag, boolean onlyMedia, PageRequest page) {
-        return withoutMuted(viewerId, visibleTo(viewerId,
-                statuses.tagged(tag.toLowerCase(Locale.ROOT), onlyMedia, page)));
+        return withoutHidden(viewerId, "public", withoutMuted(viewerId, visibleTo(viewerId,
+                statuses.tagged(tag.toLowerCase(Locale.ROOT), onlyMedia, page))));
+    }
+
+    /**
+     * The viewer's {@code hide} filters for this context take matching statuses (a reblog by its original) out
+     * of the page on the server; {@code warn} filters only mark them ({@code filtered} in the JSON).
+     */
+    private List<Status> withoutHidden(Long viewerId, String context, List<Status> page) {
+        List<app.omnia.social.domain.ContentFilter> hiding = filters.active(viewerId).stream()
+                .filter(f -> f.hides() && f.appliesIn(context)).toList();
+        if (hiding.isEmpty() || page.isEmpty()) {
+            return page;
+        }
+        Map<Long, Status> originals = cards.statuses(page.stream().filter(Status::isReblog)
+                .map(Status::reblogOfId).toList());
+        return page.stream().filter(s -> {
+            Status shown = s.isReblog() ? originals.get(s.reblogOfId()) : s;
+            return shown == null || FilterService.matches(hiding, shown).isEmpty();
+        }).toList();
     }
 
     /** Muted accounts leave the feeds (not a profile one visits on purpose, nor a thread). */
@@ -68,7 +92,7 @@ public class TimelineService {
         if (muted.isEmpty()) {
             return page;
         }
-        Map<Long, Status> originals = statuses.findAll(page.stream().filter(Status::isReblog)
+        Map<Long, Status> originals = cards.statuses(page.stream().filter(Status::isReblog)
                 .map(Status::reblogOfId).toList());
         return page.stream().filter(s -> !muted.contains(s.accountId()) && !(s.isReblog()
                 && originals.containsKey(s.reblogOfId()) && muted.contains(originals.get(s.reblogOfId()).accountId())))

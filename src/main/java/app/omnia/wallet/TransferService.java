@@ -25,8 +25,13 @@ public class TransferService {
     private final Recipients recipients;
     private final WalletJson json;
     private final WalletSettings settings;
+    private final WalletControls controls;
+    private final TransferConfirmations confirmations;
 
-    TransferService(LedgerService ledger, Recipients recipients, WalletJson json, WalletSettings settings) {
+    TransferService(LedgerService ledger, Recipients recipients, WalletJson json, WalletSettings settings,
+                    WalletControls controls, TransferConfirmations confirmations) {
+        this.controls = controls;
+        this.confirmations = confirmations;
         this.ledger = ledger;
         this.recipients = recipients;
         this.json = json;
@@ -47,12 +52,16 @@ public class TransferService {
         long amount = Amounts.parse("amount", input.amount(), asset);
         String note = Amounts.note(input.note(), settings.maxNoteCharacters());
         long payee = recipients.require(me, input.to(), "to");
+        if (controls.needsSecondConfirmation(amount)) {
+            return confirmations.await(me, payee, amount, asset.code(), note, key, input.fingerprint());
+        }
         Posting posting = Posting.between("transfer", asset.code(), Party.user(me), Party.user(payee), amount, me, note);
         return post(me, posting, key, input.fingerprint(), path);
     }
 
     /** Posts with the key (when given) and turns the outcome into the reply; shared with money requests. */
     WalletReply post(long me, Posting posting, String key, String fingerprint, String path) {
+        posting = controls.guarded(posting);
         if (key != null && !key.isBlank()) {
             posting = posting.withIdempotency(new Posting.Idempotency(me, key, fingerprint, path,
                     e -> json.entryText(me, e)));

@@ -24,6 +24,17 @@
  *   <li>Balances: {@code LedgerService.balance(ownerId, asset)}, {@code systemBalance(account, asset)};
  *       assets: {@code assets()}, {@code requireEnabled(code)}.</li>
  * </ul>
+ * <h2>Cards, merchant payments, limits (for other modules)</h2>
+ * <ul>
+ *   <li>{@link app.omnia.wallet.MerchantPayments}: shops, tickets and ads create a charge for a user
+ *       ({@code createCharge}), which the user confirms or declines over HTTP, and refund it in part or in full;
+ *       {@link app.omnia.wallet.ChargeSucceeded}, {@link app.omnia.wallet.ChargeDeclined} and
+ *       {@link app.omnia.wallet.ChargeRefunded} say what happened.</li>
+ *   <li>{@link app.omnia.wallet.WalletControls}: moderation freezes and unfreezes a wallet ({@code freeze},
+ *       audited); every payment out of a wallet passes its limits and freeze check in the posting's own step.</li>
+ *   <li>Top-ups and withdrawals go through the {@link app.omnia.wallet.CardNetwork} port (a sandbox ships);
+ *       {@link app.omnia.wallet.CardReconciliation} settles them.</li>
+ * </ul>
  * User balances never go below zero (checked under row locks and by a guarded UPDATE, so it holds across
  * server copies); system balances may. Entries are never updated or deleted: a correction is a new entry.
  */

@@ -1,7 +1,6 @@
 package app.omnia.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import app.omnia.platform.IdGenerator;
-import app.omnia.platform.crypto.Tokens;
 
 /**
  * A synthetic social graph written straight into PostgreSQL with COPY: accounts, a power-law follow graph
@@ -26,8 +23,6 @@ final class BenchGraph {
     /** Who the benchmark reads and posts as; tokens are {@code bench-<account id>}. */
     record Cast(long bigAuthor, long ordinaryAuthor, List<Long> readers, List<Long> posters) {}
 
-    static final long FIRST_ID = 1_000_000;
-
     private final int accounts;
     private final int postsPerAccount;
     private final SplittableRandom random;
@@ -38,12 +33,8 @@ final class BenchGraph {
         this.random = new SplittableRandom(seed);
     }
 
-    static String token(long accountId) {
-        return "bench-" + accountId;
-    }
-
     long id(int index) {
-        return FIRST_ID + index;
+        return BenchAccounts.id(index);
     }
 
     /**
@@ -54,10 +45,10 @@ final class BenchGraph {
      * accounts), which gives follower counts a power-law shape.
      */
     Cast write(Connection connection) throws SQLException, IOException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        BenchAccounts.writeAccounts(connection, accounts, List.of());
+        CopyManager copy = BenchAccounts.copy(connection);
         Instant now = Instant.now();
         StringBuilder rows = new StringBuilder(1 << 20);
-        writeAccounts(copy, accounts, now);
 
         String follows = "follows (id, account_id, target_account_id, created_at)";
         long followId = 1;
@@ -85,9 +76,9 @@ final class BenchGraph {
                 rows.append(followId++).append('\t').append(id(i)).append('\t').append(id(target)).append('\t')
                         .append(now).append('\n');
             }
-            flushIfBig(copy, rows, follows);
+            BenchAccounts.flushIfBig(copy, rows, follows);
         }
-        flush(copy, rows, follows);
+        BenchAccounts.flush(copy, rows, follows);
 
         String statuses = "statuses (id, account_id, text, content, visibility, created_at)";
         long start = now.minus(30, ChronoUnit.DAYS).toEpochMilli();
@@ -102,15 +93,15 @@ final class BenchGraph {
                         .append("\t<p>bench post ").append(p).append("</p>\tpublic\t")
                         .append(Instant.ofEpochMilli(at)).append('\n');
             }
-            flushIfBig(copy, rows, statuses);
+            BenchAccounts.flushIfBig(copy, rows, statuses);
         }
-        flush(copy, rows, statuses);
+        BenchAccounts.flush(copy, rows, statuses);
 
         List<Long> posters = new ArrayList<>(readers);
         List<Long> withTokens = new ArrayList<>(readers);
         withTokens.add(id(0));
         withTokens.add(id(accounts - 1));
-        writeTokens(connection, withTokens, now);
+        BenchAccounts.writeTokens(connection, withTokens, "read write");
         try (var statement = connection.createStatement()) {
             // COPY bypassed the counters the server keeps on each change: compute them once, as a migration would.
             statement.execute("""
@@ -126,70 +117,5 @@ final class BenchGraph {
             statement.execute("ANALYZE");
         }
         return new Cast(id(0), id(accounts - 1), readers, posters);
-    }
-
-    /** Accounts {@code b0..b<count-1>} with ids from {@link #FIRST_ID}, able to act (no password sign-in). */
-    static void writeAccounts(CopyManager copy, int count, Instant now) throws SQLException, IOException {
-        String table = "accounts (id, username, username_key, email, email_key, password_hash, date_of_birth, "
-                + "created_at, updated_at)";
-        StringBuilder rows = new StringBuilder(1 << 20);
-        for (int i = 0; i < count; i++) {
-            String name = "b" + i;
-            rows.append(FIRST_ID + i).append('\t').append(name).append('\t').append(name).append('\t')
-                    .append(name).append("@bench.invalid\t").append(name).append("@bench.invalid\t")
-                    .append("not-a-password-hash\t1990-01-01\t").append(now).append('\t').append(now).append('\n');
-            flushIfBig(copy, rows, table);
-        }
-        flush(copy, rows, table);
-    }
-
-    /** One "read write" access token {@link #token(long)} per account, issued to a "bench" application. */
-    static void writeTokens(Connection connection, List<Long> accounts, Instant now) throws SQLException, IOException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("INSERT INTO oauth_applications (id, name, redirect_uris, scopes, client_id, "
-                    + "client_secret_hash, created_at) VALUES (1, 'bench', 'urn:ietf:wg:oauth:2.0:oob', 'read write', "
-                    + "'bench', 'none', now())");
-        }
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        String table = "oauth_access_tokens (id, token_hash, application_id, account_id, scopes, created_at)";
-        StringBuilder rows = new StringBuilder(1 << 20);
-        long tokenId = 1;
-        for (long account : accounts) {
-            rows.append(tokenId++).append('\t').append(Tokens.hash(token(account))).append("\t1\t").append(account)
-                    .append("\tread write\t").append(now).append('\n');
-            flushIfBig(copy, rows, table);
-        }
-        flush(copy, rows, table);
-    }
-
-    /** Drops and creates the benchmark's own database (the server's Flyway then builds the schema). */
-    static void recreateDatabase(String postgres, String database) throws SQLException {
-        try (Connection admin = java.sql.DriverManager.getConnection(postgres + "postgres", "postgres", "");
-             var statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + database);
-        }
-    }
-
-    /** Empties the benchmark's Redis database (only the one the URL names). */
-    static void flushRedis(String redisUrl) throws IOException, InterruptedException {
-        java.net.URI uri = java.net.URI.create(redisUrl);
-        String db = uri.getPath().length() > 1 ? uri.getPath().substring(1) : "0";
-        Process flush = new ProcessBuilder("redis-cli", "-h", uri.getHost(), "-p",
-                String.valueOf(uri.getPort() < 0 ? 6379 : uri.getPort()), "-n", db, "flushdb").inheritIO().start();
-        flush.waitFor();
-    }
-
-    static void flushIfBig(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
-        if (rows.length() > (8 << 20)) {
-            flush(copy, rows, table);
-        }
-    }
-
-    static void flush(CopyManager copy, StringBuilder rows, String table) throws SQLException, IOException {
-        if (!rows.isEmpty()) {
-            copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
-            rows.setLength(0);
-        }
     }
 }

@@ -45,8 +45,8 @@ class ChatBench {
 
     @Test
     void chat() throws Exception {
-        BenchGraph.recreateDatabase(PG, DATABASE);
-        BenchGraph.flushRedis(REDIS);
+        BenchAccounts.recreateDatabase(PG, DATABASE);
+        BenchAccounts.flushRedis(REDIS);
         try (Connection admin = DriverManager.getConnection(PG + DATABASE, "postgres", "");
              var statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE " + DATABASE + " SET synchronous_commit = "
@@ -138,7 +138,7 @@ class ChatBench {
         for (int c = 0; c < cast.chats().size(); c++) {
             long[] members = cast.chats().get(c).members();
             for (long member : members) {
-                if (connected.get((int) (member - BenchGraph.FIRST_ID))) {
+                if (connected.get((int) (member - BenchAccounts.FIRST_ID))) {
                     sends.add(new ChatSenders.Send(c, members[0]));
                     break;
                 }

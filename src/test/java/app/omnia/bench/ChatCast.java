@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -43,7 +42,7 @@ final class ChatCast {
             if (size < 3 && !chats.isEmpty()) {
                 // Too few left for a group of their own: they join the last conversation instead.
                 Chat last = chats.removeLast();
-                int from = (int) (last.members()[0] - BenchGraph.FIRST_ID);
+                int from = (int) (last.members()[0] - BenchAccounts.FIRST_ID);
                 add(true, from, last.members().length + size);
             } else {
                 add(size > 2, next, size);
@@ -53,7 +52,7 @@ final class ChatCast {
     }
 
     private void add(boolean group, int from, int size) {
-        long[] members = LongStream.range(from, from + size).map(i -> BenchGraph.FIRST_ID + i).toArray();
+        long[] members = LongStream.range(from, from + size).map(i -> BenchAccounts.FIRST_ID + i).toArray();
         for (int i = from; i < from + size; i++) {
             chatOfAccount[i] = chats.size();
         }
@@ -69,7 +68,7 @@ final class ChatCast {
     }
 
     long account(int index) {
-        return BenchGraph.FIRST_ID + index;
+        return BenchAccounts.FIRST_ID + index;
     }
 
     /** Index in {@link #chats()} of the conversation the account (by index) belongs to. */
@@ -88,9 +87,10 @@ final class ChatCast {
     /** Accounts, tokens, conversations and memberships; the server allocates inbox sequences itself. */
     void write(Connection connection) throws SQLException, IOException {
         Instant now = Instant.now();
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        BenchGraph.writeAccounts(copy, accounts, now);
-        BenchGraph.writeTokens(connection, LongStream.range(0, accounts).map(i -> BenchGraph.FIRST_ID + i).boxed().toList(), now);
+        BenchAccounts.writeAccounts(connection, accounts, List.of());
+        BenchAccounts.writeTokens(connection, LongStream.range(0, accounts).map(i -> BenchAccounts.FIRST_ID + i).boxed().toList(),
+                "read write");
+        CopyManager copy = BenchAccounts.copy(connection);
         String conversations = "chat_conversations (id, kind, title, encrypted, pair_key, created_by, created_at,"
                 + " last_activity_id)";
         String members = "chat_members (conversation_id, account_id, member_role, state, last_read_id, joined_at)";
@@ -100,18 +100,18 @@ final class ChatCast {
             rows.append(chat.id()).append('\t').append(chat.group() ? "group\tbench " + chat.id() : "direct\t\\N")
                     .append("\tfalse\t").append(chat.group() ? "\\N" : Math.min(m[0], m[1]) + ":" + Math.max(m[0], m[1]))
                     .append('\t').append(m[0]).append('\t').append(now).append('\t').append(chat.id()).append('\n');
-            BenchGraph.flushIfBig(copy, rows, conversations);
+            BenchAccounts.flushIfBig(copy, rows, conversations);
         }
-        BenchGraph.flush(copy, rows, conversations);
+        BenchAccounts.flush(copy, rows, conversations);
         for (Chat chat : chats) {
             for (int i = 0; i < chat.members().length; i++) {
                 String role = chat.group() && i == 0 ? "owner" : "member";
                 rows.append(chat.id()).append('\t').append(chat.members()[i]).append('\t').append(role)
                         .append("\tactive\t0\t").append(now).append('\n');
             }
-            BenchGraph.flushIfBig(copy, rows, members);
+            BenchAccounts.flushIfBig(copy, rows, members);
         }
-        BenchGraph.flush(copy, rows, members);
+        BenchAccounts.flush(copy, rows, members);
         try (var statement = connection.createStatement()) {
             statement.execute("ANALYZE");
         }

@@ -54,7 +54,7 @@ final class ChatSenders implements AutoCloseable {
             ChatCast.Chat chat = cast.chats().get(send.chat());
             int recipients = 0;
             for (long member : chat.members()) {
-                recipients += connected.test((int) (member - BenchGraph.FIRST_ID)) ? 1 : 0;
+                recipients += connected.test((int) (member - BenchAccounts.FIRST_ID)) ? 1 : 0;
             }
             int index = ledger.register(phase, due, recipients);
             inFlight.acquire();
@@ -75,7 +75,7 @@ final class ChatSenders implements AutoCloseable {
                 + Instant.now().truncatedTo(ChronoUnit.MICROS).toString().replace(":", "%3A");
         HttpRequest request = HttpRequest.newBuilder(server.uri("/api/omnia/v1/chat/conversations/" + conversation
                         + "/messages")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + BenchGraph.token(sender))
+                .header("Authorization", "Bearer " + BenchAccounts.token(sender))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {

@@ -44,7 +44,7 @@ final class ChatSockets implements AutoCloseable {
         for (long account : accounts) {
             handshakes.acquire();
             CompletableFuture<WebSocket> socket = http.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + BenchGraph.token(account))
+                    .header("Authorization", "Bearer " + BenchAccounts.token(account))
                     .connectTimeout(Duration.ofSeconds(30)).buildAsync(streaming, new Receiver())
                     .whenComplete((ws, error) -> {
                         handshakes.release();

@@ -51,8 +51,8 @@ class HomeTimelineBench {
 
     @Test
     void homeTimeline() throws Exception {
-        BenchGraph.recreateDatabase(PG, DATABASE);
-        BenchGraph.flushRedis(REDIS);
+        BenchAccounts.recreateDatabase(PG, DATABASE);
+        BenchAccounts.flushRedis(REDIS);
         BenchGraph.Cast cast;
         long generated = System.nanoTime();
         // Flyway creates the schema on a first start; the graph is then written under it.
@@ -69,7 +69,7 @@ class HomeTimelineBench {
             naive = readHome(port(server), cast.readers());
         }
         line("home reads, naive query", naive.summary());
-        BenchGraph.flushRedis(REDIS);
+        BenchAccounts.flushRedis(REDIS);
         try (ConfigurableApplicationContext server = start("store")) {
             int port = port(server);
             for (long reader : cast.readers()) {
@@ -199,13 +199,13 @@ class HomeTimelineBench {
 
     private HttpResponse<String> get(int port, String path, long account) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + BenchGraph.token(account)).GET().build());
+                .header("Authorization", "Bearer " + BenchAccounts.token(account)).GET().build());
     }
 
     private String post(int port, long account, String text) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/statuses"))
-                .header("Authorization", "Bearer " + BenchGraph.token(account))
+                .header("Authorization", "Bearer " + BenchAccounts.token(account))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("status=" + text.replace(' ', '+'))).build());
         String body = response.body();

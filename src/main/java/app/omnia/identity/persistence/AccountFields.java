@@ -15,9 +15,11 @@ import app.omnia.identity.domain.ProfileField;
 public class AccountFields {
 
     private final JdbcClient jdbc;
+    private final AccountProfileCache cache;
 
-    public AccountFields(JdbcClient jdbc) {
+    public AccountFields(JdbcClient jdbc, AccountProfileCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     public List<ProfileField> list(long accountId) {
@@ -42,6 +44,7 @@ public class AccountFields {
     }
 
     public void replace(long accountId, List<ProfileField> fields) {
+        cache.invalidate(accountId);
         jdbc.sql("DELETE FROM account_fields WHERE account_id = ?").param(accountId).update();
         for (int i = 0; i < fields.size(); i++) {
             jdbc.sql("INSERT INTO account_fields (account_id, position, field_name, field_value) VALUES (?, ?, ?, ?)")

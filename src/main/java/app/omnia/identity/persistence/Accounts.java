@@ -20,9 +20,24 @@ import app.omnia.identity.Account;
 public class Accounts {
 
     private final JdbcClient jdbc;
+    private final AccountProfileCache cache;
 
+    /** Without a cache (tests that use the store alone). */
     public Accounts(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public Accounts(JdbcClient jdbc, AccountProfileCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
+    }
+
+    /** Every write of an account row ends here: the cached profile goes once the transaction is over. */
+    private void changed(long id) {
+        if (cache != null) {
+            cache.invalidate(id);
+        }
     }
 
     public void insert(Account a) {
@@ -97,6 +112,7 @@ public class Accounts {
 
     public void updateProfile(long id, String displayName, String note, boolean locked, boolean bot,
                               boolean discoverable, String avatarFile, String headerFile, Instant now) {
+        changed(id);
         jdbc.sql("""
                 UPDATE accounts SET display_name = :displayName, note = :note, locked = :locked, bot = :bot,
                     discoverable = :discoverable, avatar_file = :avatar, header_file = :header, updated_at = :now
@@ -109,22 +125,37 @@ public class Accounts {
     }
 
     public void updatePasswordHash(long id, String passwordHash, Instant now) {
+        changed(id);
         jdbc.sql("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?")
                 .params(passwordHash, SqlTime.of(now), id).update();
     }
 
     public void updateRole(long id, Role role, Instant now) {
+        changed(id);
         jdbc.sql("UPDATE accounts SET role = ?, updated_at = ? WHERE id = ?").params(role.key(), SqlTime.of(now), id).update();
     }
 
     public void updateApproved(long id, boolean approved, Instant now) {
+        changed(id);
         jdbc.sql("UPDATE accounts SET approved = ?, updated_at = ? WHERE id = ?").params(approved, SqlTime.of(now), id)
                 .update();
     }
 
     public void updateSuspendedAt(long id, Instant suspendedAt, Instant now) {
+        changed(id);
         jdbc.sql("UPDATE accounts SET suspended_at = ?, updated_at = ? WHERE id = ?")
                 .params(suspendedAt == null ? null : SqlTime.of(suspendedAt), SqlTime.of(now), id).update();
+    }
+
+    /** Mastodon's "disable": login refused (null enables it again); the account and its posts stay. */
+    public void updateLoginDisabledAt(long id, Instant disabledAt, Instant now) {
+        jdbc.sql("UPDATE accounts SET login_disabled_at = ?, updated_at = ? WHERE id = ?")
+                .params(disabledAt == null ? null : SqlTime.of(disabledAt), SqlTime.of(now), id).update();
+    }
+
+    public boolean loginDisabled(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE id = ? AND login_disabled_at IS NOT NULL").param(id)
+                .query(Long.class).single() > 0;
     }
 
     /** Records the time step of an accepted TOTP code, only if it is newer: two racing uses cannot both win. */
@@ -138,11 +169,13 @@ public class Accounts {
     }
 
     public void updateTotp(long id, String sealedSecret, boolean enabled, Instant now) {
+        changed(id);
         jdbc.sql("UPDATE accounts SET totp_secret = ?, totp_enabled = ?, updated_at = ? WHERE id = ?")
                 .params(sealedSecret, enabled, SqlTime.of(now), id).update();
     }
 
     public void delete(long id) {
+        changed(id);
         jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update();
     }
 

@@ -19,13 +19,16 @@ public class Verifications {
     public record Granted(VerificationKind kind, long grantedBy, Instant grantedAt) {}
 
     private final JdbcClient jdbc;
+    private final AccountProfileCache cache;
 
-    public Verifications(JdbcClient jdbc) {
+    public Verifications(JdbcClient jdbc, AccountProfileCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** Returns false when the account already had this kind. */
     public boolean grant(long accountId, VerificationKind kind, long grantedBy, Instant at) {
+        cache.invalidate(accountId);
         int changed = jdbc.sql("""
                 INSERT INTO account_verifications (account_id, kind, granted_by, granted_at)
                 VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
@@ -35,6 +38,7 @@ public class Verifications {
 
     /** Returns false when the account did not have this kind. */
     public boolean revoke(long accountId, VerificationKind kind) {
+        cache.invalidate(accountId);
         return jdbc.sql("DELETE FROM account_verifications WHERE account_id = ? AND kind = ?")
                 .params(accountId, kind.key()).update() > 0;
     }

@@ -68,6 +68,13 @@ class AdminAccountsController {
         return json(admin.unsuspend(CurrentViewer.require(), PathIds.parse(id)));
     }
 
+    /** Mastodon's enable: signing in works again after a {@code disable} action. */
+    @PostMapping("/api/v1/admin/accounts/{id}/enable")
+    @RequiresScope("admin:write:accounts")
+    AccountJson enable(@PathVariable String id) {
+        return json(admin.enable(CurrentViewer.require(), PathIds.parse(id)));
+    }
+
     @PutMapping("/api/omnia/v1/admin/accounts/{id}/role")
     @RequiresScope("admin:write:accounts")
     AccountJson role(@PathVariable String id, Params params) {

@@ -14,11 +14,17 @@ import app.omnia.platform.security.ViewerFilter;
 /** The web session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS. */
 final class SessionCookies {
 
+    /** The double-submit CSRF cookie's name (Spring Security's {@code CookieCsrfTokenRepository} default). */
+    private static final String CSRF_COOKIE = "XSRF-TOKEN";
+
     private SessionCookies() {
     }
 
     static void set(HttpServletRequest request, HttpServletResponse response, String secret) {
         write(request, response, secret, SignInService.SESSION_LIFETIME);
+        // A new session gets a new CSRF token (the next page issues one): a token planted before sign-in is useless.
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(CSRF_COOKIE, "").path("/").maxAge(Duration.ZERO)
+                .build().toString());
     }
 
     static void clear(HttpServletRequest request, HttpServletResponse response) {

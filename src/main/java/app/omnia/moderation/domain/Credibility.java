@@ -14,8 +14,16 @@ import java.util.Map;
  */
 public final class Credibility {
 
-    /** A reporter as weighed: when the account was made, how many of its reports were dismissed. */
-    public record Reporter(long accountId, Instant createdAt, long dismissedReports) {}
+    /**
+     * A reporter as weighed: when the account was made, how many of its reports were dismissed recently, and
+     * whether it is a trusted flagger (DSA art. 22), whose report always counts fully and on its own.
+     */
+    public record Reporter(long accountId, Instant createdAt, long dismissedReports, boolean trusted) {
+
+        public Reporter(long accountId, Instant createdAt, long dismissedReports) {
+            this(accountId, createdAt, dismissedReports, false);
+        }
+    }
 
     public record Rules(Duration newAccountAge, double newAccountWeight, int rejectedReportsLimit,
                         double rejectedReporterWeight) {}
@@ -25,6 +33,9 @@ public final class Credibility {
 
     public static double weight(Reporter reporter, Rules rules, Instant now) {
         double weight = 1.0;
+        if (reporter.trusted()) {
+            return weight;
+        }
         if (reporter.createdAt().isAfter(now.minus(rules.newAccountAge()))) {
             weight *= rules.newAccountWeight();
         }
@@ -38,8 +49,12 @@ public final class Credibility {
     public static double score(Collection<Reporter> reporters, List<long[]> follows, Rules rules, Instant now) {
         Map<Long, Long> parent = new HashMap<>();
         reporters.forEach(r -> parent.put(r.accountId(), r.accountId()));
+        java.util.Set<Long> trusted = new java.util.HashSet<>();
+        reporters.stream().filter(Reporter::trusted).forEach(r -> trusted.add(r.accountId()));
         for (long[] edge : follows) {
-            if (parent.containsKey(edge[0]) && parent.containsKey(edge[1])) {
+            // A trusted flagger is never merged into a cluster: its report stands on its own.
+            if (parent.containsKey(edge[0]) && parent.containsKey(edge[1]) && !trusted.contains(edge[0])
+                    && !trusted.contains(edge[1])) {
                 parent.put(root(parent, edge[0]), root(parent, edge[1]));
             }
         }

@@ -18,7 +18,15 @@ public enum Decision {
     SENSITIZE("account", "DECISION_VISIBILITY_CONTENT_LABELLED", null, "sensitive"),
     /** Mastodon's {@code silence} ("limit"): out of public timelines, hashtags and search. */
     SILENCE("account", "DECISION_VISIBILITY_CONTENT_DEMOTED", null, "limited"),
-    SUSPEND("account", null, "DECISION_ACCOUNT_SUSPENDED", null);
+    SUSPEND("account", null, "DECISION_ACCOUNT_SUSPENDED", null),
+    /** Mastodon's {@code disable}: login refused, the account and its posts stay. */
+    DISABLE("account", null, "DECISION_ACCOUNT_SUSPENDED", null),
+    /** The account's new posts wait for a named reviewer's approval (pre-moderation). */
+    SUPERVISE("account", "DECISION_VISIBILITY_OTHER", null, "supervised"),
+    /** A supervised account's post not approved by its reviewer: it is never published. */
+    REJECT("status", "DECISION_VISIBILITY_CONTENT_REMOVED", null, null),
+    /** The right to report withdrawn for a while, for manifestly unfounded reports (DSA art. 23(2)). */
+    SUSPEND_REPORTING("account", "DECISION_VISIBILITY_OTHER", null, null);
 
     private final String subject;
     private final String visibility;

@@ -26,6 +26,16 @@ public final class ModerationPolicy {
         return canModerate(viewer) && (actingModeratorId == null || !actingModeratorId.equals(viewer.accountId()));
     }
 
+    /** Admins place accounts under supervision, name their reviewers and mark trusted flaggers. */
+    public static boolean canAdminister(Viewer viewer) {
+        return viewer.isUser() && viewer.isAdmin();
+    }
+
+    /** A supervised account's post is decided by one of its named reviewers, or an admin; nobody else. */
+    public static boolean canReview(Viewer viewer, boolean namedReviewer) {
+        return viewer.isUser() && (namedReviewer || viewer.isAdmin());
+    }
+
     /** A report's place in the queue: its categories' weights, official accounts' items first. */
     public static int severity(ReportCategory category, IllegalCategory illegal, boolean officialTarget) {
         return category.severity() + (illegal == null ? 0 : illegal.severity()) + (officialTarget ? 1000 : 0);

@@ -35,21 +35,29 @@ public class Holds {
                         SqlTime.read(rs, "released_at"))).optional();
     }
 
-    /** Holds the item; false if it is already held (so only one caller hides it and writes the statement). */
-    public boolean hold(Report.Item item, long accountId, long statementId, Instant at) {
+    /**
+     * Holds the item; false if it is already held, so that only one caller hides it and writes the statement.
+     * Two reports racing to hold the same item both get an answer: the loser's insert waits for the winner's
+     * commit and then inserts nothing (never a duplicate-key error).
+     */
+    public boolean hold(Report.Item item, long accountId, Instant at) {
         int updated = jdbc.sql("""
-                UPDATE moderation_holds SET held_at = ?, released_at = NULL, statement_id = ?
+                UPDATE moderation_holds SET held_at = ?, released_at = NULL, statement_id = NULL
                 WHERE item_kind = ? AND item_id = ? AND (held_at IS NULL OR released_at IS NOT NULL)
-                """).params(SqlTime.of(at), statementId, item.kind(), item.id()).update();
+                """).params(SqlTime.of(at), item.kind(), item.id()).update();
         if (updated == 1) {
             return true;
         }
         return jdbc.sql("""
-                INSERT INTO moderation_holds (item_kind, item_id, account_id, statement_id, held_at)
-                SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS
-                    (SELECT 1 FROM moderation_holds WHERE item_kind = ? AND item_id = ?)
-                """).params(item.kind(), item.id(), accountId, statementId, SqlTime.of(at), item.kind(), item.id())
-                .update() == 1;
+                INSERT INTO moderation_holds (item_kind, item_id, account_id, held_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """).params(item.kind(), item.id(), accountId, SqlTime.of(at)).update() == 1;
+    }
+
+    /** The statement of reasons that told the author about the hold. */
+    public void attachStatement(Report.Item item, long statementId) {
+        jdbc.sql("UPDATE moderation_holds SET statement_id = ? WHERE item_kind = ? AND item_id = ?")
+                .params(statementId, item.kind(), item.id()).update();
     }
 
     /** A moderator reviewed the item: any hold ends, and earlier reports stop counting. */
@@ -59,6 +67,7 @@ public class Holds {
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO moderation_holds (item_kind, item_id, account_id, released_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
                     """).params(item.kind(), item.id(), accountId, SqlTime.of(at)).update();
         }
     }

@@ -33,12 +33,12 @@ public class Reports {
     public void insert(Report r, List<Report.Item> items, List<Report.Evidence> evidence) {
         jdbc.sql("""
                 INSERT INTO reports (id, account_id, target_account_id, category, illegal_category, comment, forwarded,
-                    rule_ids, severity, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    rule_ids, severity, created_at, updated_at, trusted_flagger)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(r.id(), r.accountId(), r.targetAccountId(), r.category().key(),
                 r.illegalCategory() == null ? null : r.illegalCategory().key(), r.comment(), r.forwarded(),
                 String.join(",", r.ruleIds().stream().map(String::valueOf).toList()), r.severity(),
-                SqlTime.of(r.createdAt()), SqlTime.of(r.updatedAt())).update();
+                SqlTime.of(r.createdAt()), SqlTime.of(r.updatedAt()), r.trustedFlagger()).update();
         for (Report.Item item : items) {
             jdbc.sql("INSERT INTO report_items (report_id, item_kind, item_id) VALUES (?, ?, ?)")
                     .params(r.id(), item.kind(), item.id()).update();
@@ -77,17 +77,27 @@ public class Reports {
                 """).params(item.kind(), item.id(), SqlTime.of(since)).query(Long.class).list();
     }
 
-    /** How many reports of each of these accounts were dismissed. */
-    public Map<Long, Long> dismissedCounts(List<Long> accountIds) {
+    /** How many reports of each of these accounts were dismissed since then. */
+    public Map<Long, Long> dismissedCounts(List<Long> accountIds, Instant since) {
         Map<Long, Long> counts = new HashMap<>();
         if (!accountIds.isEmpty()) {
             jdbc.sql("SELECT account_id, COUNT(*) AS n FROM reports WHERE outcome = 'dismissed' AND account_id IN (:ids) "
-                    + "GROUP BY account_id").param("ids", accountIds)
+                    + "AND action_taken_at >= :since GROUP BY account_id").param("ids", accountIds)
+                    .param("since", SqlTime.of(since))
                     .query(rs -> {
                         counts.put(rs.getLong("account_id"), rs.getLong("n"));
                     });
         }
         return counts;
+    }
+
+    /** A reporter's decided reports since then: {dismissed, all decided}. */
+    public long[] decidedSince(long accountId, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(CASE WHEN outcome = 'dismissed' THEN 1 END) AS dismissed, COUNT(*) AS decided
+                FROM reports WHERE account_id = ? AND action_taken_at IS NOT NULL AND action_taken_at >= ?
+                """).params(accountId, SqlTime.of(since))
+                .query((rs, i) -> new long[] {rs.getLong("dismissed"), rs.getLong("decided")}).single();
     }
 
     /** Mastodon's admin list: newest first, paged by id, filtered. */
@@ -109,10 +119,11 @@ public class Reports {
         return SqlPaging.newestFirst(new ArrayList<>(jdbc.sql(sql).params(params).query(Reports::map).list()), page);
     }
 
-    /** The open queue: gravest first, then oldest first. */
+    /** The open queue: trusted flaggers' reports first (DSA art. 22), then gravest first, then oldest first. */
     public List<Report> queue(int limit, int offset) {
         return jdbc.sql("""
-                SELECT * FROM reports WHERE action_taken_at IS NULL ORDER BY severity DESC, id ASC LIMIT ? OFFSET ?
+                SELECT * FROM reports WHERE action_taken_at IS NULL
+                ORDER BY trusted_flagger DESC, severity DESC, id ASC LIMIT ? OFFSET ?
                 """).params(limit, offset).query(Reports::map).list();
     }
 
@@ -146,6 +157,7 @@ public class Reports {
                 rules.isEmpty() ? List.of() : Arrays.stream(rules.split(",")).map(Long::parseLong).toList(),
                 rs.getInt("severity"), rs.getObject("assigned_account_id", Long.class),
                 rs.getObject("action_taken_by_account_id", Long.class), SqlTime.read(rs, "action_taken_at"),
-                rs.getString("outcome"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
+                rs.getString("outcome"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"),
+                rs.getBoolean("trusted_flagger"));
     }
 }

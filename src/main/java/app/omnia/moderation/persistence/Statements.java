@@ -62,6 +62,14 @@ public class Statements {
         return SqlPaging.newestFirst(new ArrayList<>(jdbc.sql(sql).params(params).query(Statements::map).list()), page);
     }
 
+    /** An account's standing (not reversed) decisions of one kind on one ground since then. */
+    public long countSince(long accountId, String action, String decisionGround, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM moderation_statements WHERE account_id = ? AND action = ? AND decision_ground = ?
+                  AND created_at >= ? AND reversed_at IS NULL
+                """).params(accountId, action, decisionGround, SqlTime.of(since)).query(Long.class).single();
+    }
+
     /** Temporary suspensions whose end has come and that were neither reversed nor lifted yet. */
     public List<Statement> endedSuspensions(Instant now, int limit) {
         return jdbc.sql("""

@@ -44,8 +44,7 @@ class ModerationActionsController {
             case "sensitive" -> Decision.SENSITIZE;
             case "silence" -> Decision.SILENCE;
             case "suspend" -> Decision.SUSPEND;
-            case "disable" -> throw ApiException.validation("type", "ERR_UNSUPPORTED",
-                    "type disable is not supported yet: use suspend");
+            case "disable" -> Decision.DISABLE;
             default -> throw ApiException.validation("type", "ERR_INCLUSION",
                     "type must be one of: none, sensitive, disable, silence, suspend");
         };

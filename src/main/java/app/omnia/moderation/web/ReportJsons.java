@@ -51,6 +51,7 @@ class ReportJsons {
         List<Report.Item> items = queue.items(r.id());
         Map<String, Object> json = common(r, items);
         json.put("updated_at", JsonTime.of(r.updatedAt()));
+        json.put("trusted_flagger", r.trustedFlagger());
         json.put("account", adminAccount(r.accountId()));
         json.put("target_account", adminAccount(r.targetAccountId()));
         json.put("assigned_account", r.assignedAccountId() == null ? null : adminAccount(r.assignedAccountId()));

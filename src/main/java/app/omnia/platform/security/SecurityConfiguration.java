@@ -14,6 +14,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -51,7 +52,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .anonymous(a -> a.disable())
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
-                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf))
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf)
+                        // The default strategy replaces the token whenever a request is authenticated, which
+                        // here is every cookie request (no server session remembers it): each API call would
+                        // wipe the token the web client just read. The sign-in pages rotate it instead.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .headers(h -> h.contentTypeOptions(c -> {})
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))

@@ -13,30 +13,50 @@ public record Standing(Set<String> statusMarks, Set<String> authorMarks, boolean
     public static final String REMOVED = "removed";
     public static final String LIMITED = "limited";
     public static final String SENSITIVE = "sensitive";
-    public static final Set<String> STATES = Set.of(HIDDEN, REMOVED, LIMITED, SENSITIVE);
+    /** A supervised account's post waiting for its reviewer: seen by its author only, published on approval. */
+    public static final String PENDING = "pending";
+    /** A supervised account's post the reviewer did not approve: seen by its author only, never published. */
+    public static final String REJECTED = "rejected";
+    /** On an account: its new posts wait for review ({@link #PENDING}). */
+    public static final String SUPERVISED = "supervised";
+    public static final Set<String> STATES = Set.of(HIDDEN, REMOVED, LIMITED, SENSITIVE, PENDING, REJECTED, SUPERVISED);
 
     public static final Standing CLEAR = new Standing(Set.of(), Set.of(), false);
 
     static final String HELD_NOTICE = "Hidden pending moderation review";
     static final String REMOVED_NOTICE = "Removed by the moderators";
+    static final String REJECTED_NOTICE = "Not approved by the reviewers";
 
     /** In lists (timelines, search, favourites, notifications): nothing held, removed or suspended. */
     public boolean listable(Long viewerId, long authorId) {
         if (authorSuspended) {
             return false;
         }
-        return isAuthor(viewerId, authorId) || !(statusMarks.contains(HIDDEN) || statusMarks.contains(REMOVED));
+        return isAuthor(viewerId, authorId) || !(statusMarks.contains(HIDDEN) || unpublished());
     }
 
     /** Opened directly (the status, its thread): a held status shows behind its notice; a removed one is gone. */
     public boolean openable(Long viewerId, long authorId) {
-        return !authorSuspended && (isAuthor(viewerId, authorId) || !statusMarks.contains(REMOVED));
+        return !authorSuspended && (isAuthor(viewerId, authorId) || !unpublished());
+    }
+
+    /** Removed, or never published (waiting for review, or rejected): nobody but the author finds it. */
+    private boolean unpublished() {
+        return statusMarks.contains(REMOVED) || statusMarks.contains(PENDING) || statusMarks.contains(REJECTED);
+    }
+
+    /** Where a supervised account's post stands ({@code pending}, {@code rejected}), or null when published. */
+    public String reviewState() {
+        return statusMarks.contains(PENDING) ? PENDING : statusMarks.contains(REJECTED) ? REJECTED : null;
     }
 
     /** The content warning shown instead of the author's, or null to keep theirs. */
     public String notice() {
         if (statusMarks.contains(REMOVED)) {
             return REMOVED_NOTICE;
+        }
+        if (statusMarks.contains(REJECTED)) {
+            return REJECTED_NOTICE;
         }
         return statusMarks.contains(HIDDEN) ? HELD_NOTICE : null;
     }

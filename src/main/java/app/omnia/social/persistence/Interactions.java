@@ -37,19 +37,32 @@ public class Interactions {
     public record Entry(long id, long accountId, long statusId) {}
 
     private final JdbcClient jdbc;
+    private final StatusCardCache cards;
 
-    public Interactions(JdbcClient jdbc) {
+    public Interactions(JdbcClient jdbc, StatusCardCache cards) {
         this.jdbc = jdbc;
+        this.cards = cards;
     }
 
     public boolean add(Kind kind, long id, long accountId, long statusId, Instant at) {
-        return jdbc.sql("INSERT INTO " + kind.table + " (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?) "
+        boolean added = jdbc.sql("INSERT INTO " + kind.table + " (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING").params(id, accountId, statusId, SqlTime.of(at)).update() > 0;
+        countChanged(kind, added, statusId);
+        return added;
     }
 
     public boolean remove(Kind kind, long accountId, long statusId) {
-        return jdbc.sql("DELETE FROM " + kind.table + " WHERE account_id = ? AND status_id = ?")
+        boolean removed = jdbc.sql("DELETE FROM " + kind.table + " WHERE account_id = ? AND status_id = ?")
                 .params(accountId, statusId).update() > 0;
+        countChanged(kind, removed, statusId);
+        return removed;
+    }
+
+    /** A status's card shows its favourites count (bookmarks are private: no card shows them). */
+    private void countChanged(Kind kind, boolean changed, long statusId) {
+        if (changed && kind == Kind.FAVOURITE) {
+            cards.invalidate(statusId);
+        }
     }
 
     /** Which of these statuses the account has favourited (or bookmarked). */

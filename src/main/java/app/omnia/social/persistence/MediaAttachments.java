@@ -22,9 +22,11 @@ import app.omnia.social.domain.MediaAttachment;
 public class MediaAttachments {
 
     private final JdbcClient jdbc;
+    private final StatusCardCache cards;
 
-    public MediaAttachments(JdbcClient jdbc) {
+    public MediaAttachments(JdbcClient jdbc, StatusCardCache cards) {
         this.jdbc = jdbc;
+        this.cards = cards;
     }
 
     public void insert(MediaAttachment m) {
@@ -71,6 +73,7 @@ public class MediaAttachments {
      * @return whether every upload was taken; if not, the caller must roll back
      */
     public boolean attach(long accountId, long statusId, List<Long> mediaIds) {
+        cards.invalidate(statusId);
         jdbc.sql("UPDATE media_attachments SET status_position = NULL WHERE status_id = ?").param(statusId).update();
         for (int position = 0; position < mediaIds.size(); position++) {
             int taken = jdbc.sql("""

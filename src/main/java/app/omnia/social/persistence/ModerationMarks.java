@@ -22,12 +22,12 @@ import app.omnia.platform.persistence.SqlTime;
 public class ModerationMarks {
 
     /**
-     * SQL condition (on {@code statuses}) for the public and hashtag timelines and search: nothing held, removed
-     * or limited, nothing by a limited (silenced) or suspended account. Appended to a WHERE clause.
+     * SQL condition (on {@code statuses}) for the public and hashtag timelines and search: nothing held, removed,
+     * limited, waiting for review or rejected, nothing by a limited (silenced) or suspended account. Appended to a WHERE clause.
      */
     public static final String IN_PUBLIC_REACH = """
              AND NOT EXISTS (SELECT 1 FROM moderation_marks mm WHERE mm.subject_kind = 'status'
-                 AND mm.subject_id = statuses.id AND mm.state IN ('hidden', 'removed', 'limited'))
+                 AND mm.subject_id = statuses.id AND mm.state IN ('hidden', 'removed', 'limited', 'pending', 'rejected'))
              AND NOT EXISTS (SELECT 1 FROM moderation_marks mm WHERE mm.subject_kind = 'account'
                  AND mm.subject_id = statuses.account_id AND mm.state = 'limited')
              AND NOT EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = statuses.account_id AND sa.suspended_at IS NOT NULL)
@@ -42,10 +42,9 @@ public class ModerationMarks {
     /** Adds a mark; false if it was already there. */
     public boolean add(String kind, long id, String state, Instant at) {
         return jdbc.sql("""
-                INSERT INTO moderation_marks (subject_kind, subject_id, state, created_at)
-                SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM moderation_marks
-                    WHERE subject_kind = ? AND subject_id = ? AND state = ?)
-                """).params(kind, id, state, SqlTime.of(at), kind, id, state).update() == 1;
+                INSERT INTO moderation_marks (subject_kind, subject_id, state, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """).params(kind, id, state, SqlTime.of(at)).update() == 1;
     }
 
     public boolean remove(String kind, long id, String state) {

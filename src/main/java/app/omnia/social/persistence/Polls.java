@@ -30,9 +30,11 @@ public class Polls {
     }
 
     private final JdbcClient jdbc;
+    private final StatusCardCache cards;
 
-    public Polls(JdbcClient jdbc) {
+    public Polls(JdbcClient jdbc, StatusCardCache cards) {
         this.jdbc = jdbc;
+        this.cards = cards;
     }
 
     public void insert(Poll poll) {
@@ -49,6 +51,7 @@ public class Polls {
      * {@code resetVotes} every vote is dropped: they were cast for other options.
      */
     public void replace(Poll poll, boolean resetVotes) {
+        cards.invalidate(poll.statusId());
         jdbc.sql("UPDATE polls SET multiple = ?, hide_totals = ?, expires_at = ?, closed_at = NULL WHERE id = ?")
                 .params(poll.multiple(), poll.hideTotals(), SqlTime.of(poll.expiresAt()), poll.id()).update();
         jdbc.sql("DELETE FROM poll_options WHERE poll_id = ?").param(poll.id()).update();

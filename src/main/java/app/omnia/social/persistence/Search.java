@@ -22,18 +22,21 @@ public class Search {
         this.jdbc = jdbc;
     }
 
-    /** Discoverable, approved, unsuspended accounts whose username starts with, or display name contains, q. */
-    public List<Long> accounts(String q, int limit, int offset) {
+    /**
+     * Discoverable, approved, unsuspended adult accounts (born on or before {@code adultsBornBy}: minors are
+     * never listed) whose username starts with, or display name contains, q.
+     */
+    public List<Long> accounts(String q, java.time.LocalDate adultsBornBy, int limit, int offset) {
         String term = like(q);
         return jdbc.sql("""
                 SELECT id FROM accounts
-                WHERE discoverable = TRUE AND approved = TRUE AND suspended_at IS NULL
+                WHERE discoverable = TRUE AND approved = TRUE AND suspended_at IS NULL AND date_of_birth <= :adults
                   AND (username_key LIKE :prefix ESCAPE '\\' OR LOWER(display_name) LIKE :contains ESCAPE '\\')
                 ORDER BY CASE WHEN username_key = :exact THEN 0 ELSE 1 END, username_key
                 LIMIT :limit OFFSET :offset
                 """)
                 .param("prefix", term + "%").param("contains", "%" + term + "%").param("exact", q.toLowerCase(Locale.ROOT))
-                .param("limit", limit).param("offset", offset)
+                .param("limit", limit).param("offset", offset).param("adults", adultsBornBy)
                 .query(Long.class).list();
     }
 

@@ -26,10 +26,12 @@ public class Statuses {
 
     private final JdbcClient jdbc;
     private final AccountStats stats;
+    private final StatusCardCache cards;
 
-    public Statuses(JdbcClient jdbc, AccountStats stats) {
+    public Statuses(JdbcClient jdbc, AccountStats stats, StatusCardCache cards) {
         this.jdbc = jdbc;
         this.stats = stats;
+        this.cards = cards;
     }
 
     public void insert(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
@@ -51,6 +53,10 @@ public class Statuses {
         for (String tag : tags) {
             jdbc.sql("INSERT INTO status_tags (status_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
         }
+        // The counters of what it replies to, shares or quotes change.
+        cards.invalidate(s.inReplyToId());
+        cards.invalidate(s.reblogOfId());
+        cards.invalidate(s.quotedStatusId());
     }
 
     /** Replaces the text of a status (its mentions and tags follow) and stamps it edited. */
@@ -68,6 +74,7 @@ public class Statuses {
         for (String tag : tags) {
             jdbc.sql("INSERT INTO status_tags (status_id, tag) VALUES (?, ?)").params(s.id(), tag).update();
         }
+        cards.invalidate(s.id());
     }
 
     public Optional<Status> find(long id) {
@@ -85,11 +92,24 @@ public class Statuses {
 
     /** Deleting a status deletes its reblogs too; replies stay, pointing at a status that is gone. */
     public void delete(long id) {
-        List<Long> authors = jdbc.sql("SELECT account_id FROM statuses WHERE reblog_of_id = ? OR id = ?")
-                .params(id, id).query(Long.class).list();
+        List<Long> authors = new ArrayList<>();
+        java.util.Set<Long> changed = new java.util.HashSet<>();
+        jdbc.sql("SELECT id, account_id, in_reply_to_id, reblog_of_id, quoted_status_id FROM statuses"
+                + " WHERE reblog_of_id = ? OR id = ?").params(id, id).query(rs -> {
+                    authors.add(rs.getLong("account_id"));
+                    changed.add(rs.getLong("id"));
+                    // The counters of what they replied to, shared or quoted change too.
+                    for (String column : List.of("in_reply_to_id", "reblog_of_id", "quoted_status_id")) {
+                        Long other = rs.getObject(column, Long.class);
+                        if (other != null) {
+                            changed.add(other);
+                        }
+                    }
+                });
         jdbc.sql("DELETE FROM statuses WHERE reblog_of_id = ?").param(id).update();
         jdbc.sql("DELETE FROM statuses WHERE id = ?").param(id).update();
         authors.forEach(author -> stats.addStatuses(author, -1));
+        cards.invalidate(changed);
     }
 
     /** Uses of a tag on one day (days counted since the id epoch, UTC) and how many accounts used it. */

@@ -42,7 +42,11 @@ record StatusJson(
         Object quote,
         long quotesCount,
         QuoteApprovalJson quoteApproval,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OmniaJson omnia) {
+
+    /** Omnia's additions, shown only when they apply: a supervised post's review state, to its author. */
+    record OmniaJson(String reviewState) {}
 
     record MentionJson(String id, String username, String url, String acct) {}
 
@@ -61,6 +65,6 @@ record StatusJson(
         return new StatusJson(id, uri, url, createdAt, account, content, visibility, sensitive, spoilerText,
                 mediaAttachments, application, mentions, tags, emojis, reblogsCount, favouritesCount, repliesCount,
                 inReplyToId, inReplyToAccountId, reblog, poll, card, language, editedAt, favourited, reblogged, muted,
-                bookmarked, pinned, filtered, replyPolicy, quote, quotesCount, quoteApproval, source);
+                bookmarked, pinned, filtered, replyPolicy, quote, quotesCount, quoteApproval, source, omnia);
     }
 }

@@ -1,9 +1,11 @@
 package app.omnia.social.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -15,54 +17,53 @@ import app.omnia.identity.Links;
 import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
+import app.omnia.social.FilterService;
 import app.omnia.social.StatusService;
+import app.omnia.social.domain.ContentFilter;
 import app.omnia.social.domain.PostPolicy;
 import app.omnia.social.domain.QuotePolicy;
 import app.omnia.social.domain.Poll;
-import app.omnia.social.MediaService;
 import app.omnia.social.domain.MediaAttachment;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Follows;
-import app.omnia.social.persistence.Interactions;
-import app.omnia.social.persistence.Interactions.Kind;
-import app.omnia.social.persistence.Pins;
-import app.omnia.social.persistence.Polls;
-import app.omnia.social.persistence.Statuses;
+import app.omnia.social.persistence.StatusCard;
+import app.omnia.social.persistence.StatusCards;
+import app.omnia.social.persistence.ViewerStates;
 
 /**
  * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
- * queries (accounts, mentions, tags, media, counts, the viewer's favourites, bookmarks and reblogs, polls), never
- * one query per status.
+ * queries, never one per status: what is the same for everyone (the statuses, mentions, tags, media, polls,
+ * counters) comes from the status cache ({@link StatusCards}), the accounts from identity's cache, and the
+ * viewer's own favourites, bookmarks, reblogs and pins from one query per page ({@link ViewerStates}).
  */
 @Component
 class StatusJsons {
 
-    private final Statuses statuses;
-    private final Interactions interactions;
-    private final Pins pins;
-    private final Polls polls;
+    private final StatusCards cards;
+    private final ViewerStates viewerStates;
     private final PollJsons pollJsons;
     private final AccountService accounts;
     private final Links links;
     private final StatusService statusService;
     private final Follows follows;
-    private final MediaService media;
     private final MediaStore mediaStore;
+    private final FilterService filters;
     private final app.omnia.social.Standings standings;
+    private final java.time.Clock clock;
 
-    StatusJsons(Statuses statuses, Interactions interactions, Pins pins, Polls polls, PollJsons pollJsons,
-                AccountService accounts, Links links, StatusService statusService, Follows follows,
-                MediaService media, MediaStore mediaStore, app.omnia.social.Standings standings) {
+    StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
+                Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
+                FilterService filters, app.omnia.social.Standings standings,
+                java.time.Clock clock) {
+        this.clock = clock;
         this.standings = standings;
+        this.filters = filters;
+        this.cards = cards;
+        this.viewerStates = viewerStates;
         this.statusService = statusService;
         this.follows = follows;
-        this.media = media;
         this.mediaStore = mediaStore;
-        this.pins = pins;
-        this.polls = polls;
         this.pollJsons = pollJsons;
-        this.statuses = statuses;
-        this.interactions = interactions;
         this.accounts = accounts;
         this.links = links;
     }
@@ -72,31 +73,53 @@ class StatusJsons {
     }
 
     List<StatusJson> page(List<Status> unmoderated, Long viewerId) {
-        // Shown as moderation left them: behind its notice, or forced sensitive.
-        List<Status> page = standings.presented(unmoderated);
-        Map<Long, Status> originals = standings.presented(statuses.findAll(page.stream().filter(Status::isReblog)
-                .map(Status::reblogOfId).toList()));
+        Set<Long> wanted = new HashSet<>();
+        unmoderated.forEach(s -> {
+            wanted.add(s.id());
+            if (s.isReblog()) {
+                wanted.add(s.reblogOfId());
+            }
+        });
+        Map<Long, StatusCard> found = new HashMap<>(cards.find(wanted));
+        Set<Long> quotedIds = new HashSet<>();
+        unmoderated.forEach(s -> quotedIds.add(s.quotedStatusId()));
+        found.values().forEach(c -> quotedIds.add(c.status().quotedStatusId()));
+        quotedIds.remove(null);
+        quotedIds.removeAll(found.keySet());
+        found.putAll(cards.find(quotedIds));
+        List<Status> shared = unmoderated.stream().filter(Status::isReblog).map(s -> found.get(s.reblogOfId()))
+                .filter(Objects::nonNull).map(StatusCard::status).toList();
+        // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page
+        // and the originals it shares.
+        List<Status> both = new ArrayList<>(unmoderated);
+        both.addAll(shared);
+        List<Status> presented = standings.presented(both);
+        List<Status> page = presented.subList(0, unmoderated.size());
+        Map<Long, Status> originals = new HashMap<>();
+        presented.subList(unmoderated.size(), presented.size()).forEach(o -> originals.put(o.id(), o));
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
-        Map<Long, Status> quoted = statuses.findAll(all.stream().map(Status::quotedStatusId)
-                .filter(java.util.Objects::nonNull).toList());
+        Map<Long, Status> quoted = new HashMap<>();
+        List.copyOf(all).stream().map(Status::quotedStatusId).filter(Objects::nonNull).map(found::get)
+                .filter(Objects::nonNull).forEach(c -> quoted.put(c.status().id(), c.status()));
         all.addAll(quoted.values());
         Set<Long> statusIds = new HashSet<>();
         Set<Long> accountIds = new HashSet<>();
         all.forEach(s -> {
             statusIds.add(s.id());
             accountIds.add(s.accountId());
+            StatusCard card = found.get(s.id());
+            if (card != null) {
+                accountIds.addAll(card.mentions());
+            }
         });
-        Map<Long, List<Long>> mentions = statuses.mentions(statusIds);
-        mentions.values().forEach(accountIds::addAll);
-        Hydration h = new Hydration(viewerId, accounts.views(accountIds), mentions, statuses.tags(statusIds),
-                statuses.replyAndReblogCounts(statusIds), interactions.counts(Kind.FAVOURITE, statusIds),
-                viewerId == null ? Set.of() : interactions.which(Kind.FAVOURITE, viewerId, statusIds),
-                viewerId == null ? Set.of() : interactions.which(Kind.BOOKMARK, viewerId, statusIds),
-                viewerId == null ? Set.of() : statuses.reblogged(viewerId, statusIds),
-                viewerId == null ? Set.of() : pins.which(statusIds),
-                quoted, statuses.quoteCounts(statusIds), followedAuthors(viewerId, all), polls(statusIds, viewerId),
-                media.shownOn(statusIds));
+        if (viewerId != null) {
+            accountIds.add(viewerId); // loaded with the page's accounts: is the viewer a minor?
+        }
+        Map<Long, AccountView> views = accounts.views(accountIds);
+        Hydration h = new Hydration(viewerId, views, found, viewerStates.of(viewerId, statusIds),
+                quoted, followedAuthors(viewerId, all), polls(all, found, viewerId), filters.active(viewerId),
+                reviewStates(unmoderated, viewerId), minor(views.get(viewerId)));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -109,12 +132,35 @@ class StatusJsons {
         }).toList();
     }
 
-    private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, List<Long>> mentions,
-                             Map<Long, List<String>> tags, Map<Long, long[]> replyAndReblogCounts,
-                             Map<Long, Long> favouriteCounts, Set<Long> favourited, Set<Long> bookmarked,
-                             Set<Long> reblogged, Set<Long> pinned, Map<Long, Status> quoted,
-                             Map<Long, Long> quoteCounts, Set<Long> followedAuthors,
-                             Map<Long, PollJson> polls, Map<Long, List<MediaAttachment>> media) {}
+    private record Hydration(Long viewerId, Map<Long, AccountView> accounts, Map<Long, StatusCard> cards,
+                             ViewerStates.State viewer, Map<Long, Status> quoted, Set<Long> followedAuthors,
+                             Map<Long, PollJson> polls, List<ContentFilter> filters,
+                             Map<Long, String> reviewStates, boolean minorViewer) {
+
+        /** The shared part of a status (empty if it went while the page was read). */
+        StatusCard card(Status s) {
+            StatusCard card = cards.get(s.id());
+            return card != null ? card : new StatusCard(s, List.of(), List.of(), List.of(), null, 0, 0, 0, 0);
+        }
+    }
+
+    /** The review state of the viewer's own supervised posts on the page (a query only if the page has some). */
+    private Map<Long, String> reviewStates(List<Status> page, Long viewerId) {
+        List<Status> own = viewerId == null ? List.of()
+                : page.stream().filter(s -> s.accountId() == viewerId).toList();
+        Map<Long, String> states = new java.util.HashMap<>();
+        standings.of(own).forEach((id, standing) -> {
+            if (standing.reviewState() != null) {
+                states.put(id, standing.reviewState());
+            }
+        });
+        return states;
+    }
+
+    /** Minors see sensitive statuses without their media (the text and content warning stay). */
+    private boolean minor(AccountView viewer) {
+        return viewer != null && viewer.account().minorOn(java.time.LocalDate.now(clock));
+    }
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
     private Set<Long> followedAuthors(Long viewerId, List<Status> all) {
@@ -152,11 +198,17 @@ class StatusJsons {
                 PostPolicy.quoteApprovalFor(h.viewerId(), s, h.followedAuthors().contains(s.accountId())));
     }
 
-    /** The poll JSON of each status that has a poll, by status id. */
-    private Map<Long, PollJson> polls(Set<Long> statusIds, Long viewerId) {
-        Map<Long, Poll> byStatus = polls.ofStatuses(statusIds);
+    /** The poll JSON of each status that has a poll, by status id (no query when none has). */
+    private Map<Long, PollJson> polls(List<Status> all, Map<Long, StatusCard> found, Long viewerId) {
+        Map<Long, Poll> byStatus = new HashMap<>();
+        all.forEach(s -> {
+            StatusCard card = found.get(s.id());
+            if (card != null && card.poll() != null) {
+                byStatus.put(s.id(), card.poll());
+            }
+        });
         Map<Long, PollJson> byPoll = pollJsons.page(List.copyOf(byStatus.values()), viewerId);
-        Map<Long, PollJson> json = new java.util.HashMap<>();
+        Map<Long, PollJson> json = new HashMap<>();
         byStatus.forEach((statusId, poll) -> json.put(statusId, byPoll.get(poll.id())));
         return json;
     }
@@ -164,6 +216,16 @@ class StatusJsons {
     /** Mastodon's MediaAttachment entities, in the order the status shows them. */
     List<MediaAttachmentJson> attachments(List<MediaAttachment> shown) {
         return shown.stream().map(m -> MediaAttachmentJson.of(m, mediaStore)).toList();
+    }
+
+    /** Mastodon's {@code filtered}: every filter of the viewer's that the status (a reblog: its original) matches. */
+    private static List<Object> filtered(Status s, Hydration h) {
+        if (h.filters().isEmpty()) {
+            return List.of();
+        }
+        StatusCard original = s.isReblog() ? h.cards().get(s.reblogOfId()) : null;
+        Status shown = original != null ? original.status() : s;
+        return FilterService.matches(h.filters(), shown).stream().<Object>map(FilterJsons::of).toList();
     }
 
     private boolean viewerIsAuthor(Status s, Hydration h) {
@@ -176,14 +238,14 @@ class StatusJsons {
             throw ApiException.notFound();
         }
         String username = author.account().username();
-        long[] counts = h.replyAndReblogCounts().getOrDefault(s.id(), new long[2]);
+        StatusCard card = h.card(s);
         long subject = reblog == null ? s.id() : s.reblogOfId();
-        List<StatusJson.MentionJson> mentions = h.mentions().getOrDefault(s.id(), List.of()).stream()
+        List<StatusJson.MentionJson> mentions = card.mentions().stream()
                 .map(h.accounts()::get).filter(java.util.Objects::nonNull)
                 .map(v -> new StatusJson.MentionJson(String.valueOf(v.account().id()), v.account().username(),
                         links.profileUrl(v.account().username()), v.account().username()))
                 .toList();
-        List<StatusJson.TagJson> tags = h.tags().getOrDefault(s.id(), List.of()).stream()
+        List<StatusJson.TagJson> tags = card.tags().stream()
                 .map(t -> new StatusJson.TagJson(t, links.tagUrl(t))).toList();
         return new StatusJson(
                 String.valueOf(s.id()),
@@ -195,14 +257,14 @@ class StatusJsons {
                 s.visibility().key(),
                 s.sensitive(),
                 s.spoilerText(),
-                attachments(h.media().getOrDefault(s.id(), List.of())),
+                h.minorViewer() && s.sensitive() ? List.of() : attachments(card.media()),
                 null,
                 mentions,
                 tags,
                 List.of(),
-                counts[1],
-                h.favouriteCounts().getOrDefault(s.id(), 0L),
-                counts[0],
+                card.reblogs(),
+                card.favourites(),
+                card.replies(),
                 s.inReplyToId() == null ? null : String.valueOf(s.inReplyToId()),
                 s.inReplyToAccountId() == null ? null : String.valueOf(s.inReplyToAccountId()),
                 reblog,
@@ -210,17 +272,18 @@ class StatusJsons {
                 null,
                 s.language(),
                 JsonTime.of(s.editedAt()),
-                h.favourited().contains(subject),
-                h.reblogged().contains(subject),
+                h.viewer().favourited().contains(subject),
+                h.viewer().reblogged().contains(subject),
                 false,
-                h.bookmarked().contains(subject),
+                h.viewer().bookmarked().contains(subject),
                 // Mastodon tells only the author which of their statuses are pinned.
-                viewerIsAuthor(s, h) && h.pinned().contains(s.id()),
-                List.of(),
+                viewerIsAuthor(s, h) && h.viewer().pinned().contains(s.id()),
+                filtered(s, h),
                 s.replyPolicy().key(),
                 reblog == null ? quote(s, nested, h) : null,
-                h.quoteCounts().getOrDefault(s.id(), 0L),
+                card.quotes(),
                 quoteApproval(s, h),
-                null);
+                null,
+                h.reviewStates().containsKey(s.id()) ? new StatusJson.OmniaJson(h.reviewStates().get(s.id())) : null);
     }
 }

@@ -48,10 +48,12 @@ class StreamPublisher {
     private final Links links;
     private final StreamBus bus;
     private final JsonMapper json;
+    private final app.omnia.social.Standings standings;
 
     StreamPublisher(Statuses statuses, Follows follows, FollowedTags followedTags, Notifications notifications,
                     StatusJsons statusJson, NotificationJsons notificationJson, AccountService accounts, Links links,
-                    StreamBus bus, JsonMapper json) {
+                    StreamBus bus, JsonMapper json, app.omnia.social.Standings standings) {
+        this.standings = standings;
         this.statuses = statuses;
         this.follows = follows;
         this.followedTags = followedTags;
@@ -96,6 +98,9 @@ class StreamPublisher {
     }
 
     private void push(Status status, String event) {
+        if (!reachesOthers(status)) {
+            return; // waiting for review, rejected, held or removed: nothing goes out to anyone's socket
+        }
         StatusJson rendered = statusJson.one(status, null);
         // The rendering has just loaded the mentions and tags: read them from it rather than query again.
         List<Long> mentioned = rendered.mentions().stream().map(m -> Long.parseLong(m.id())).toList();
@@ -108,6 +113,16 @@ class StreamPublisher {
         if (status.visibility() == Visibility.DIRECT && "update".equals(event)) {
             conversation(status, mentioned, rendered, involved);
         }
+    }
+
+    /** Whether anyone but the author may list this status (and, for a reblog, its original). */
+    private boolean reachesOthers(Status status) {
+        boolean own = standings.of(status).listable(null, status.accountId());
+        if (!own || !status.isReblog()) {
+            return own;
+        }
+        return statuses.find(status.reblogOfId())
+                .map(original -> standings.of(original).listable(null, original.accountId())).orElse(false);
     }
 
     /** Mastodon's direct stream carries Conversation entities: the other participants and the last status. */

@@ -46,4 +46,13 @@ class CredibilityTest {
         List<long[]> ring = List.of(new long[] {1, 2}, new long[] {2, 3}, new long[] {3, 4}, new long[] {4, 1});
         assertThat(Credibility.score(reporters, ring, RULES, NOW)).isEqualTo(0.5);
     }
+
+    @Test
+    void aTrustedFlaggerCountsFullyAndIsNeverMergedIntoACluster() {
+        var flagger = new Credibility.Reporter(1, NEW, 5, true);
+        assertThat(Credibility.weight(flagger, RULES, NOW)).isEqualTo(1.0);
+        var reporters = List.of(flagger, new Credibility.Reporter(2, OLD, 0), new Credibility.Reporter(3, OLD, 0));
+        List<long[]> follows = List.of(new long[] {1, 2}, new long[] {3, 1});
+        assertThat(Credibility.score(reporters, follows, RULES, NOW)).isEqualTo(3.0);
+    }
 }

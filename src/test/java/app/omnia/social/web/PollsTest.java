@@ -37,6 +37,8 @@ class PollsTest extends TwoPeopleTest {
 
     @Autowired
     Clock clock;
+    @Autowired
+    app.omnia.social.persistence.StatusCardCache statusCache;
 
     /** A form body that may repeat a name, as {@code poll[options][]} does. */
     private static String form(String... namesAndValues) {
@@ -63,10 +65,11 @@ class PollsTest extends TwoPeopleTest {
         return as.send("POST", "/api/v1/polls/" + pollId + "/votes", FORM, form(fields.toArray(String[]::new)));
     }
 
-    /** Moves a poll's end into the past, as if its time had run out. */
+    /** Moves a poll's end into the past, as if its time had run out (behind the status cache's back). */
     private void endPoll(String pollId) {
         jdbc.sql("UPDATE polls SET expires_at = ? WHERE id = ?")
                 .params(SqlTime.of(clock.instant().minusSeconds(1)), Long.parseLong(pollId)).update();
+        statusCache.clear();
     }
 
     private int statusCount(Api as, User user) {

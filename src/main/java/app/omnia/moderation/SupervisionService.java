@@ -1,0 +1,180 @@
+package app.omnia.moderation;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.omnia.identity.Account;
+import app.omnia.identity.AccountService;
+import app.omnia.moderation.domain.Decision;
+import app.omnia.moderation.domain.ModerationPolicy;
+import app.omnia.moderation.domain.Statement;
+import app.omnia.moderation.persistence.Reviews;
+import app.omnia.moderation.persistence.Supervisions;
+import app.omnia.platform.audit.AuditLog;
+import app.omnia.platform.security.Viewer;
+import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.social.ContentModeration;
+
+/**
+ * Supervised accounts (pre-moderation): an admin names the reviewers; social keeps the account's new posts
+ * unpublished ({@code pending}) and tells us of each; a named reviewer (or an admin) approves it — published
+ * then, its creation time kept — or rejects it with a statement of reasons to the author.
+ */
+@Service
+public class SupervisionService {
+
+    public static final int MAX_REVIEWERS = 20;
+
+    private final Supervisions supervisions;
+    private final Reviews reviews;
+    private final AccountService accounts;
+    private final ContentModeration content;
+    private final StatementWriter statements;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SupervisionService(Supervisions supervisions, Reviews reviews, AccountService accounts, ContentModeration content,
+                       StatementWriter statements, AuditLog audit, Clock clock) {
+        this.supervisions = supervisions;
+        this.reviews = reviews;
+        this.accounts = accounts;
+        this.content = content;
+        this.statements = statements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Places an account under supervision (or renames its reviewers); the account gets a statement of reasons. */
+    @Transactional
+    public Supervisions.Supervision supervise(Viewer viewer, long accountId, List<Long> reviewerIds, String reason) {
+        requireAdmin(viewer);
+        Account account = accounts.find(accountId).orElseThrow(() ->
+                ApiException.validation("account_id", "ERR_INVALID", "account_id names no account"));
+        Set<Long> reviewers = new LinkedHashSet<>(reviewerIds);
+        if (reviewers.isEmpty() || reviewers.size() > MAX_REVIEWERS) {
+            throw ApiException.validation("reviewer_ids", "ERR_INVALID", "reviewer_ids must name 1 to 20 accounts");
+        }
+        for (long reviewer : reviewers) {
+            if (reviewer == accountId || accounts.find(reviewer).filter(Account::canAct).isEmpty()) {
+                throw ApiException.validation("reviewer_ids", "ERR_INVALID",
+                        "reviewer_ids must name active accounts other than the supervised one");
+            }
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > Grounds.MAX_TEXT) {
+            throw ApiException.validation("reason", "ERR_TOO_LONG", "reason is too long (maximum is 1000 characters)");
+        }
+        boolean already = supervisions.find(accountId).isPresent();
+        supervisions.put(accountId, viewer.accountId(), why, List.copyOf(reviewers), clock.instant());
+        if (!already) {
+            content.mark(ContentModeration.Subject.ACCOUNT, accountId, Decision.SUPERVISE.mark());
+            statements.write(Decision.SUPERVISE, new StatementWriter.Subject(accountId, "account", accountId,
+                    "CONTENT_TYPE_OTHER", account.createdAt()), viewer.accountId(), null,
+                    new Grounds(false, null, "", why.isEmpty() ? "New posts are reviewed before they are published" : why,
+                            List.of()), false, null);
+        } else {
+            audit.record(viewer.accountId(), "account.supervise.reviewers", "account", accountId,
+                    "reviewers=" + reviewers);
+        }
+        return supervisions.find(accountId).orElseThrow();
+    }
+
+    public Supervisions.Supervision get(Viewer viewer, long accountId) {
+        requireAdmin(viewer);
+        return supervisions.find(accountId).orElseThrow(ApiException::notFound);
+    }
+
+    /** Ends supervision: new posts are published at once again; posts still waiting stay for an admin to decide. */
+    @Transactional
+    public void end(Viewer viewer, long accountId) {
+        requireAdmin(viewer);
+        if (!supervisions.end(accountId)) {
+            throw ApiException.notFound();
+        }
+        content.unmark(ContentModeration.Subject.ACCOUNT, accountId, Decision.SUPERVISE.mark());
+        audit.record(viewer.accountId(), "account.unsupervise", "account", accountId, "");
+    }
+
+    /** Ends a supervision whose statement was reversed on appeal. */
+    void lift(long accountId) {
+        supervisions.end(accountId);
+        content.unmark(ContentModeration.Subject.ACCOUNT, accountId, Decision.SUPERVISE.mark());
+    }
+
+    /** Social held a new post of a supervised account: it joins the review queue (same transaction). */
+    public void held(long statusId, long accountId, java.time.Instant createdAt) {
+        reviews.pending(statusId, accountId, createdAt);
+    }
+
+    /** Pending posts the viewer may decide: those of the accounts they review (admins: all). */
+    public List<Reviews.Review> queue(Viewer viewer, PageRequest page) {
+        if (!viewer.isUser()) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+        return reviews.pendingPage(viewer.isAdmin() ? null : viewer.accountId(), page);
+    }
+
+    /** The author's own supervised posts and where each stands. */
+    public List<Reviews.Review> own(long accountId, PageRequest page) {
+        return reviews.ofAccount(accountId, page);
+    }
+
+    @Transactional
+    public Reviews.Review approve(Viewer viewer, long statusId) {
+        Reviews.Review review = decidable(viewer, statusId);
+        if (!reviews.decide(statusId, Reviews.APPROVED, viewer.accountId(), clock.instant(), null)) {
+            throw ApiException.conflict("This post was already decided");
+        }
+        content.publishHeld(statusId);
+        audit.record(viewer.accountId(), "content.approve", "status", statusId, "account=" + review.accountId());
+        return reviews.find(statusId).orElseThrow();
+    }
+
+    @Transactional
+    public Reviews.Review reject(Viewer viewer, long statusId, String reason) {
+        Reviews.Review review = decidable(viewer, statusId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ApiException.validation("reason", "ERR_BLANK", "reason can't be blank: the author is told why");
+        }
+        if (why.length() > Grounds.MAX_FACTS) {
+            throw ApiException.validation("reason", "ERR_TOO_LONG", "reason is too long (maximum is 5000 characters)");
+        }
+        var status = content.status(statusId).orElseThrow(ApiException::notFound);
+        Statement statement = statements.write(Decision.REJECT, new StatementWriter.Subject(review.accountId(),
+                "status", statusId, status.showsMedia() ? "CONTENT_TYPE_TEXT,CONTENT_TYPE_IMAGE" : "CONTENT_TYPE_TEXT",
+                review.createdAt()), viewer.accountId(), null, new Grounds(false, null, "", why, List.of()), false, null);
+        if (!reviews.decide(statusId, Reviews.REJECTED, viewer.accountId(), clock.instant(), statement.id())) {
+            throw ApiException.conflict("This post was already decided");
+        }
+        content.rejectHeld(statusId);
+        return reviews.find(statusId).orElseThrow();
+    }
+
+    /** A rejection reversed on appeal: the post is published after all. */
+    void publishAfterAppeal(long statusId) {
+        if (content.publishHeld(statusId)) {
+            reviews.approveAfterAppeal(statusId, clock.instant());
+        }
+    }
+
+    private Reviews.Review decidable(Viewer viewer, long statusId) {
+        Reviews.Review review = reviews.find(statusId).orElseThrow(ApiException::notFound);
+        if (!ModerationPolicy.canReview(viewer, supervisions.isReviewer(review.accountId(), viewer.accountId()))) {
+            throw ApiException.forbidden("Only the account's named reviewers (or an admin) decide its posts");
+        }
+        return review;
+    }
+
+    private static void requireAdmin(Viewer viewer) {
+        if (!ModerationPolicy.canAdminister(viewer)) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+    }
+}

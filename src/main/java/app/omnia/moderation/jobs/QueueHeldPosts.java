@@ -1,0 +1,26 @@
+package app.omnia.moderation.jobs;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import app.omnia.moderation.SupervisionService;
+import app.omnia.social.StatusHeldForReview;
+
+/**
+ * Puts each held post of a supervised account in the review queue. Runs synchronously in the transaction
+ * that wrote the post, so a post is never held without a review waiting for it (and the insert is idempotent).
+ */
+@Component
+class QueueHeldPosts {
+
+    private final SupervisionService supervision;
+
+    QueueHeldPosts(SupervisionService supervision) {
+        this.supervision = supervision;
+    }
+
+    @EventListener
+    void on(StatusHeldForReview held) {
+        supervision.held(held.statusId(), held.accountId(), held.createdAt());
+    }
+}

@@ -1,0 +1,24 @@
+package app.omnia.platform.cache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The hydration caches ({@code omnia.cache.*}): how many statuses and accounts each server copy keeps in
+ * memory, and how long an entry may live at most. The TTL only bounds the damage of an invalidation lost
+ * between copies (Redis pub/sub keeps nothing); every write that changes what is cached invalidates it at once.
+ *
+ * @param statuses most statuses kept (0 turns the cache off)
+ * @param accounts most accounts kept (0 turns the cache off)
+ * @param ttl      longest life of an entry
+ */
+@ConfigurationProperties("omnia.cache")
+public record CacheSettings(long statuses, long accounts, Duration ttl) {
+
+    public CacheSettings {
+        if (statuses < 0 || accounts < 0 || ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("omnia.cache.* settings out of range (see the README)");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package app.omnia.platform.cache;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * A read-through cache of rows by id in this process, kept correct across server copies: the database stays
+ * the truth, and every write that changes a cached row calls {@link #invalidate}, which evicts it here once
+ * the transaction is over and on every other copy through {@link SharedCaches}' broadcast.
+ * <p>
+ * A page loads its misses in one batch, which is not atomic with an eviction: a load that read a row just
+ * before a write committed could put the old row back after the eviction. So each eviction is stamped with a
+ * sequence number kept for a minute, and a load puts what it read, then takes it out again if the row was
+ * evicted after the load began.
+ */
+public final class SharedCache<V> {
+
+    /** Far longer than any load: a load older than this may in theory put a stale row back until the TTL. */
+    private static final Duration TOMBSTONES = Duration.ofMinutes(1);
+
+    private final String name;
+    private final Cache<Long, V> entries;
+    private final Cache<Long, Long> evictedAt;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Consumer<Collection<Long>> broadcast;
+    private final boolean enabled;
+
+    SharedCache(String name, long maxSize, Duration ttl, Consumer<Collection<Long>> broadcast) {
+        this.name = name;
+        this.enabled = maxSize > 0;
+        this.entries = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).recordStats().build();
+        this.evictedAt = Caffeine.newBuilder().expireAfterWrite(TOMBSTONES).build();
+        this.broadcast = broadcast;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    Cache<Long, V> entries() {
+        return entries;
+    }
+
+    /**
+     * The values of these ids: those cached, and the others from {@code loader}, called once with all the
+     * misses (ids it does not return are not cached: a row that does not exist yet may exist soon).
+     */
+    public Map<Long, V> getAll(Collection<Long> ids, Function<Set<Long>, Map<Long, V>> loader) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        if (!enabled) {
+            return new HashMap<>(loader.apply(new HashSet<>(ids)));
+        }
+        Map<Long, V> found = new HashMap<>(entries.getAllPresent(ids));
+        Set<Long> missing = new HashSet<>();
+        for (Long id : ids) {
+            if (!found.containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        long began = sequence.get();
+        Map<Long, V> loaded = loader.apply(missing);
+        loaded.forEach((id, value) -> {
+            entries.put(id, value);
+            Long evicted = evictedAt.getIfPresent(id);
+            if (evicted != null && evicted > began) {
+                entries.invalidate(id);
+            }
+        });
+        found.putAll(loaded);
+        return found;
+    }
+
+    /**
+     * Evicts these ids once the current transaction is over (committed or rolled back: a load inside it may
+     * have cached what it wrote), at once if there is none; here and on every other copy.
+     */
+    public void invalidate(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<Long> copy = Set.copyOf(ids);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    evictEverywhere(copy);
+                }
+            });
+        } else {
+            evictEverywhere(copy);
+        }
+    }
+
+    public void invalidate(long id) {
+        invalidate(Set.of(id));
+    }
+
+    private void evictEverywhere(Set<Long> ids) {
+        evictHere(ids);
+        broadcast.accept(ids);
+    }
+
+    /** Evicts on this copy only (a broadcast from another copy, or this one's own). */
+    void evictHere(Collection<Long> ids) {
+        for (Long id : ids) {
+            // Stamp first, then evict: a load that checks after the stamp sees it, one that put before is evicted.
+            evictedAt.put(id, sequence.incrementAndGet());
+            entries.invalidate(id);
+        }
+    }
+
+    /** Forgets everything (tests that change rows behind the application's back). */
+    public void clear() {
+        entries.invalidateAll();
+    }
+}

@@ -1,0 +1,90 @@
+package app.omnia.platform.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * Makes the {@link SharedCache}s and keeps them correct across server copies. Each copy caches in its own
+ * memory (a hit costs no round trip at all, where a cache in Redis would cost one per page plus decoding);
+ * when Redis is configured an invalidation is also published on one pub/sub channel, and every copy evicts
+ * what it hears. A message lost while a copy is cut off from Redis is covered by the TTL.
+ * Hits and misses are published as {@code cache.gets{cache=...}} metrics.
+ */
+@Component
+public class SharedCaches implements MessageListener {
+
+    static final String CHANNEL = "omnia:cache:invalidate";
+    private static final Logger log = LoggerFactory.getLogger(SharedCaches.class);
+
+    private final Map<String, SharedCache<?>> byName = new ConcurrentHashMap<>();
+    private final ObjectProvider<StringRedisTemplate> redis;
+    private final MeterRegistry meters;
+    private final Duration ttl;
+
+    SharedCaches(ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters, CacheSettings settings) {
+        this.redis = redis;
+        this.meters = meters;
+        this.ttl = settings.ttl();
+    }
+
+    /** A new cache, by a name unique in the application (it names the broadcast and the metrics). */
+    public <V> SharedCache<V> create(String name, long maxSize) {
+        SharedCache<V> cache = new SharedCache<>(name, maxSize, ttl, ids -> publish(name, ids));
+        if (byName.putIfAbsent(name, cache) != null) {
+            throw new IllegalStateException("Two caches named " + name);
+        }
+        CaffeineCacheMetrics.monitor(meters, cache.entries(), name);
+        return cache;
+    }
+
+    private void publish(String name, Collection<Long> ids) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        if (template == null) {
+            return;
+        }
+        try {
+            template.convertAndSend(CHANNEL, name + " " + ids.stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")));
+        } catch (RuntimeException e) {
+            // The write has committed: failing the request would not undo it. Other copies catch up by the TTL.
+            log.warn("Could not broadcast a cache invalidation of {}: {}", name, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        String text = new String(message.getBody(), StandardCharsets.UTF_8);
+        int space = text.indexOf(' ');
+        SharedCache<?> cache = space < 0 ? null : byName.get(text.substring(0, space));
+        if (cache == null) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (String id : text.substring(space + 1).split(",")) {
+                ids.add(Long.parseLong(id));
+            }
+        } catch (NumberFormatException e) {
+            log.warn("Ignoring an unreadable cache invalidation");
+            return;
+        }
+        cache.evictHere(ids);
+    }
+}

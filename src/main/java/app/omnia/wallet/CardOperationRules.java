@@ -1,0 +1,20 @@
+package app.omnia.wallet;
+
+import app.omnia.platform.web.ApiException;
+
+/** Checks shared by top-ups and withdrawals. */
+final class CardOperationRules {
+
+    private CardOperationRules() {
+    }
+
+    static void requireAmount(long amount, CardSettings settings) {
+        if (amount <= 0) {
+            throw ApiException.validation("amount", "ERR_INVALID", "amount must be a positive number of minor units");
+        }
+        if (amount > settings.maxAmount()) {
+            throw ApiException.validation("amount", "ERR_TOO_LARGE",
+                    "amount must be at most " + settings.maxAmount() + " minor units");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package app.omnia.wallet.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.omnia.platform.security.CurrentViewer;
+import app.omnia.platform.security.RequiresScope;
+import app.omnia.platform.web.LinkHeader;
+import app.omnia.platform.web.PageRequest;
+import app.omnia.platform.web.Params;
+import app.omnia.platform.web.PathIds;
+import app.omnia.wallet.WalletScopes;
+import app.omnia.wallet.CardOperation;
+import app.omnia.wallet.LedgerService;
+import app.omnia.wallet.TopUpService;
+
+/** Top-ups from a saved card, under {@code /api/omnia/v1/wallet/topups}. */
+@RestController
+@RequestMapping("/api/omnia/v1/wallet/topups")
+class TopUpsController {
+
+    private final TopUpService topUps;
+    private final LedgerService ledger;
+
+    TopUpsController(TopUpService topUps, LedgerService ledger) {
+        this.topUps = topUps;
+        this.ledger = ledger;
+    }
+
+    /** {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended. */
+    @PostMapping
+    @RequiresScope(WalletScopes.WRITE)
+    Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        PaymentParams.Money money = PaymentParams.money(params, ledger);
+        return OperationJsons.operation(topUps.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
+                money.amount(), money.asset(), key));
+    }
+
+    /** The challenge's answer: {@code code}. */
+    @PostMapping("/{id}/confirm")
+    @RequiresScope(WalletScopes.WRITE)
+    Map<String, Object> confirm(@PathVariable String id, Params params) {
+        return OperationJsons.operation(topUps.confirm(CurrentViewer.requireAccountId(), PathIds.parse(id),
+                params.string("code").orElse(null)));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(WalletScopes.READ)
+    Map<String, Object> one(@PathVariable String id) {
+        return OperationJsons.operation(topUps.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+    }
+
+    @GetMapping
+    @RequiresScope(WalletScopes.READ)
+    List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
+        PageRequest page = params.page(20, 40);
+        List<CardOperation> found = topUps.list(CurrentViewer.requireAccountId(), page);
+        LinkHeader.set(request, response, found.stream().map(CardOperation::id).toList(), page.limit());
+        return found.stream().map(OperationJsons::operation).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package app.omnia.support;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements one HTTP request runs, for tests that check a page costs a bounded number of
+ * queries. Only requests that carry the {@link #HEADER} are counted, on the thread that serves them (so
+ * fan-out, scheduled jobs and every other test are untouched); the server keeps the count under the probe's
+ * name. Active in the {@code test} profile only (the benchmark does not pay for it).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("test")
+public class SqlStatements {
+
+    static final String HEADER = "X-Test-Sql-Probe";
+    private static final ThreadLocal<int[]> CURRENT = new ThreadLocal<>();
+    private static final Map<String, Integer> COUNTS = new ConcurrentHashMap<>();
+    private static final Set<String> COUNTED = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+    /** GETs a path with a probe and returns how many statements the server ran for it (the response must be 200). */
+    public static int countGet(Api as, String path) {
+        String probe = UUID.randomUUID().toString();
+        Api.Response response = as.send("GET", path, null, java.net.http.HttpRequest.BodyPublishers.noBody(),
+                Map.of(HEADER, probe));
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        // The filter records the count as the request ends, which may be just after the client has the body.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer count = COUNTS.remove(probe);
+            if (count != null) {
+                return count;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no statement count recorded for " + path);
+    }
+
+    @Bean
+    static BeanPostProcessor countingDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && !(bean instanceof Counting) ? new Counting(ds) : bean;
+            }
+        };
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    Filter sqlProbeFilter() {
+        return new Filter() {
+            @Override
+            public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                    throws IOException, ServletException {
+                String probe = request instanceof HttpServletRequest http ? http.getHeader(HEADER) : null;
+                if (probe == null) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                int[] count = new int[1];
+                CURRENT.set(count);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    CURRENT.remove();
+                    COUNTS.put(probe, count[0]);
+                }
+            }
+        };
+    }
+
+    /** The pool, with connections that count the statements made on a probed request's thread. */
+    static final class Counting extends DelegatingDataSource {
+
+        Counting(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counting(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return counting(super.getConnection(username, password));
+        }
+
+        private static Connection counting(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(SqlStatements.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        int[] count = CURRENT.get();
+                        if (count != null && COUNTED.contains(method.getName())) {
+                            count[0]++;
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getTargetException();
+                        }
+                    });
+        }
+    }
+}
