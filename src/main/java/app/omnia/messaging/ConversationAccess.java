@@ -31,6 +31,19 @@ class ConversationAccess {
         return new Access(conversations.find(conversationId).orElseThrow(ApiException::notFound), membership.get());
     }
 
+    /** The caller's access and every member (declined ones included), reading the members once. */
+    record WithMembers(Conversation conversation, Member me, java.util.List<Member> members) {}
+
+    WithMembers requireWithMembers(long accountId, long conversationId) {
+        java.util.List<Member> all = members.of(conversationId);
+        var membership = all.stream().filter(m -> m.accountId() == accountId).findFirst();
+        if (!ConversationPolicy.canSee(membership)) {
+            throw ApiException.notFound();
+        }
+        return new WithMembers(conversations.find(conversationId).orElseThrow(ApiException::notFound),
+                membership.get(), all);
+    }
+
     java.util.Optional<Conversation> find(long conversationId) {
         return conversations.find(conversationId);
     }

@@ -83,6 +83,7 @@ public class ConversationService {
             if (reachability.blockedEitherWay(me, otherId)) {
                 throw Reachability.blocked();
             }
+            rejoinDeclined(me, existing.get().id());
             return view(me, existing.get().id());
         }
         Reach reach = reachability.require(me, List.of(otherId), "account_id").get(otherId);
@@ -131,6 +132,15 @@ public class ConversationService {
         return view(me, id);
     }
 
+    /** Someone who declined the pair's conversation and now starts it themselves is back in it. */
+    private void rejoinDeclined(long me, long conversationId) {
+        if (members.rejoin(conversationId, me)) {
+            events.record(conversationId, ChatEventKind.MEMBER_UPDATE,
+                    Memberships.change(conversationId, me, Role.MEMBER.json(), MemberState.ACTIVE.json()),
+                    members.accountIds(conversationId));
+        }
+    }
+
     @Transactional(readOnly = true)
     public ConversationView get(long me, long conversationId) {
         return view(me, conversationId);
@@ -151,6 +161,24 @@ public class ConversationService {
                 .map(c -> new ConversationView(c, mine.get(c.id()), sizes.getOrDefault(c.id(), 0),
                         unread.getOrDefault(c.id(), 0L), c.avatarMediaId() == null ? null : avatars.get(c.avatarMediaId())))
                 .toList();
+    }
+
+    /**
+     * Declining a message request: the conversation leaves the decliner's lists and they receive nothing more
+     * from it; only their own devices hear it ({@code chat.member.remove} with state {@code declined}). The
+     * sender is not told, as on Instagram and X: the decliner still shows to the others as a pending request,
+     * and later messages are kept from them. Starting the direct conversation again, or joining the group by a
+     * link, brings the decliner back. Only a pending request can be declined.
+     */
+    @Transactional
+    public void decline(long me, long conversationId) {
+        var a = access.require(me, conversationId);
+        if (a.me().state() != MemberState.REQUEST) {
+            throw ApiException.conflict("Only a message request can be declined; leave the conversation instead");
+        }
+        members.decline(conversationId, me);
+        events.record(conversationId, ChatEventKind.MEMBER_REMOVE,
+                Memberships.change(conversationId, me, a.me().role().json(), MemberState.DECLINED.column()), List.of(me));
     }
 
     /** Accepting a message request: the conversation moves from requests to the inbox. */

@@ -105,6 +105,8 @@ public class InviteService {
         if (!ConversationPolicy.hasRoomFor(current.size(), 1, settings.maxGroupMembers())) {
             throw ApiException.conflict("The group is full (at most " + settings.maxGroupMembers() + " members)");
         }
+        // Someone who declined the group's request joins it after all by following a link.
+        members.rejoin(group.id(), me);
         members.add(group.id(), me, Role.MEMBER, MemberState.ACTIVE, clock.instant());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("conversation_id", String.valueOf(group.id()));

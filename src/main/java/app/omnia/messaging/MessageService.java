@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.omnia.messaging.domain.ConversationPolicy;
+import app.omnia.messaging.domain.Member;
 import app.omnia.messaging.domain.MemberState;
 import app.omnia.messaging.domain.Message;
 import app.omnia.messaging.domain.MessageContent;
+import app.omnia.messaging.persistence.Conversations;
 import app.omnia.messaging.persistence.HiddenMessages;
 import app.omnia.messaging.persistence.Inbox;
 import app.omnia.messaging.persistence.Members;
@@ -35,6 +37,7 @@ import app.omnia.platform.web.PageRequest;
 public class MessageService {
 
     private final Messages messages;
+    private final Conversations conversations;
     private final Members members;
     private final ConversationAccess access;
     private final Reachability reachability;
@@ -50,11 +53,12 @@ public class MessageService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    MessageService(Messages messages, Members members, ConversationAccess access, Reachability reachability,
+    MessageService(Messages messages, Conversations conversations, Members members, ConversationAccess access, Reachability reachability,
                    ChatEvents events, ChatMediaService media, MessageViews views, Reactions reactions,
                    HiddenMessages hidden, ChatSettings settings, RateLimits rateLimits, ChatLimits chatLimits,
                    TransactionTemplate transactions, IdGenerator ids, Clock clock) {
         this.messages = messages;
+        this.conversations = conversations;
         this.members = members;
         this.access = access;
         this.reachability = reachability;
@@ -87,7 +91,8 @@ public class MessageService {
     }
 
     private MessageJson sendInTransaction(long me, long conversationId, NewMessage message) {
-        var a = access.require(me, conversationId);
+        // One read of the members serves access, the audience and the muted flags.
+        var a = access.requireWithMembers(me, conversationId);
         var resent = messages.findByClientId(me, conversationId, message.clientMessageId());
         if (resent.isPresent()) {
             return views.shared(resent.get());
@@ -100,7 +105,8 @@ public class MessageService {
         if (message.replyToId() != null && messages.find(conversationId, message.replyToId()).isEmpty()) {
             throw ApiException.validation("reply_to_id", "ERR_INVALID", "reply_to_id is not a message of this conversation");
         }
-        List<Long> audience = members.accountIds(conversationId);
+        List<Long> audience = a.members().stream().filter(m -> m.state() != MemberState.DECLINED)
+                .map(Member::accountId).toList();
         boolean blocked = !a.conversation().isGroup() && audience.stream()
                 .filter(id -> id != me).anyMatch(other -> reachability.blockedEitherWay(me, other));
         if (!ConversationPolicy.canSend(a.conversation(), a.me(), blocked)) {
@@ -118,12 +124,15 @@ public class MessageService {
             return views.shared(messages.findByClientId(me, conversationId, message.clientMessageId()).orElseThrow());
         }
         media.attach(me, conversationId, created.id(), mediaIds);
+        conversations.touch(conversationId, created.id());
         members.unarchiveForMessage(conversationId, me);
-        Set<Long> muted = members.mutedIds(conversationId);
+        Set<Long> muted = new HashSet<>();
+        a.members().stream().filter(m -> m.muted() && m.state() != MemberState.DECLINED)
+                .forEach(m -> muted.add(m.accountId()));
         Set<Long> push = new HashSet<>(audience);
         push.remove(me);
         push.removeAll(muted);
-        MessageJson json = views.shared(created);
+        MessageJson json = views.justSent(created, !mediaIds.isEmpty());
         events.record(conversationId, ChatEventKind.MESSAGE, json, audience, new Inbox.Flags(muted, push));
         return json;
     }

@@ -91,14 +91,15 @@ final class ChatCast {
         BenchAccounts.writeTokens(connection, LongStream.range(0, accounts).map(i -> BenchAccounts.FIRST_ID + i).boxed().toList(),
                 "read write");
         CopyManager copy = BenchAccounts.copy(connection);
-        String conversations = "chat_conversations (id, kind, title, encrypted, pair_key, created_by, created_at)";
+        String conversations = "chat_conversations (id, kind, title, encrypted, pair_key, created_by, created_at,"
+                + " last_activity_id)";
         String members = "chat_members (conversation_id, account_id, member_role, state, last_read_id, joined_at)";
         StringBuilder rows = new StringBuilder(1 << 20);
         for (Chat chat : chats) {
             long[] m = chat.members();
             rows.append(chat.id()).append('\t').append(chat.group() ? "group\tbench " + chat.id() : "direct\t\\N")
                     .append("\tfalse\t").append(chat.group() ? "\\N" : Math.min(m[0], m[1]) + ":" + Math.max(m[0], m[1]))
-                    .append('\t').append(m[0]).append('\t').append(now).append('\n');
+                    .append('\t').append(m[0]).append('\t').append(now).append('\t').append(chat.id()).append('\n');
             BenchAccounts.flushIfBig(copy, rows, conversations);
         }
         BenchAccounts.flush(copy, rows, conversations);

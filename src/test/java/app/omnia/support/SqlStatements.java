@@ -45,9 +45,19 @@ public class SqlStatements {
 
     /** GETs a path with a probe and returns how many statements the server ran for it (the response must be 200). */
     public static int countGet(Api as, String path) {
+        return count(as, "GET", path, null);
+    }
+
+    /** POSTs a JSON body with a probe and returns how many statements the server ran for it (must be 200). */
+    public static int countPostJson(Api as, String path, Object body) {
+        return count(as, "POST", path, Api.JSON.writeValueAsString(body));
+    }
+
+    private static int count(Api as, String method, String path, String json) {
         String probe = UUID.randomUUID().toString();
-        Api.Response response = as.send("GET", path, null, java.net.http.HttpRequest.BodyPublishers.noBody(),
-                Map.of(HEADER, probe));
+        Api.Response response = as.send(method, path, json == null ? null : "application/json",
+                json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json), Map.of(HEADER, probe));
         org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(200);
         // The filter records the count as the request ends, which may be just after the client has the body.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -58,7 +68,7 @@ public class SqlStatements {
             }
             Thread.onSpinWait();
         }
-        throw new AssertionError("no statement count recorded for " + path);
+        throw new AssertionError("no statement count recorded for " + method + " " + path);
     }
 
     @Bean

@@ -42,7 +42,7 @@ public final class ConversationPolicy {
     }
 
     public static boolean canSee(Optional<Member> membership) {
-        return membership.isPresent();
+        return membership.isPresent() && membership.get().state() != MemberState.DECLINED;
     }
 
     /**

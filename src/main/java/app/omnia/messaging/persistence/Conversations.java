@@ -31,10 +31,11 @@ public class Conversations {
      */
     public boolean insert(Conversation c, String pairKey) {
         return jdbc.sql("""
-                INSERT INTO chat_conversations (id, kind, title, encrypted, pair_key, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO chat_conversations (id, kind, title, encrypted, pair_key, created_by, created_at,
+                                                last_activity_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """).params(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.title(), c.encrypted(),
-                pairKey, c.createdBy(), SqlTime.of(c.createdAt())).update() > 0;
+                pairKey, c.createdBy(), SqlTime.of(c.createdAt()), c.lastActivityId()).update() > 0;
     }
 
     public Optional<Conversation> find(long id) {
@@ -54,27 +55,45 @@ public class Conversations {
         jdbc.sql("UPDATE chat_conversations SET title = ? WHERE id = ?").params(title, id).update();
     }
 
+    /** A new message is the conversation's latest activity (unless a later one was recorded first). */
+    public void touch(long id, long messageId) {
+        jdbc.sql("UPDATE chat_conversations SET last_activity_id = ? WHERE id = ? AND last_activity_id < ?")
+                .params(messageId, id, messageId).update();
+    }
+
     /**
-     * The account's conversations, newest first, optionally only those in one state (requests), either the
-     * archived ones or the others.
+     * The account's conversations by last activity, newest first, optionally only those in one state
+     * (requests), either the archived ones or the others. Paged Mastodon's way on {@code last_activity_id}
+     * (so the page cursors are activity positions, as Mastodon's own conversations are paged by last status):
+     * unique per conversation, so a page boundary never splits or repeats one.
      */
     public List<Conversation> pageFor(long accountId, String state, boolean archived, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("a", accountId);
         params.put("archived", archived);
-        String sql = "SELECT * FROM chat_conversations WHERE id IN (SELECT conversation_id FROM chat_members"
-                + " WHERE account_id = :a AND archived = :archived" + (state == null ? "" : " AND state = :state") + ")";
+        // The paging helper bounds and orders a column named id: here that is the activity position.
+        String sql = "SELECT * FROM (SELECT c.last_activity_id AS id, c.id AS conversation_id, c.kind, c.title,"
+                + " c.encrypted, c.created_by, c.created_at, c.avatar_media_id, c.last_activity_id"
+                + " FROM chat_conversations c JOIN chat_members m ON m.conversation_id = c.id"
+                + " WHERE m.account_id = :a AND m.archived = :archived"
+                + (state == null ? " AND m.state <> 'declined'" : " AND m.state = :state")
+                + ") listed WHERE 1 = 1";
         if (state != null) {
             params.put("state", state);
         }
         return SqlPaging.newestFirst(jdbc.sql(SqlPaging.apply(sql, page, params)).params(params)
-                .query(Conversations::map).list(), page);
+                .query((rs, row) -> read(rs, rs.getLong("conversation_id"))).list(), page);
     }
 
     private static Conversation map(ResultSet rs, int row) throws SQLException {
-        return new Conversation(rs.getLong("id"),
+        return read(rs, rs.getLong("id"));
+    }
+
+    private static Conversation read(ResultSet rs, long id) throws SQLException {
+        return new Conversation(id,
                 Conversation.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("title"), rs.getBoolean("encrypted"), rs.getLong("created_by"),
-                SqlTime.read(rs, "created_at"), rs.getObject("avatar_media_id", Long.class));
+                SqlTime.read(rs, "created_at"), rs.getObject("avatar_media_id", Long.class),
+                rs.getLong("last_activity_id"));
     }
 }

@@ -60,12 +60,12 @@ public class Inbox {
                 .params(eventId, conversationId, type, payload, SqlTime.of(at)).update();
         batch.batchUpdate("INSERT INTO chat_sequences (account_id, last_seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
                 accounts.stream().map(id -> new Object[] {id}).toList());
-        jdbc.sql("SELECT account_id FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
-                .param("a", accounts).query(Long.class).list();
-        jdbc.sql("UPDATE chat_sequences SET last_seq = last_seq + 1 WHERE account_id IN (:a)").param("a", accounts).update();
+        // Locked rows cannot move until commit, so the next numbers are known from the locking read itself.
         Map<Long, Long> seqs = new HashMap<>();
-        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a)").param("a", accounts)
-                .query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq"))).list();
+        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
+                .param("a", accounts).query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq") + 1))
+                .list();
+        jdbc.sql("UPDATE chat_sequences SET last_seq = last_seq + 1 WHERE account_id IN (:a)").param("a", accounts).update();
         batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)",
                 accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId, flags.muted().contains(id),
                         flags.push().contains(id)}).toList());

@@ -33,7 +33,7 @@ public class Members {
                 INSERT INTO chat_members (conversation_id, account_id, member_role, state, last_read_id, joined_at)
                 VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING
                 """).params(conversationId, accountId, role.name().toLowerCase(Locale.ROOT),
-                state.name().toLowerCase(Locale.ROOT), SqlTime.of(at)).update() > 0;
+                state.column(), SqlTime.of(at)).update() > 0;
     }
 
     public Optional<Member> find(long conversationId, long accountId) {
@@ -47,9 +47,22 @@ public class Members {
                 .param(conversationId).query(Members::map).list();
     }
 
+    /** Who hears the conversation's events: every member but those who declined it. */
     public List<Long> accountIds(long conversationId) {
-        return jdbc.sql("SELECT account_id FROM chat_members WHERE conversation_id = ?").param(conversationId)
-                .query(Long.class).list();
+        return jdbc.sql("SELECT account_id FROM chat_members WHERE conversation_id = ? AND state <> 'declined'")
+                .param(conversationId).query(Long.class).list();
+    }
+
+    /** A pending request becomes declined; false when it was not a pending request. */
+    public boolean decline(long conversationId, long accountId) {
+        return jdbc.sql("UPDATE chat_members SET state = 'declined' WHERE conversation_id = ? AND account_id = ?"
+                + " AND state = 'request'").params(conversationId, accountId).update() > 0;
+    }
+
+    /** A member who declined comes back (they started the conversation again, or joined by a link). */
+    public boolean rejoin(long conversationId, long accountId) {
+        return jdbc.sql("UPDATE chat_members SET state = 'active' WHERE conversation_id = ? AND account_id = ?"
+                + " AND state = 'declined'").params(conversationId, accountId).update() > 0;
     }
 
     /** The viewer's memberships of these conversations, by conversation id. */
@@ -92,7 +105,7 @@ public class Members {
 
     public void setState(long conversationId, long accountId, MemberState state) {
         jdbc.sql("UPDATE chat_members SET state = ? WHERE conversation_id = ? AND account_id = ?")
-                .params(state.name().toLowerCase(Locale.ROOT), conversationId, accountId).update();
+                .params(state.column(), conversationId, accountId).update();
     }
 
     public void setRole(long conversationId, long accountId, Role role) {

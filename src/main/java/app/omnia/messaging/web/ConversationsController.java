@@ -53,7 +53,9 @@ class ConversationsController {
         }).orElse(null);
         boolean archived = params.bool("archived").orElse(false);
         List<ConversationView> found = conversations.list(CurrentViewer.requireAccountId(), state, archived, page);
-        LinkHeader.set(request, response, found.stream().map(v -> v.conversation().id()).toList(), page.limit());
+        // Ordered by last activity: the cursors are activity positions, not conversation ids.
+        LinkHeader.set(request, response, found.stream().map(v -> v.conversation().lastActivityId()).toList(),
+                page.limit());
         return found.stream().map(ChatJsons::conversation).toList();
     }
 
@@ -103,6 +105,14 @@ class ConversationsController {
     @RequiresScope(ChatScopes.WRITE)
     Map<String, Object> accept(@PathVariable String id) {
         return ChatJsons.conversation(conversations.accept(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+    }
+
+    /** The sender is not told (see {@link ConversationService#decline}); answers an empty object. */
+    @PostMapping("/{id}/decline")
+    @RequiresScope(ChatScopes.WRITE)
+    Map<String, Object> decline(@PathVariable String id) {
+        conversations.decline(CurrentViewer.requireAccountId(), PathIds.parse(id));
+        return Map.of();
     }
 
     @PostMapping("/{id}/leave")

@@ -26,12 +26,22 @@ public interface StreamResolver {
     /** A resolver's answer: read a channel, or refuse with Mastodon's socket error and an HTTP-like status. */
     sealed interface Answer {}
 
-    record Channel(String name) implements Answer {}
+    /** Read this channel; each subscription's events pass through a relay the factory opens for it. */
+    record Channel(String name, StreamRelay.Factory relay) implements Answer {
+        public Channel(String name) {
+            this(name, StreamRelay.DIRECT);
+        }
+    }
 
     record Refusal(String error, int status) implements Answer {}
 
     static Optional<Answer> channel(String name) {
         return Optional.of(new Channel(name));
+    }
+
+    /** Read this channel through a relay of the module's own (one per subscription: see {@link StreamRelay}). */
+    static Optional<Answer> channel(String name, StreamRelay.Factory relay) {
+        return Optional.of(new Channel(name, relay));
     }
 
     /** The refusal Mastodon sends when the token lacks the stream's scope. */

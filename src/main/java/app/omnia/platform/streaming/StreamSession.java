@@ -29,7 +29,7 @@ final class StreamSession {
     private final WebSocketSession socket;
     private final Viewer viewer;
     private final Credential credential;
-    private final java.util.Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Map<Subscription, StreamRelay> subscriptions = new ConcurrentHashMap<>();
 
     /** How the socket was authorised; re-presented to the resolver whenever the account's credentials change. */
     record Credential(boolean sessionCookie, String secret) {}
@@ -56,32 +56,48 @@ final class StreamSession {
         return credential;
     }
 
-    void add(Subscription subscription) {
-        subscriptions.add(subscription);
+    /** Subscribing twice to the same stream keeps the first subscription (and its relay's state). */
+    void add(Subscription subscription, StreamRelay.Factory relay, JsonMapper json) {
+        if (subscriptions.containsKey(subscription)) {
+            return;
+        }
+        StreamRelay opened = relay.open(event -> send(subscription, event, json));
+        if (subscriptions.putIfAbsent(subscription, opened) != null) {
+            opened.close();
+        }
     }
 
     /** Removes every subscription of that stream (the user stream reads two channels). */
     List<Subscription> remove(List<String> stream) {
-        List<Subscription> removed = subscriptions.stream().filter(s -> s.stream().equals(stream)).toList();
-        removed.forEach(subscriptions::remove);
+        List<Subscription> removed = subscriptions.keySet().stream().filter(s -> s.stream().equals(stream)).toList();
+        for (Subscription subscription : removed) {
+            StreamRelay relay = subscriptions.remove(subscription);
+            if (relay != null) {
+                relay.close();
+            }
+        }
         return removed;
     }
 
     java.util.Collection<Subscription> subscriptions() {
-        return subscriptions;
+        return subscriptions.keySet();
     }
 
-    /** Sends the event once for every subscription of this socket that reads its channel. */
-    void deliver(StreamEvent event, JsonMapper json) {
-        for (Subscription subscription : subscriptions) {
+    /** Hands the event to every subscription of this socket that reads its channel, through its relay. */
+    void deliver(StreamEvent event) {
+        subscriptions.forEach((subscription, relay) -> {
             if (subscription.channel().equals(event.channel())) {
-                Map<String, Object> message = new java.util.LinkedHashMap<>();
-                message.put("stream", subscription.stream());
-                message.put("event", event.event());
-                message.put("payload", event.payload());
-                send(json.writeValueAsString(message));
+                relay.accept(event);
             }
-        }
+        });
+    }
+
+    private void send(Subscription subscription, StreamEvent event, JsonMapper json) {
+        Map<String, Object> message = new java.util.LinkedHashMap<>();
+        message.put("stream", subscription.stream());
+        message.put("event", event.event());
+        message.put("payload", event.payload());
+        send(json.writeValueAsString(message));
     }
 
     void send(String text) {

@@ -58,8 +58,8 @@ public class StreamingHub {
         }
     }
 
-    void subscribe(StreamSession session, StreamSession.Subscription subscription) {
-        session.add(subscription);
+    void subscribe(StreamSession session, StreamSession.Subscription subscription, StreamRelay.Factory relay) {
+        session.add(subscription, relay, json);
         byChannel.computeIfAbsent(subscription.channel(), c -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
@@ -87,7 +87,7 @@ public class StreamingHub {
             Set<Long> others = event.involvedAccounts().stream()
                     .filter(id -> id != listener.accountId()).collect(java.util.stream.Collectors.toSet());
             if (streamGate == null || others.isEmpty() || streamGate.allows(listener.accountId(), others)) {
-                listener.deliver(event, json);
+                listener.deliver(event);
             }
         }
     }

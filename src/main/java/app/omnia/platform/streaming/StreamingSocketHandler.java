@@ -79,7 +79,7 @@ class StreamingSocketHandler extends TextWebSocketHandler {
     private void subscribe(StreamSession session, String stream, String tag) {
         for (Streams.Resolution resolution : Streams.resolve(session.viewer(), stream, tag, resolvers)) {
             switch (resolution) {
-                case Streams.Opened opened -> hub.subscribe(session, opened.subscription());
+                case Streams.Opened opened -> hub.subscribe(session, opened.subscription(), opened.relay());
                 case Streams.Refused refused -> refuse(session, refused.error(), refused.status());
             }
         }

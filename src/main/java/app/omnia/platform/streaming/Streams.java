@@ -14,7 +14,11 @@ final class Streams {
     /** What a subscribe request resolved to: a subscription, or an error to send back. */
     sealed interface Resolution {}
 
-    record Opened(StreamSession.Subscription subscription) implements Resolution {}
+    record Opened(StreamSession.Subscription subscription, StreamRelay.Factory relay) implements Resolution {
+        Opened(StreamSession.Subscription subscription) {
+            this(subscription, StreamRelay.DIRECT);
+        }
+    }
 
     record Refused(String error, int status) implements Resolution {}
 
@@ -59,7 +63,8 @@ final class Streams {
             if (answer.isPresent()) {
                 return List.of(switch (answer.get()) {
                     case StreamResolver.Channel channel ->
-                            new Opened(new StreamSession.Subscription(List.of(stream), channel.name()));
+                            new Opened(new StreamSession.Subscription(List.of(stream), channel.name()),
+                                    channel.relay());
                     case StreamResolver.Refusal refusal -> new Refused(refusal.error(), refusal.status());
                 });
             }

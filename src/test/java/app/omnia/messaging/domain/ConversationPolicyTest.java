@@ -35,6 +35,15 @@ class ConversationPolicyTest {
     void onlyMembersSeeAConversation() {
         assertThat(ConversationPolicy.canSee(Optional.empty())).isFalse();
         assertThat(ConversationPolicy.canSee(Optional.of(member(3, Role.MEMBER)))).isTrue();
+        assertThat(ConversationPolicy.canSee(Optional.of(new Member(1, 3, Role.MEMBER, MemberState.REQUEST, 0, T0))))
+                .isTrue();
+    }
+
+    @Test
+    void someoneWhoDeclinedARequestNoLongerSeesIt() {
+        assertThat(ConversationPolicy.canSee(Optional.of(new Member(1, 3, Role.MEMBER, MemberState.DECLINED, 0, T0))))
+                .isFalse();
+        assertThat(MemberState.DECLINED.json()).as("the others still see a pending request").isEqualTo("request");
     }
 
     @Test
