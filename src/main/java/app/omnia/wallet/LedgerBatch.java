@@ -24,9 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies one batch of postings inside the writer's transaction (the caller opens it). Every account the
- * batch touches is locked first, in id order; then each posting is judged in turn against the running
- * balances, so one posting's refusal (insufficient funds, a guard's no) is its own outcome and the rest go
- * on; last, the accepted entries and their lines are appended and each balance gets one guarded UPDATE.
+ * batch touches is locked first, in id order, and the batch's Idempotency-Keys are claimed together
+ * ({@link BatchKeys}); then each posting is judged in turn against the running balances, so one posting's
+ * refusal (insufficient funds, a guard's no) is its own outcome and the rest go on; last, the accepted
+ * entries and their lines are appended, the first responses stored, and each balance gets one guarded
+ * UPDATE, each as one batched statement: the round trips per batch do not grow with its size (guards aside).
  */
 @Component
 class LedgerBatch {
@@ -57,13 +59,16 @@ class LedgerBatch {
         TreeSet<Long> touched = new TreeSet<>();
         commands.forEach(c -> touched.addAll(c.accountIds()));
         RunningBalances balances = new RunningBalances(accounts.lock(touched));
+        BatchKeys keys = BatchKeys.claim(commands, idempotency);
         Instant now = clock.instant();
         List<LedgerEntry> accepted = new ArrayList<>();
         List<PostingOutcome> outcomes = new ArrayList<>();
-        for (LedgerCommand command : commands) {
-            outcomes.add(judge(command, balances, now, accepted));
+        for (int i = 0; i < commands.size(); i++) {
+            Optional<PostingOutcome> replay = keys.replay(i);
+            outcomes.add(replay.isPresent() ? replay.get() : judge(commands.get(i), keys, balances, now, accepted));
         }
         journal.append(accepted);
+        keys.store(idempotency);
         if (!accounts.applyDeltas(balances.deltas())) {
             // Cannot happen while every writer locks first; if it does, nothing of this batch is kept.
             throw new IllegalStateException("A balance guard refused a batch");
@@ -71,13 +76,11 @@ class LedgerBatch {
         return outcomes;
     }
 
-    private PostingOutcome judge(LedgerCommand command, RunningBalances balances, Instant now,
+    /** A posting with no key, or whose key this batch holds: posted or refused, its response kept in keys. */
+    private PostingOutcome judge(LedgerCommand command, BatchKeys keys, RunningBalances balances, Instant now,
                                  List<LedgerEntry> accepted) {
         Posting posting = command.posting();
         Posting.Idempotency key = posting.idempotency();
-        if (key != null && !idempotency.claim(key.ownerId(), key.key(), key.fingerprint())) {
-            return replay(key);
-        }
         var changes = command.changes();
         ApiException refused = balances.tryApply(posting.asset(), changes).map(LedgerBatch::refusal).orElse(null);
         long entryId = ids.next();
@@ -93,7 +96,7 @@ class LedgerBatch {
             String body = null;
             if (key != null) {
                 body = problemBody(refused, key.path());
-                idempotency.recordResponse(key.ownerId(), key.key(), refused.status().value(), body);
+                keys.answer(key, refused.status().value(), body);
             }
             return new PostingOutcome.Refused(refused, body);
         }
@@ -103,25 +106,11 @@ class LedgerBatch {
         String body = null;
         if (key != null) {
             body = key.successBody().apply(entry);
-            idempotency.recordResponse(key.ownerId(), key.key(), 200, body);
+            keys.answer(key, 200, body);
         }
         events.publishEvent(new TransferCompleted(entry.id(), entry.kind(), entry.asset(), entry.amount(),
                 entry.payerId(), entry.payeeId()));
         return new PostingOutcome.Posted(entry, body);
-    }
-
-    /** The key is taken: by a twin earlier in this batch, or by a committed request (ON CONFLICT waited for it). */
-    private PostingOutcome replay(Posting.Idempotency key) {
-        try {
-            Optional<IdempotencyKeys.Recorded> recorded = idempotency.lookup(key.ownerId(), key.key(), key.fingerprint());
-            if (recorded.isPresent() && recorded.get().hasResponse()) {
-                return new PostingOutcome.Replayed(recorded.get().status(), recorded.get().body());
-            }
-            return new PostingOutcome.Refused(ApiException.conflict(
-                    "A request with this Idempotency-Key is still in progress; retry shortly"), null);
-        } catch (ApiException otherRequest) {
-            return new PostingOutcome.Refused(otherRequest, null);
-        }
     }
 
     static ApiException refusal(RunningBalances.Refusal why) {

@@ -1,5 +1,7 @@
 package app.omnia.wallet;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 
 import app.omnia.wallet.domain.Amounts;
@@ -63,8 +65,10 @@ public class TransferService {
     WalletReply post(long me, Posting posting, String key, String fingerprint, String path) {
         posting = controls.guarded(posting);
         if (key != null && !key.isBlank()) {
+            // The writer renders the body to store; the names it shows are read here, off the writer's thread.
+            Map<Long, String> names = json.usernames(posting.payerId(), posting.payeeId());
             posting = posting.withIdempotency(new Posting.Idempotency(me, key, fingerprint, path,
-                    e -> json.entryText(me, e)));
+                    e -> json.entryText(me, e, names)));
         }
         return WalletReply.of(ledger.post(posting), e -> json.entryText(me, e));
     }

@@ -97,8 +97,9 @@ public class WalletControls {
         }
         WalletLimitsSettings.Caps caps = capsOf(accountId);
         Instant now = clock.instant();
-        long today = outgoing.sumSince(accountId, asset, startOfDay(now));
-        long month = outgoing.sumSince(accountId, asset, startOfMonth(now));
+        var sent = outgoing.sentSince(accountId, asset, startOfDay(now), startOfMonth(now));
+        long today = sent.today();
+        long month = sent.month();
         switch (SpendingCheck.check(amount, today, month, caps.daily(), caps.monthly())) {
             case OVER_DAILY -> throw overLimit("daily", caps.daily(), today, asset);
             case OVER_MONTHLY -> throw overLimit("monthly", caps.monthly(), month, asset);

@@ -40,6 +40,25 @@ public class WalletJson {
         return json.writeValueAsString(entry(viewerId, e));
     }
 
+    /** {@link #entryText} with usernames read beforehand ({@link #usernames}); others are read as needed. */
+    String entryText(long viewerId, LedgerEntry e, Map<Long, String> knownUsernames) {
+        return json.writeValueAsString(entry(viewerId, e, new HashMap<>(knownUsernames)));
+    }
+
+    /**
+     * The usernames of these accounts (nulls skipped), for {@link #entryText(long, LedgerEntry, Map)}: read on
+     * the request's thread, the ledger writer renders a stored response body without a query of its own.
+     */
+    Map<Long, String> usernames(Long... ids) {
+        Map<Long, String> names = new HashMap<>();
+        for (Long id : ids) {
+            if (id != null && !names.containsKey(id)) {
+                accounts.find(id).ifPresent(a -> names.put(id, a.username()));
+            }
+        }
+        return Map.copyOf(names);
+    }
+
     private Map<String, Object> entry(long viewerId, LedgerEntry e, Map<Long, String> names) {
         Asset asset = Asset.of(e.asset());
         long change = e.lines().stream().filter(l -> l.ownerId() != null && l.ownerId() == viewerId)

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.omnia.platform.idempotency.IdempotencyKeys;
@@ -27,7 +28,7 @@ class IdempotencyKeysTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        keys = new IdempotencyKeys(JdbcClient.create(dataSource), Clock.systemUTC());
+        keys = new IdempotencyKeys(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), Clock.systemUTC());
     }
 
     @Test

@@ -170,4 +170,58 @@ class LedgerTest {
         assertThat(ledger.balance(alice, "EUR")).isEqualTo(30);
         assertThat(ledger.balance(bob, "EUR")).isEqualTo(70);
     }
+
+    private LedgerCommand keyed(long aliceAccount, long bobAccount, long amount, String key, String fingerprint,
+                                PostingGuard guard) {
+        Posting posting = Posting.between("transfer", "EUR", Party.user(alice), Party.user(bob), amount, alice, "")
+                .withGuard(guard);
+        if (key != null) {
+            posting = posting.withIdempotency(new Posting.Idempotency(alice, key, fingerprint, "/test",
+                    e -> "{\"posted\":\"" + e.id() + "\"}"));
+        }
+        return new LedgerCommand(posting, List.of(new LedgerEntry.Line(aliceAccount, alice, null, -amount),
+                new LedgerEntry.Line(bobAccount, bob, null, amount)));
+    }
+
+    @Test
+    void keyedPostingsOfOneBatchKeepStripesRulesEachWithItsOwnOutcome() {
+        credit(alice, 105);
+        long aliceAccount = accounts.ensureUser(alice, "EUR");
+        long bobAccount = accounts.ensureUser(bob, "EUR");
+        PostingOutcome earlier = ledger.post(keyed(aliceAccount, bobAccount, 5, "old", "five", null).posting());
+        assertThat(earlier).isInstanceOf(PostingOutcome.Posted.class);
+        PostingGuard no = entryId -> {
+            throw ApiException.conflict("not this one");
+        };
+
+        List<PostingOutcome> outcomes = transactions.execute(s -> batch.apply(List.of(
+                keyed(aliceAccount, bobAccount, 60, "k1", "sixty", null),     // posted
+                keyed(aliceAccount, bobAccount, 60, "k1", "sixty", null),     // twin: the first response again
+                keyed(aliceAccount, bobAccount, 60, "k2", "sixty-2", null),   // 40 left: refused, refusal stored
+                keyed(aliceAccount, bobAccount, 1, "k1", "other", null),      // same key, other request: 422
+                keyed(aliceAccount, bobAccount, 5, "old", "five", null),      // committed before: replayed
+                keyed(aliceAccount, bobAccount, 10, "k3", "ten", no),         // its guard refuses it only
+                keyed(aliceAccount, bobAccount, 40, null, null, null),        // no key: posted
+                keyed(aliceAccount, bobAccount, 60, "k2", "sixty-2", null)))); // twin of a refusal: same refusal
+
+        assertThat(outcomes).hasSize(8);
+        var first = (PostingOutcome.Posted) outcomes.get(0);
+        assertThat(outcomes.get(1)).isEqualTo(new PostingOutcome.Replayed(200, first.body()));
+        var refused = (PostingOutcome.Refused) outcomes.get(2);
+        assertThat(refused.reason().type()).isEqualTo("insufficient-funds");
+        assertThat(outcomes.get(3)).isInstanceOfSatisfying(PostingOutcome.Refused.class,
+                r -> assertThat(r.reason().status().value()).isEqualTo(422));
+        assertThat(outcomes.get(4)).isEqualTo(new PostingOutcome.Replayed(200, ((PostingOutcome.Posted) earlier).body()));
+        assertThat(outcomes.get(5)).isInstanceOfSatisfying(PostingOutcome.Refused.class,
+                r -> assertThat(r.reason().getMessage()).contains("not this one"));
+        assertThat(outcomes.get(6)).isInstanceOf(PostingOutcome.Posted.class);
+        assertThat(outcomes.get(7)).isEqualTo(new PostingOutcome.Replayed(422, refused.body()));
+        assertThat(ledger.balance(alice, "EUR")).isZero();
+        assertThat(ledger.balance(bob, "EUR")).isEqualTo(105);
+        // Every first response was stored with the batch, and is what a retry gets.
+        assertThat(ledger.replay(alice, "k1", "sixty")).contains(new PostingOutcome.Replayed(200, first.body()));
+        assertThat(ledger.replay(alice, "k2", "sixty-2")).contains(new PostingOutcome.Replayed(422, refused.body()));
+        assertThat(ledger.replay(alice, "k3", "ten")).get().isInstanceOfSatisfying(PostingOutcome.Replayed.class,
+                r -> assertThat(r.status()).isEqualTo(409));
+    }
 }

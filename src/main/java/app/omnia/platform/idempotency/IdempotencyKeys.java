@@ -2,9 +2,15 @@ package app.omnia.platform.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +27,8 @@ import app.omnia.platform.web.ApiException;
  * <p>Two ways to use it: {@link #once} remembers the id of the resource created (replays re-render it);
  * {@link #lookup} / {@link #claim} / {@link #recordResponse} remember the first response itself (status and
  * body, a refusal included), for writes whose refusals are outcomes too (money: insufficient funds).
+ * {@link #claimAll} / {@link #lookupAll} / {@link #recordResponses} do the same for many keys in a constant
+ * number of round trips, for a writer that applies a batch of requests in one transaction.
  */
 @Repository
 public class IdempotencyKeys {
@@ -29,10 +37,12 @@ public class IdempotencyKeys {
     private static final int MAX_KEY = 255;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Clock clock;
 
-    public IdempotencyKeys(JdbcClient jdbc, Clock clock) {
+    public IdempotencyKeys(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
@@ -81,8 +91,7 @@ public class IdempotencyKeys {
                 .params(ownerId, key)
                 .query((rs, i) -> {
                     if (!rs.getString("request_hash").equals(hash)) {
-                        throw ApiException.unprocessable(
-                                "Idempotency-Key was already used with a different request");
+                        throw otherRequest();
                     }
                     return new Recorded(rs.getObject("resource_id", Long.class),
                             rs.getObject("response_status", Integer.class), rs.getString("response_body"));
@@ -107,6 +116,99 @@ public class IdempotencyKeys {
     public void recordResponse(long ownerId, String key, int status, String body) {
         jdbc.sql("UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE owner_id = ? AND idem_key = ?")
                 .params(status, body, ownerId, key).update();
+    }
+
+    /** One key of a batch: this caller, this key, for this request. */
+    public record Claim(long ownerId, String key, String requestFingerprint) {}
+
+    /**
+     * {@link #claim} for several distinct keys in one JDBC batch (one round trip): for each claim, in order,
+     * whether the caller now holds its key. Claimed in (owner, key) order, so that two batches taking the
+     * same keys wait for each other in line rather than in a circle.
+     */
+    public boolean[] claimAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return new boolean[0];
+        }
+        claims.forEach(c -> checkLength(c.key()));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingLong(i -> claims.get(i).ownerId())
+                .thenComparing(i -> claims.get(i).key()));
+        var now = SqlTime.of(clock.instant());
+        int[] counts = template.batchUpdate("""
+                INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, order.stream().map(claims::get)
+                .map(c -> new Object[] {c.ownerId(), c.key(), Tokens.hash(c.requestFingerprint()), now}).toList());
+        boolean[] claimed = new boolean[claims.size()];
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                // Which rows went in cannot be guessed safely: fail the transaction rather than move money twice.
+                throw new IllegalStateException("The JDBC driver gave no per-row counts for an idempotency claim");
+            }
+            claimed[order.get(i)] = counts[i] == 1;
+        }
+        return claimed;
+    }
+
+    /** What {@link #lookupAll} found for one key; {@link #get} raises that key's 422, for that key only. */
+    public record Lookup(Recorded recorded, boolean usedByOtherRequest) {
+
+        public Optional<Recorded> get() {
+            if (usedByOtherRequest) {
+                throw otherRequest();
+            }
+            return Optional.ofNullable(recorded);
+        }
+    }
+
+    /** {@link #lookup} for several keys in one query: for each claim, in order, what its key remembers. */
+    public List<Lookup> lookupAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        claims.forEach(c -> checkLength(c.key()));
+        record Row(String hash, Recorded recorded) {}
+        Map<Long, Map<String, Row>> rows = new HashMap<>();
+        jdbc.sql("""
+                        SELECT owner_id, idem_key, request_hash, resource_id, response_status, response_body
+                        FROM idempotency_keys WHERE owner_id IN (:owners) AND idem_key IN (:keys)""")
+                .param("owners", claims.stream().map(Claim::ownerId).distinct().toList())
+                .param("keys", claims.stream().map(Claim::key).distinct().toList())
+                .query(rs -> {
+                    rows.computeIfAbsent(rs.getLong("owner_id"), o -> new HashMap<>()).put(rs.getString("idem_key"),
+                            new Row(rs.getString("request_hash"), new Recorded(rs.getObject("resource_id", Long.class),
+                                    rs.getObject("response_status", Integer.class), rs.getString("response_body"))));
+                });
+        return claims.stream().map(c -> {
+            Row row = rows.getOrDefault(c.ownerId(), Map.of()).get(c.key());
+            if (row == null) {
+                return new Lookup(null, false);
+            }
+            return row.hash().equals(Tokens.hash(c.requestFingerprint())) ? new Lookup(row.recorded(), false)
+                    : new Lookup(null, true);
+        }).toList();
+    }
+
+    /** A first response to remember, for {@link #recordResponses}. */
+    public record Response(long ownerId, String key, int status, String body) {}
+
+    /** {@link #recordResponse} for several claimed keys in one JDBC batch. */
+    public void recordResponses(List<Response> responses) {
+        if (responses.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(
+                "UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE owner_id = ? AND idem_key = ?",
+                responses.stream().map(r -> new Object[] {r.status(), r.body(), r.ownerId(), r.key()}).toList());
+    }
+
+    /** The 422 for a key reused with another request. */
+    public static ApiException otherRequest() {
+        return ApiException.unprocessable("Idempotency-Key was already used with a different request");
     }
 
     private static void checkLength(String key) {

@@ -31,6 +31,20 @@ public class OutgoingPayments {
                 """).params(accountId, asset, SqlTime.of(since)).query(Long.class).single();
     }
 
+    /** What was sent since the start of the day and since the start of the month. */
+    public record Sent(long today, long month) {}
+
+    /** {@link #sumSince} for the day and the month in one query: one round trip less per guarded transfer. */
+    public Sent sentSince(long accountId, String asset, Instant dayStart, Instant monthStart) {
+        Instant from = dayStart.isBefore(monthStart) ? dayStart : monthStart;
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0) AS sent_today,
+                       COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0) AS sent_month
+                FROM wallet_outgoing WHERE account_id = ? AND asset = ? AND created_at >= ?
+                """).params(SqlTime.of(dayStart), SqlTime.of(monthStart), accountId, asset, SqlTime.of(from))
+                .query((rs, i) -> new Sent(rs.getLong("sent_today"), rs.getLong("sent_month"))).single();
+    }
+
     /** Forgets a payment that did not happen after all (a withdrawal sent back). */
     public void release(String kind, long refId) {
         jdbc.sql("DELETE FROM wallet_outgoing WHERE kind = ? AND ref_id = ?").params(kind, refId).update();
