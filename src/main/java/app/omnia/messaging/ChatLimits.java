@@ -21,7 +21,7 @@ import app.omnia.platform.web.ApiException;
 @Component
 class ChatLimits {
 
-    enum Name { TYPING, REACTIONS, INVITES, JOINS, KEY_UPLOADS, KEY_FETCHES, RECEIPTS }
+    enum Name { TYPING, REACTIONS, INVITES, JOINS, KEY_UPLOADS, KEY_FETCHES, RECEIPTS, CONVERSATION_MESSAGES }
 
     private final RateCounter counter;
     private final boolean enabled;
@@ -38,6 +38,7 @@ class ChatLimits {
         limits.put(Name.KEY_UPLOADS, Limit.parse(configured.keyUploads()));
         limits.put(Name.KEY_FETCHES, Limit.parse(configured.keyFetches()));
         limits.put(Name.RECEIPTS, Limit.parse(configured.receipts()));
+        limits.put(Name.CONVERSATION_MESSAGES, Limit.parse(configured.conversationMessages()));
     }
 
     void hit(Name name, String subject) {

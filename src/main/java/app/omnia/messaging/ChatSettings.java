@@ -33,7 +33,7 @@ public record ChatSettings(int maxGroupMembers, int maxMessageCharacters, int ma
      * @param receipts       delivered/read receipts, mute/archive and delete-for-me changes per account
      */
     public record RateLimits(String typing, String reactions, String invites, String joins, String keyUploads,
-                             String keyFetches, String receipts) {}
+                             String keyFetches, String receipts, String conversationMessages) {}
 
     public ChatSettings {
         if (maxGroupMembers < 2 || maxMessageCharacters < 1 || maxMessageCharacters > 20_000
@@ -43,7 +43,8 @@ public record ChatSettings(int maxGroupMembers, int maxMessageCharacters, int ma
             throw new IllegalArgumentException("omnia.chat.* settings out of range (see the README)");
         }
         for (String limit : new String[] {rateLimits.typing(), rateLimits.reactions(), rateLimits.invites(),
-                rateLimits.joins(), rateLimits.keyUploads(), rateLimits.keyFetches(), rateLimits.receipts()}) {
+                rateLimits.joins(), rateLimits.keyUploads(), rateLimits.keyFetches(), rateLimits.receipts(),
+                rateLimits.conversationMessages()}) {
             Limit.parse(limit);
         }
     }

@@ -113,6 +113,8 @@ public class MessageService {
             throw Reachability.blocked();
         }
         rateLimits.hit(RateLimits.Name.CHAT_MESSAGES_PER_ACCOUNT, String.valueOf(me));
+        // All senders together: many accounts flooding one conversation stop here even if each stays under its own limit.
+        chatLimits.hit(ChatLimits.Name.CONVERSATION_MESSAGES, String.valueOf(conversationId));
         if (a.me().state() == MemberState.REQUEST) {
             // Replying to a request is accepting it.
             Memberships.accept(members, events, conversationId, a.me());

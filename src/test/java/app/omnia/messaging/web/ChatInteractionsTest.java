@@ -2,7 +2,9 @@ package app.omnia.messaging.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,24 @@ class ChatInteractionsTest extends ChatFixture {
     private static String reaction(String conversation, String message, String emoji) {
         return CHAT + "/conversations/" + conversation + "/messages/" + message + "/reactions/"
                 + URLEncoder.encode(emoji, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Test
+    void aConversationTakesALimitedNumberOfMessagesFromAllItsMembersTogether() {
+        User carol = quickUser();
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "flood",
+                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
+        for (int i = 0; i < 100; i++) {
+            send(asAlice, group, "a" + i);
+            send(asBob, group, "b" + i); // each stays under the per-account limit (120 a minute)
+        }
+
+        Api.Response flooded = trySend(as(carol), group, UUID.randomUUID().toString(), "one too many");
+
+        assertThat(flooded.status()).as(flooded.toString()).isEqualTo(429);
+        String other = direct(as(carol), alice);
+        assertThat(trySend(as(carol), other, UUID.randomUUID().toString(), "elsewhere").status())
+                .as("another conversation is not limited").isEqualTo(200);
     }
 
     @Test
