@@ -64,25 +64,8 @@ final class BenchServerProcess implements AutoCloseable {
         return server;
     }
 
-    private void awaitHealthy(Duration patience) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The server stopped while starting; see " + log.toAbsolutePath());
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(200); // polling a starting process, with a deadline
-        }
-        throw new IllegalStateException("The server did not become healthy in " + patience + "; see " + log);
+    private void awaitHealthy(Duration patience) {
+        ServerHealth.awaitUp(process, port, patience, log);
     }
 
     URI uri(String path) {

@@ -92,26 +92,8 @@ final class ServerProcess implements AutoCloseable {
         return process.waitFor();
     }
 
-    private void awaitHealthy(Duration patience) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200); // polling a process that is starting up, with a deadline
-        }
-        throw new IllegalStateException("the server did not become healthy in " + patience + "; see " + log);
+    private void awaitHealthy(Duration patience) {
+        ServerHealth.awaitUp(process, port, patience, log);
     }
 
     @Override

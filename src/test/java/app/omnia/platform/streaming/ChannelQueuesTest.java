@@ -1,6 +1,7 @@
 package app.omnia.platform.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,11 +69,7 @@ class ChannelQueuesTest {
     }
 
     /** Drained queues are forgotten: an idle copy keeps nothing per channel. */
-    private void awaitIdle() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (queues.busyChannels() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(queues.busyChannels()).isZero();
+    private void awaitIdle() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queues.busyChannels()).isZero());
     }
 }
