@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.omnia.messaging.domain.Attachment;
 import app.omnia.messaging.persistence.ChatMedia;
@@ -171,20 +169,10 @@ public class ChatMediaService {
         return purged;
     }
 
+    /** Files go once the rows are gone for good (see {@link MediaStore#deleteAfterCommit}). */
     private void removeFilesAfterCommit(List<Attachment> removed) {
-        if (removed.isEmpty()) {
-            return;
-        }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            removed.forEach(this::removeFiles);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                removed.forEach(ChatMediaService.this::removeFiles);
-            }
-        });
+        store.deleteAfterCommit(removed.stream()
+                .flatMap(a -> java.util.stream.Stream.of(a.fileName(), a.previewFileName())).toList());
     }
 
     private void removeFiles(Attachment a) {

@@ -11,8 +11,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.media.ImageProcessor;
@@ -202,21 +200,10 @@ public class MediaService {
         return purged;
     }
 
-    /** Files are removed only once the rows are gone for good: a rolled-back deletion keeps working images. */
+    /** Files go once the rows are gone for good (see {@link MediaStore#deleteAfterCommit}). */
     private void removeFilesAfterCommit(List<MediaAttachment> removed) {
-        if (removed.isEmpty()) {
-            return;
-        }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            removed.forEach(this::removeFiles);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                removed.forEach(MediaService.this::removeFiles);
-            }
-        });
+        store.deleteAfterCommit(removed.stream()
+                .flatMap(m -> java.util.stream.Stream.of(m.fileName(), m.previewFileName())).toList());
     }
 
     private void removeFiles(MediaAttachment m) {

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.omnia.platform.OmniaProperties;
 
@@ -52,6 +55,27 @@ public class MediaStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete media file", e);
         }
+    }
+
+    /**
+     * Deletes these files once the current transaction commits (at once when there is none): the rows that named
+     * them are gone for good only then, and a rolled-back deletion keeps working images.
+     */
+    public void deleteAfterCommit(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            names.forEach(this::delete);
+            return;
+        }
+        List<String> copy = new java.util.ArrayList<>(names); // may hold a null preview name, as delete allows
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                copy.forEach(MediaStore.this::delete);
+            }
+        });
     }
 
     public Optional<Path> find(String name) {
