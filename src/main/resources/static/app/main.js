@@ -14,6 +14,8 @@ const main = document.getElementById('main');
 let cleanup = null;
 let firstRender = true;
 let unreadNotifications = 0;
+// Other sections' badges (chat's unread count...), set by their background modules through 'omnia:badge'.
+const badges = {};
 
 async function boot() {
   try {
@@ -37,7 +39,15 @@ async function boot() {
       }
     });
     app.stream.connect();
+    // Sections that keep something up to date in the background (a badge) start once signed in.
+    SECTIONS.filter((section) => section.start).forEach((section) => section.start()
+      .then((module) => module.start())
+      .catch((error) => console.error(error)));
   }
+  document.addEventListener('omnia:badge', (event) => {
+    badges[event.detail.section] = event.detail;
+    renderNav();
+  });
   document.addEventListener('omnia:language', () => {
     renderChrome();
     show(currentRoute());
@@ -108,12 +118,19 @@ function renderNav() {
   for (const section of SECTIONS) {
     if (!section.nav || (section.signedIn && !app.me)) continue;
     const current = route.section && route.section.id === section.id;
-    const badge = section.id === 'notifications' && unreadNotifications > 0
-      ? h('span', { class: 'badge', id: 'notification-badge' }, String(unreadNotifications)) : null;
+    let badge = null;
+    let badgeLabel = null;
+    if (section.id === 'notifications' && unreadNotifications > 0) {
+      badge = h('span', { class: 'badge', id: 'notification-badge' }, String(unreadNotifications));
+      badgeLabel = t('app.notifications.unread', { count: unreadNotifications });
+    } else if (badges[section.id] && badges[section.id].count > 0) {
+      badge = h('span', { class: 'badge', id: `${section.id}-badge` }, String(badges[section.id].count));
+      badgeLabel = badges[section.id].label;
+    }
     list.append(h('li', { class: section.nav.wideOnly ? 'wide-only' : null },
       h('a', { href: section.nav.href, 'aria-current': current ? 'page' : null, dataset: { section: section.id } },
         icon(section.nav.icon), h('span', { class: 'label' }, t(section.nav.label)), badge,
-        badge ? h('span', { class: 'visually-hidden' }, t('app.notifications.unread', { count: unreadNotifications })) : null)));
+        badge ? h('span', { class: 'visually-hidden' }, badgeLabel) : null)));
   }
   if (app.me) {
     list.append(h('li', { class: 'narrow-only' }, h('a', { href: `/@${app.me.username}`, dataset: { section: 'me' } },

@@ -5,6 +5,7 @@
 export const SECTIONS = [
   { id: 'home', pattern: /^\/$/, screen: () => import('./screens/home.js'), nav: { href: '/', label: 'app.nav.home', icon: 'home' }, signedIn: true },
   { id: 'notifications', pattern: /^\/notifications$/, screen: () => import('./screens/notifications.js'), nav: { href: '/notifications', label: 'app.nav.notifications', icon: 'bell' }, signedIn: true },
+  { id: 'chat', pattern: /^\/chat(?:\/(requests|archived|new|\d+))?(?:\/(info))?$/, params: ['view', 'tab'], screen: () => import('./screens/chat.js'), nav: { href: '/chat', label: 'app.nav.chat', icon: 'chat' }, signedIn: true, start: () => import('./components/chat-unread.js') },
   { id: 'public', pattern: /^\/public(?:\/(local))?$/, params: ['scope'], screen: () => import('./screens/public.js'), nav: { href: '/public', label: 'app.nav.public', icon: 'globe' } },
   { id: 'search', pattern: /^\/search$/, screen: () => import('./screens/search.js'), nav: { href: '/search', label: 'app.nav.search', icon: 'search' }, signedIn: true },
   { id: 'bookmarks', pattern: /^\/bookmarks$/, screen: () => import('./screens/bookmarks.js'), nav: { href: '/bookmarks', label: 'app.nav.bookmarks', icon: 'bookmark', wideOnly: true }, signedIn: true },

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,8 +118,9 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
     }
 
+    /** Polls until condition answers non-null; an element redrawn while it was being read is looked up again. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Waits until the streaming socket is open, so what happens next is heard live. */

@@ -1,0 +1,79 @@
+// What the chat screens share: the people in conversations (fetched 40 at a time and kept), a
+// conversation's title, picture and last message, and the order of ids (64-bit, so compared as BigInt).
+import { call, get } from '../api.js';
+import { app } from '../context.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { displayName } from './account.js';
+
+export const CHAT_API = '/api/omnia/v1/chat';
+
+const people = new Map();
+
+/** Loads the accounts not known yet; answers the map id -> account. */
+export async function loadPeople(ids) {
+  const missing = [...new Set(ids)].filter((id) => id && !people.has(id));
+  for (let i = 0; i < missing.length; i += 40) {
+    const found = await get('/api/v1/accounts', { id: missing.slice(i, i + 40) });
+    found.forEach((account) => people.set(account.id, account));
+  }
+  if (app.me) people.set(app.me.id, app.me);
+  return people;
+}
+
+export function person(id) {
+  return people.get(id) || null;
+}
+
+export function personName(id) {
+  const found = people.get(id);
+  return found ? displayName(found) : t('app.chat.someone');
+}
+
+/** Newer first: a positive number when a is newer than b. */
+export function compareIds(a, b) {
+  const x = BigInt(a || 0);
+  const y = BigInt(b || 0);
+  return x > y ? 1 : x < y ? -1 : 0;
+}
+
+/**
+ * A conversation with what the list shows: its members' ids, the newest message, and for a direct one the
+ * other person. The API's conversation carries neither, so they are read alongside.
+ */
+export async function withDetails(conversation) {
+  const [members, latest] = await Promise.all([
+    get(`${CHAT_API}/conversations/${conversation.id}/members`).catch(() => []),
+    call(`${CHAT_API}/conversations/${conversation.id}/messages`, { query: { limit: 1 } }).then((r) => r.data).catch(() => []),
+  ]);
+  const memberIds = members.filter((m) => m.state !== 'left').map((m) => m.account_id);
+  await loadPeople(memberIds.concat(latest.map((m) => m.account_id)));
+  return { ...conversation, memberIds, last: latest[0] || null };
+}
+
+export function otherId(conversation) {
+  return (conversation.memberIds || []).find((id) => id !== app.me.id) || null;
+}
+
+export function conversationTitle(conversation) {
+  if (conversation.type === 'group') return conversation.name || t('app.chat.group_untitled');
+  const other = otherId(conversation);
+  return other ? personName(other) : t('app.chat.direct_untitled');
+}
+
+export function conversationAvatar(conversation, size = '') {
+  const other = conversation.type === 'direct' ? person(otherId(conversation)) : null;
+  const src = conversation.avatar || (other ? other.avatar : null);
+  if (src) return h('img', { class: `avatar ${size}`, src, alt: '', loading: 'lazy' });
+  return h('span', { class: `avatar placeholder ${size}`, 'aria-hidden': 'true' }, conversationTitle(conversation).slice(0, 1).toUpperCase());
+}
+
+/** One line about a message: its text, or what it holds. */
+export function preview(message) {
+  if (!message) return t('app.chat.no_messages_yet');
+  if (message.deleted_at) return t('app.chat.deleted');
+  if (message.text) return message.text;
+  if (message.ciphertext) return t('app.chat.encrypted');
+  if ((message.media_attachments || []).length) return t('app.chat.photo');
+  return '';
+}
