@@ -44,12 +44,14 @@ public class ConversationService {
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ConversationSummaries summaries;
 
     ConversationService(Conversations conversations, Members members, ConversationAccess access,
                         Reachability reachability, ChatEvents events, ChatSettings settings, RateLimits rateLimits,
                         IdempotencyKeys idempotency, ChatMediaService media, TransactionTemplate transactions,
-                        IdGenerator ids, Clock clock) {
+                        IdGenerator ids, Clock clock, ConversationSummaries summaries) {
         this.media = media;
+        this.summaries = summaries;
         this.conversations = conversations;
         this.members = members;
         this.access = access;
@@ -157,9 +159,11 @@ public class ConversationService {
         Map<Long, Long> unread = members.unread(me, conversationIds);
         Map<Long, String> avatars = media.urls(found.stream().map(Conversation::avatarMediaId)
                 .filter(java.util.Objects::nonNull).toList());
+        Map<Long, ConversationSummaries.Summary> summary = summaries.of(me, conversationIds);
         return found.stream().filter(c -> mine.containsKey(c.id()))
                 .map(c -> new ConversationView(c, mine.get(c.id()), sizes.getOrDefault(c.id(), 0),
-                        unread.getOrDefault(c.id(), 0L), c.avatarMediaId() == null ? null : avatars.get(c.avatarMediaId())))
+                        unread.getOrDefault(c.id(), 0L), c.avatarMediaId() == null ? null : avatars.get(c.avatarMediaId()),
+                        summary.get(c.id()).otherAccountIds(), summary.get(c.id()).lastMessage()))
                 .toList();
     }
 
@@ -206,9 +210,11 @@ public class ConversationService {
 
     private ConversationView view(long me, long conversationId) {
         var a = access.require(me, conversationId);
+        var summary = summaries.of(me, conversationId);
         return new ConversationView(a.conversation(), a.me(),
                 members.counts(List.of(conversationId)).getOrDefault(conversationId, 0),
-                members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L), avatarUrl(a.conversation()));
+                members.unread(me, List.of(conversationId)).getOrDefault(conversationId, 0L), avatarUrl(a.conversation()),
+                summary.otherAccountIds(), summary.lastMessage());
     }
 
     private String avatarUrl(Conversation c) {

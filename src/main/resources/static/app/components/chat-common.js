@@ -1,6 +1,6 @@
 // What the chat screens share: the people in conversations (fetched 40 at a time and kept), a
 // conversation's title, picture and last message, and the order of ids (64-bit, so compared as BigInt).
-import { call, get } from '../api.js';
+import { get } from '../api.js';
 import { app } from '../context.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -38,17 +38,14 @@ export function compareIds(a, b) {
 }
 
 /**
- * A conversation with what the list shows: its members' ids, the newest message, and for a direct one the
- * other person. The API's conversation carries neither, so they are read alongside.
+ * A conversation with what the screens use: the people in it (the API names the first few others in
+ * account_ids) loaded, memberIds, and its newest message as last.
  */
 export async function withDetails(conversation) {
-  const [members, latest] = await Promise.all([
-    get(`${CHAT_API}/conversations/${conversation.id}/members`).catch(() => []),
-    call(`${CHAT_API}/conversations/${conversation.id}/messages`, { query: { limit: 1 } }).then((r) => r.data).catch(() => []),
-  ]);
-  const memberIds = members.filter((m) => m.state !== 'left').map((m) => m.account_id);
-  await loadPeople(memberIds.concat(latest.map((m) => m.account_id)));
-  return { ...conversation, memberIds, last: latest[0] || null };
+  const others = conversation.account_ids || [];
+  const last = conversation.last_message || null;
+  await loadPeople(others.concat(last ? [last.account_id] : []));
+  return { ...conversation, memberIds: [app.me.id, ...others], last };
 }
 
 export function otherId(conversation) {

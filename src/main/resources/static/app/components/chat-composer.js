@@ -15,13 +15,14 @@ export function chatComposer(conversationId, on) {
   let files = [];
   let lastTyping = 0;
   const fileInput = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp', class: 'visually-hidden chat-file', id: `chat-file-${conversationId}`, multiple: true });
-  const text = h('textarea', { class: 'chat-input', id: `chat-input-${conversationId}`, rows: 1, 'aria-label': t('app.chat.message_label'), placeholder: t('app.chat.message_placeholder'), maxlength: 4000 });
+  const text = h('textarea', { class: 'chat-input', id: `chat-input-${conversationId}`, rows: 1, 'aria-label': t('app.chat.message_label'), placeholder: t('app.chat.message_placeholder'), title: t('app.chat.keys_hint'), 'aria-describedby': `chat-keys-${conversationId}`, maxlength: 4000 });
   const context = h('div', { class: 'chat-compose-context', hidden: true });
   const attachments = h('ul', { class: 'chat-attachments', hidden: true, 'aria-label': t('app.chat.attachments') });
   const problem = h('div', { class: 'chat-problem' });
-  const sendButton = h('button', { type: 'submit', class: 'primary icon-button chat-send', 'aria-label': t('app.chat.send'), title: t('app.chat.send') }, icon('reply'));
+  const sendButton = h('button', { type: 'submit', class: 'primary icon-button chat-send', 'aria-label': t('app.chat.send'), title: t('app.chat.send') }, icon('send'));
   const form = h('form', { class: 'chat-composer', 'aria-label': t('app.chat.composer') },
     problem, context, attachments,
+    h('p', { class: 'visually-hidden', id: `chat-keys-${conversationId}` }, t('app.chat.keys_hint')),
     h('div', { class: 'chat-compose-row' },
       h('label', { class: 'button icon-button chat-attach', for: fileInput.id, title: t('app.chat.attach'), 'aria-label': t('app.chat.attach') }, icon('image')),
       fileInput, text, sendButton));
@@ -42,7 +43,8 @@ export function chatComposer(conversationId, on) {
   };
   const grow = () => {
     text.style.height = 'auto';
-    text.style.height = `${Math.min(text.scrollHeight, 160)}px`;
+    text.style.height = `${Math.min(text.scrollHeight + 2, 160)}px`;
+    text.style.overflowY = text.scrollHeight > 160 ? 'auto' : 'hidden';
   };
   function reset() {
     replying = null;

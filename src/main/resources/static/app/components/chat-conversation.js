@@ -12,6 +12,7 @@ import { chatComposer } from './chat-composer.js';
 import { onChat, onChatReload } from './chat-events.js';
 import { messageItem } from './chat-message.js';
 
+const PAGE = 40;
 const TYPING_SHOWN_MS = 6000;
 const NEAR_BOTTOM_PX = 120;
 const OLDER_AT_PX = 80;
@@ -24,7 +25,7 @@ export async function conversationView(pane, id) {
   try {
     [conversation, page] = await Promise.all([
       get(base).then(withDetails),
-      call(`${base}/messages`, { query: { limit: 40 } }),
+      call(`${base}/messages`, { query: { limit: PAGE } }),
     ]);
   } catch (error) {
     setTitle(t('app.chat.title'));
@@ -35,7 +36,7 @@ export async function conversationView(pane, id) {
   const messages = new Map();
   const pending = new Map();
   let receipts = [];
-  let olderLink = page.data.length ? page.links.next : null;
+  let olderLink = page.data.length >= PAGE ? page.links.next : null;
   let loadingOlder = false;
   let lastReadSent = conversation.last_read_id;
   const typers = new Map();
@@ -212,7 +213,7 @@ export async function conversationView(pane, id) {
       await loadPeople(data.map((m) => m.account_id));
       const before = log.scrollHeight;
       data.forEach((m) => messages.set(m.id, m));
-      olderLink = data.length ? links.next : null;
+      olderLink = data.length >= PAGE ? links.next : null;
       older.hidden = !olderLink;
       draw();
       log.scrollTop += log.scrollHeight - before;
@@ -258,6 +259,8 @@ export async function conversationView(pane, id) {
         showTyping();
       }
       put(message);
+      // Groups are not pushed each member's receipts: a message is a good moment to read them again.
+      if (group) loadReceipts();
       if (message.account_id !== app.me.id) {
         announce(t('app.chat.new_message', { name: personName(message.account_id) }));
         markRead();
@@ -304,7 +307,7 @@ export async function conversationView(pane, id) {
     }),
     onChatReload(async () => {
       try {
-        const fresh = (await call(`${base}/messages`, { query: { limit: 40 } })).data;
+        const fresh = (await call(`${base}/messages`, { query: { limit: PAGE } })).data;
         await loadPeople(fresh.map((m) => m.account_id));
         fresh.forEach((m) => put(m, { keepMe: true }));
         loadReceipts();

@@ -10,6 +10,7 @@ import { problemMessage } from './problems.js';
 import { CHAT_API, conversationAvatar, conversationTitle, personName, preview, withDetails } from './chat-common.js';
 import { onChat, onChatReload } from './chat-events.js';
 
+const PAGE = 20;
 const FILTERS = {
   active: { query: { state: 'active' }, empty: 'app.chat.list.empty' },
   request: { query: { state: 'request' }, empty: 'app.chat.requests.empty' },
@@ -45,11 +46,11 @@ export function conversationList(pane, { filter, selectedId, heading }) {
   };
   const load = async (path, reset) => {
     try {
-      const { data, links } = await call(path, path.includes('?') ? {} : { query: FILTERS[filter].query });
+      const { data, links } = await call(path, path.includes('?') ? {} : { query: { ...FILTERS[filter].query, limit: PAGE } });
       const detailed = await Promise.all(data.map(withDetails));
       if (reset) conversations.length = 0;
       detailed.forEach((c) => { if (!conversations.some((known) => known.id === c.id)) conversations.push(c); });
-      next = data.length ? links.next : null;
+      next = data.length >= PAGE ? links.next : null;
       more.hidden = !next;
       draw();
     } catch (error) {

@@ -35,9 +35,11 @@ export function messageItem(message, context) {
     if (message.text) bubble.append(h('p', { class: 'chat-text' }, message.text));
     else if (message.ciphertext) bubble.append(h('p', { class: 'chat-text chat-encrypted' }, t('app.chat.encrypted')));
   }
-  item.append(bubble, meta(message, mine, context));
+  const line = meta(message, mine, context);
+  if (!message.pending && !message.failed && !deleted) line.append(menu(message, mine, context));
+  item.append(bubble);
   if (!deleted && (message.reactions || []).length) item.append(reactions(message, context));
-  if (!message.pending && !message.failed && !deleted) item.append(menu(message, mine, context));
+  item.append(line);
   return item;
 }
 
@@ -79,6 +81,13 @@ function reactions(message, context) {
 
 function menu(message, mine, context) {
   const details = h('details', { class: 'chat-menu' });
+  // Near the bottom of the conversation the menu opens upwards, so that it is not cut off.
+  details.addEventListener('toggle', () => {
+    const log = details.closest('.chat-log');
+    if (!details.open || !log) return;
+    const box = log.getBoundingClientRect();
+    details.classList.toggle('up', details.getBoundingClientRect().top > box.top + box.height / 2);
+  });
   const close = () => details.removeAttribute('open');
   const action = (cls, label, handler) => h('button', { type: 'button', class: `chat-action ${cls}`, onclick: () => { close(); handler(message); } }, label);
   const mineOwn = (message.reactions || []).filter((r) => r.me).map((r) => r.name);

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chat screens in two real browsers, at 390 px and 1280 px: Bob follows Alice, Alice starts a
  * conversation with him; he sees it arrive in his list with an unread badge, opens it, sees her typing and
  * her messages arrive live, reacts and replies; she sees his reply, his reaction and that he has seen her
- * message, all without a reload. Then she makes a group with him and renames it, and he sees the new name.
+ * message, and corrects her first message, which he sees edited, all without a reload. Then she makes a group
+ * with him and renames it, and he sees the new name.
  */
 class WebClientChatBrowserTest extends BrowserServer {
 
@@ -94,7 +95,18 @@ class WebClientChatBrowserTest extends BrowserServer {
             assertThat(reply.findElement(By.cssSelector(".chat-reply-quote")).getText()).contains("Hello Bob, lunch today?");
             a.withText(".chat-message.mine .chat-reaction", "👍 1");
             a.withText(".chat-message.mine .chat-state.seen", "Seen");
+
+            // Alice corrects her first message; Bob sees the new text marked "edited", live.
+            act(a, "Hello Bob, lunch today?", ".chat-action.edit");
+            a.withText(".chat-compose-context", "Editing your message");
+            a.type("textarea.chat-input", "Hello Bob, lunch at one?");
+            a.find("textarea.chat-input").sendKeys(Keys.ENTER);
+            a.withText(".chat-message.mine .chat-edited", "edited");
+            b.withText(".chat-message.theirs .chat-text", "Hello Bob, lunch at one?");
+            b.withText(".chat-message.theirs .chat-edited", "edited");
+            b.withText(".chat-reply-quote", "Hello Bob, lunch at one?");
             a.screenshot("chat-02-conversation");
+            b.screenshot("chat-02b-conversation-other-side");
 
             // Alice makes a group with Bob, then renames it; Bob sees it under its new name.
             a.open("/chat/new");

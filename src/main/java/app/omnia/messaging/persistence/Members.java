@@ -86,6 +86,23 @@ public class Members {
         return counts;
     }
 
+    /** Per conversation, its first {@code limit} members other than the viewer, oldest first. */
+    public Map<Long, List<Long>> others(long viewerId, Collection<Long> conversationIds, int limit) {
+        Map<Long, List<Long>> others = new HashMap<>();
+        if (!conversationIds.isEmpty()) {
+            jdbc.sql("""
+                    SELECT conversation_id, account_id FROM (
+                      SELECT conversation_id, account_id,
+                             ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY joined_at, account_id) AS n
+                      FROM chat_members WHERE conversation_id IN (:c) AND account_id <> :v) ranked
+                    WHERE n <= :k ORDER BY conversation_id, n
+                    """).param("c", conversationIds).param("v", viewerId).param("k", limit)
+                    .query((rs, i) -> others.computeIfAbsent(rs.getLong("conversation_id"), c -> new java.util.ArrayList<>())
+                            .add(rs.getLong("account_id"))).list();
+        }
+        return others;
+    }
+
     /** Messages from others after the member's read position, not deleted, per conversation. */
     public Map<Long, Long> unread(long accountId, Collection<Long> conversationIds) {
         Map<Long, Long> unread = new HashMap<>();

@@ -76,6 +76,19 @@ public class Messages {
         return SqlPaging.newestFirst(jdbc.sql(sql).params(params).query(Messages::map).list(), page);
     }
 
+    /** Each conversation's newest message the viewer can read (not deleted for everyone nor for them). */
+    public List<Message> newest(long viewerId, java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM chat_messages WHERE id IN (
+                  SELECT MAX(m.id) FROM chat_messages m WHERE m.conversation_id IN (:c) AND m.deleted_at IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM chat_hidden_messages h WHERE h.account_id = :v AND h.message_id = m.id)
+                  GROUP BY m.conversation_id)
+                """).param("c", conversationIds).param("v", viewerId).query(Messages::map).list();
+    }
+
     private static Message map(ResultSet rs, int row) throws SQLException {
         long replyTo = rs.getLong("reply_to_id");
         Long replyToId = rs.wasNull() ? null : replyTo;

@@ -31,6 +31,8 @@ final class ChatJsons {
         json.put("muted", view.me().muted());
         json.put("archived", view.me().archived());
         json.put("avatar", view.avatarUrl());
+        json.put("account_ids", view.otherAccountIds().stream().map(String::valueOf).toList());
+        json.put("last_message", view.lastMessage());
         return json;
     }
 

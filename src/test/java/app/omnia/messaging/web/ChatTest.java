@@ -167,6 +167,52 @@ class ChatTest extends ChatFixture {
     }
 
     @Test
+    void aConversationShowsTheOtherPeopleAndTheNewestMessageEachViewerCanRead() {
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Map.of());
+        String conversation = direct(asAlice, bob);
+        JsonNode fresh = asAlice.get(CHAT + "/conversations").json().get(0);
+        assertThat(fresh.get("id").asString()).isEqualTo(conversation);
+        assertThat(fresh.get("account_ids").valueStream().map(JsonNode::asString).toList()).containsExactly(bob.id());
+        assertThat(fresh.get("last_message").isNull()).as("nothing sent yet").isTrue();
+
+        send(asAlice, conversation, "one");
+        String two = send(asBob, conversation, "two").get("id").asString();
+        JsonNode alices = asAlice.get(CHAT + "/conversations").json().get(0);
+        assertThat(alices.get("last_message").get("text").asString()).isEqualTo("two");
+        assertThat(alices.get("last_message").get("account_id").asString()).isEqualTo(bob.id());
+        assertThat(alices.get("last_message").get("reactions").isArray()).isTrue();
+        JsonNode bobs = asBob.get(CHAT + "/conversations/" + conversation).json();
+        assertThat(bobs.get("account_ids").valueStream().map(JsonNode::asString).toList()).containsExactly(alice.id());
+        assertThat(bobs.get("last_message").get("id").asString()).isEqualTo(two);
+
+        // Deleted for her only: she sees the message before it; he still sees his.
+        asAlice.postJson(CHAT + "/conversations/" + conversation + "/messages/" + two + "/hide", Map.of());
+        assertThat(asAlice.get(CHAT + "/conversations").json().get(0).get("last_message").get("text").asString())
+                .isEqualTo("one");
+        assertThat(asBob.get(CHAT + "/conversations").json().get(0).get("last_message").get("text").asString())
+                .isEqualTo("two");
+        // Deleted for everyone: gone for him too.
+        asBob.delete(CHAT + "/conversations/" + conversation + "/messages/" + two);
+        assertThat(asBob.get(CHAT + "/conversations").json().get(0).get("last_message").get("text").asString())
+                .isEqualTo("one");
+    }
+
+    @Test
+    void aGroupShowsItsFirstFewOtherMembers() {
+        List<String> others = new ArrayList<>();
+        List<String> everyone = new ArrayList<>(List.of(bob.id()));
+        for (int i = 0; i < 4; i++) {
+            everyone.add(quickUser().id());
+        }
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "five",
+                "account_ids", everyone)).json().get("id").asString();
+        JsonNode view = asAlice.get(CHAT + "/conversations/" + group).json();
+        view.get("account_ids").valueStream().map(JsonNode::asString).forEach(others::add);
+        assertThat(view.get("member_count").asInt()).isEqualTo(6);
+        assertThat(others).hasSize(4).doesNotContain(alice.id()).isSubsetOf(everyone);
+    }
+
+    @Test
     void theSenderEditsAndDeletesForEveryone() {
         String conversation = direct(asAlice, bob);
         String id = send(asAlice, conversation, "typo").get("id").asString();
