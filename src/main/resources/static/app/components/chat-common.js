@@ -74,3 +74,22 @@ export function preview(message) {
   if ((message.media_attachments || []).length) return t('app.chat.photo');
   return '';
 }
+
+/** Makes list's children be items, touching only what differs: new ones at either end, changed ones in place. */
+export function patchChildren(list, items) {
+  const current = [...list.children];
+  if (items.length === current.length) {
+    items.forEach((item, i) => { if (item !== current[i] && !item.isConnected) current[i].replaceWith(item); });
+    const now = [...list.children];
+    if (now.length !== items.length || items.some((item, i) => item !== now[i])) list.replaceChildren(...items);
+    return;
+  }
+  const start = items.indexOf(current[0]);
+  const aligned = start >= 0 && current.every((item, i) => items[start + i] === item);
+  if (current.length && aligned) {
+    list.prepend(...items.slice(0, start));
+    list.append(...items.slice(start + current.length));
+  } else {
+    list.replaceChildren(...items);
+  }
+}

@@ -7,13 +7,16 @@ import { announce, empty, fill, h, icon, problemBox, toast } from '../dom.js';
 import { t, tn } from '../i18n.js';
 import { navigate } from '../router.js';
 import { problemMessage } from './problems.js';
-import { CHAT_API, compareIds, conversationAvatar, conversationTitle, loadPeople, person, personName, withDetails } from './chat-common.js';
+import { CHAT_API, compareIds, conversationAvatar, conversationTitle, loadPeople, patchChildren, person, personName, withDetails } from './chat-common.js';
 import { chatComposer } from './chat-composer.js';
 import { onChat, onChatReload } from './chat-events.js';
-import { messageItem } from './chat-message.js';
+import { keepMyReactions, messageItem } from './chat-message.js';
+import { ReadState } from './chat-receipts.js';
+import { typingIndicator } from './chat-typing.js';
+import { requestButtons } from './chat-requests.js';
+import { sendDraft } from './chat-sending.js';
 
 const PAGE = 40;
-const TYPING_SHOWN_MS = 6000;
 const NEAR_BOTTOM_PX = 120;
 const OLDER_AT_PX = 80;
 
@@ -35,38 +38,23 @@ export async function conversationView(pane, id) {
   const group = conversation.type === 'group';
   const messages = new Map();
   const pending = new Map();
-  let receipts = [];
+  const readState = new ReadState(base, group);
   let olderLink = page.data.length >= PAGE ? page.links.next : null;
   let loadingOlder = false;
   let lastReadSent = conversation.last_read_id;
-  const typers = new Map();
 
   const list = h('ol', { class: 'chat-messages' });
   const older = h('button', { type: 'button', class: 'load-more chat-older', hidden: !olderLink }, t('app.chat.load_older'));
   const emptyNote = empty(t('app.chat.conversation_empty'));
   const log = h('div', { class: 'chat-log', role: 'log', 'aria-label': t('app.chat.messages'), tabindex: '0' }, older, emptyNote, list);
   const typingLine = h('p', { class: 'chat-typing', 'aria-live': 'polite' });
+  const typing = typingIndicator(typingLine);
   const banner = h('div', { class: 'chat-request-banner', hidden: conversation.state !== 'request' });
   const title = h('h1', { class: 'chat-title', id: 'chat-title' }, conversationTitle(conversation));
   setTitle(conversationTitle(conversation));
 
   const ordered = () => [...messages.values()].sort((a, b) => compareIds(a.id, b.id));
   const newestMine = () => ordered().filter((m) => m.account_id === app.me.id && !m.deleted_at).pop();
-  const othersRead = () => receipts.filter((r) => r.account_id !== app.me.id);
-  const state = (message) => {
-    if (newestMine() !== message) return null;
-    const others = othersRead();
-    if (others.length && others.every((r) => r.last_read_id && compareIds(r.last_read_id, message.id) >= 0)) return 'seen';
-    if (group && others.some((r) => r.last_read_id && compareIds(r.last_read_id, message.id) >= 0)) return 'seen';
-    if (others.some((r) => r.last_delivered_id && compareIds(r.last_delivered_id, message.id) >= 0)) return 'delivered';
-    return null;
-  };
-  const seenLabel = () => {
-    if (!group) return t('app.chat.seen');
-    const mine = newestMine();
-    const count = othersRead().filter((r) => mine && r.last_read_id && compareIds(r.last_read_id, mine.id) >= 0).length;
-    return tn('app.chat.seen_by', count);
-  };
 
   const composer = chatComposer(id, {
     send: (draft) => send(draft),
@@ -79,42 +67,48 @@ export async function conversationView(pane, id) {
     },
   });
 
-  const context = () => ({
-    group,
-    find: (messageId) => messages.get(messageId) || null,
-    state,
-    seenLabel: seenLabel(),
-    on: {
-      reply: (message) => composer.replyTo(message),
-      edit: (message) => composer.edit(message),
-      react: toggleReaction,
-      remove: async (message) => {
-        if (!window.confirm(t('app.chat.delete_everyone_confirm'))) return;
-        try { put(await del(`${base}/messages/${message.id}`)); } catch (error) { toast(problemMessage(error), 'error'); }
-      },
-      hide: async (message) => {
-        try {
-          await post(`${base}/messages/${message.id}/hide`);
-          dropMessage(message.id);
-          announce(t('app.chat.hidden'));
-        } catch (error) { toast(problemMessage(error), 'error'); }
-      },
-      report: (message) => document.dispatchEvent(new CustomEvent('omnia:report', {
-        detail: { kind: 'message', messageId: message.id, accountId: message.account_id, account: person(message.account_id) },
-      })),
-      retry: (message) => attempt(message),
-      jump: (messageId) => {
-        const target = list.querySelector(`[data-id="${CSS.escape(messageId)}"]`);
-        if (target) {
-          target.scrollIntoView({ block: 'center' });
-          target.classList.add('flash');
-          window.setTimeout(() => target.classList.remove('flash'), 1500);
-        } else {
-          toast(t('app.chat.reply_not_loaded'));
-        }
-      },
+  // What the viewer may do with a message (the menu, a reaction chip, a failed send's Retry, a reply quote).
+  const on = {
+    reply: (message) => composer.replyTo(message),
+    edit: (message) => composer.edit(message),
+    react: toggleReaction,
+    remove: async (message) => {
+      if (!window.confirm(t('app.chat.delete_everyone_confirm'))) return;
+      try { put(await del(`${base}/messages/${message.id}`)); } catch (error) { toast(problemMessage(error), 'error'); }
     },
-  });
+    hide: async (message) => {
+      try {
+        await post(`${base}/messages/${message.id}/hide`);
+        dropMessage(message.id);
+        announce(t('app.chat.hidden'));
+      } catch (error) { toast(problemMessage(error), 'error'); }
+    },
+    report: (message) => document.dispatchEvent(new CustomEvent('omnia:report', {
+      detail: { kind: 'message', messageId: message.id, accountId: message.account_id, account: person(message.account_id) },
+    })),
+    retry: (message) => attempt(message),
+    jump: (messageId) => {
+      const target = list.querySelector(`[data-id="${CSS.escape(messageId)}"]`);
+      if (!target) {
+        toast(t('app.chat.reply_not_loaded'));
+        return;
+      }
+      target.scrollIntoView({ block: 'center' });
+      target.classList.add('flash');
+      window.setTimeout(() => target.classList.remove('flash'), 1500);
+    },
+  };
+  const context = () => {
+    // Only the viewer's newest message says how far the others got.
+    const mine = newestMine();
+    return {
+      group,
+      on,
+      find: (messageId) => messages.get(messageId) || null,
+      state: (message) => (message === mine ? readState.of(message) : null),
+      seenLabel: mine ? readState.label(mine) : '',
+    };
+  };
 
   const nearBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
   const toBottom = () => { log.scrollTop = log.scrollHeight; };
@@ -135,13 +129,13 @@ export async function conversationView(pane, id) {
       rendered.set(key, { signature, element });
       return element;
     });
-    patch(list, items);
+    patchChildren(list, items);
     emptyNote.hidden = messages.size + pending.size > 0;
   };
   /** Adds or replaces a message from the API, keeping the viewer's own reaction marks. */
   function put(message, { keepMe = false } = {}) {
     const known = messages.get(message.id);
-    if (keepMe && known) message = { ...message, reactions: mergeMine(message.reactions, known.reactions) };
+    if (keepMe && known) message = { ...message, reactions: keepMyReactions(message.reactions, known.reactions) };
     messages.set(message.id, message);
     if (message.client_message_id) pending.delete(message.client_message_id);
     const stick = nearBottom();
@@ -168,19 +162,7 @@ export async function conversationView(pane, id) {
     draft.failed = false;
     draw();
     try {
-      if (draft.files.length && !draft.media_ids) {
-        const uploaded = [];
-        for (const file of draft.files) {
-          const form = new FormData();
-          form.append('file', file);
-          uploaded.push((await call(`${CHAT_API}/media`, { method: 'POST', form })).data.id);
-        }
-        draft.media_ids = uploaded;
-      }
-      const json = { client_message_id: draft.client_message_id, text: draft.text || undefined };
-      if (draft.reply_to_id) json.reply_to_id = draft.reply_to_id;
-      if (draft.media_ids) json.media_ids = draft.media_ids;
-      const sent = await post(`${base}/messages`, json);
+      const sent = await sendDraft(base, draft);
       if (conversation.state === 'request') {
         conversation.state = 'active';
         banner.hidden = true;
@@ -238,26 +220,17 @@ export async function conversationView(pane, id) {
   }
   async function loadReceipts() {
     try {
-      receipts = await get(`${base}/receipts`);
+      await readState.load();
       draw();
     } catch { /* shown without read state */ }
   }
 
-  const showTyping = () => {
-    const names = [...typers.keys()].map(personName);
-    typingLine.textContent = names.length === 0 ? ''
-      : names.length === 1 ? t('app.chat.typing_one', { name: names[0] }) : t('app.chat.typing_many');
-  };
   const removers = [
     onChat(['chat.message'], async (entry) => {
       if (entry.conversation_id !== id) return;
       const message = entry.payload;
       await loadPeople([message.account_id]);
-      if (typers.has(message.account_id)) {
-        window.clearTimeout(typers.get(message.account_id));
-        typers.delete(message.account_id);
-        showTyping();
-      }
+      typing.stopped(message.account_id);
       put(message);
       // Groups are not pushed each member's receipts: a message is a good moment to read them again.
       if (group) loadReceipts();
@@ -282,18 +255,12 @@ export async function conversationView(pane, id) {
     }),
     onChat(['chat.read', 'chat.delivered'], (entry) => {
       if (entry.conversation_id !== id || entry.payload.account_id === app.me.id) return;
-      const found = receipts.find((r) => r.account_id === entry.payload.account_id);
-      const field = entry.type === 'chat.read' ? 'last_read_id' : 'last_delivered_id';
-      if (found) found[field] = entry.payload[field];
-      else receipts.push({ account_id: entry.payload.account_id, [field]: entry.payload[field] });
-      if (field === 'last_read_id' && found && !found.last_delivered_id) found.last_delivered_id = entry.payload[field];
+      readState.apply(entry);
       draw();
     }),
     onChat(['chat.typing'], (entry) => {
       if (entry.conversation_id !== id || entry.account_id === app.me.id) return;
-      window.clearTimeout(typers.get(entry.account_id));
-      typers.set(entry.account_id, window.setTimeout(() => { typers.delete(entry.account_id); showTyping(); }, TYPING_SHOWN_MS));
-      loadPeople([entry.account_id]).then(showTyping);
+      typing.heard(entry.account_id);
     }),
     onChat(['chat.conversation.update', 'chat.member.add', 'chat.member.remove'], async (entry) => {
       if (entry.conversation_id !== id) return;
@@ -317,17 +284,24 @@ export async function conversationView(pane, id) {
   const onVisible = () => markRead();
   document.addEventListener('visibilitychange', onVisible);
   removers.push(() => document.removeEventListener('visibilitychange', onVisible));
-  removers.push(() => typers.forEach((timer) => window.clearTimeout(timer)));
+  removers.push(typing.stop);
 
   await loadPeople(page.data.map((m) => m.account_id));
   page.data.forEach((m) => messages.set(m.id, m));
-  if (conversation.state === 'request') banner.append(...requestBanner(conversation, base, banner));
+  if (conversation.state === 'request') {
+    banner.append(h('p', {}, t('app.chat.request.banner', { name: conversationTitle(conversation) })),
+      requestButtons(conversation, (action) => {
+        if (action === 'decline') navigate('/chat/requests');
+        banner.hidden = true;
+        conversation.state = 'active';
+      }));
+  }
   fill(pane,
     h('header', { class: 'chat-pane-head' },
       backLink(),
       conversationAvatar(conversation, 'small'),
       h('div', { class: 'chat-title-block' }, title,
-        h('span', { class: 'chat-subtitle' }, group ? tn('app.chat.members', conversation.member_count) : (person(conversation.memberIds.find((m) => m !== app.me.id)) ? `@${person(conversation.memberIds.find((m) => m !== app.me.id)).acct}` : '')),
+        h('span', { class: 'chat-subtitle' }, subtitle(conversation)),
         typingLine),
       h('a', { class: 'button icon-button chat-info-link', href: `/chat/${id}/info`, 'aria-label': t('app.chat.info'), title: t('app.chat.info') }, icon('gear'))),
     banner, log, composer.element);
@@ -343,47 +317,8 @@ function backLink() {
   return h('a', { class: 'button icon-button chat-back', href: '/chat', 'aria-label': t('app.chat.back'), title: t('app.chat.back') }, '←');
 }
 
-function requestBanner(conversation, base, banner) {
-  const act = async (action) => {
-    try {
-      await post(`${base}/${action}`);
-      if (action === 'decline') navigate('/chat/requests');
-      else {
-        banner.hidden = true;
-        conversation.state = 'active';
-        announce(t('app.chat.request.accepted', { name: conversationTitle(conversation) }));
-      }
-    } catch (error) {
-      toast(problemMessage(error), 'error');
-    }
-  };
-  return [h('p', {}, t('app.chat.request.banner', { name: conversationTitle(conversation) })),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', class: 'primary accept', onclick: () => act('accept') }, t('app.chat.request.accept')),
-      h('button', { type: 'button', class: 'danger decline', onclick: () => act('decline') }, t('app.chat.request.decline')))];
+function subtitle(conversation) {
+  if (conversation.type === 'group') return tn('app.chat.members', conversation.member_count);
+  const other = person(conversation.memberIds.find((m) => m !== app.me.id));
+  return other ? `@${other.acct}` : '';
 }
-
-/** Makes list's children be items, touching only what differs: new ones at either end, changed ones in place. */
-function patch(list, items) {
-  const current = [...list.children];
-  if (items.length === current.length) {
-    items.forEach((item, i) => { if (item !== current[i] && !item.isConnected) current[i].replaceWith(item); });
-    const now = [...list.children];
-    if (now.length !== items.length || items.some((item, i) => item !== now[i])) list.replaceChildren(...items);
-    return;
-  }
-  const start = items.indexOf(current[0]);
-  const aligned = start >= 0 && current.every((item, i) => items[start + i] === item);
-  if (current.length && aligned) {
-    list.prepend(...items.slice(0, start));
-    list.append(...items.slice(start + current.length));
-  } else {
-    list.replaceChildren(...items);
-  }
-}
-
-function mergeMine(fresh, known) {
-  const mine = new Set((known || []).filter((r) => r.me).map((r) => r.name));
-  return (fresh || []).map((r) => (r.me === undefined || r.me === null ? { ...r, me: mine.has(r.name) } : r));
-}
-

@@ -109,7 +109,6 @@ function renameForm(conversation, base, redraw) {
     try {
       await call(base, { method: 'PATCH', json: { name: input.value.trim() } });
       announce(t('app.chat.renamed'));
-      toast(t('app.chat.renamed'));
       redraw();
     } catch (error) {
       result.replaceChildren(problemBox(error));

@@ -1,14 +1,14 @@
 // The conversation list: newest activity first, each with its picture, title, last message, time and unread
 // count; message requests with Accept and Decline; archived conversations. It follows the chat stream: a
 // new message moves its conversation to the top, a conversation joined appears.
-import { call, post } from '../api.js';
+import { call } from '../api.js';
 import { app } from '../context.js';
-import { announce, empty, h, icon, loading, problemBox, toast } from '../dom.js';
+import { empty, h, icon, loading, problemBox } from '../dom.js';
 import { relativeTime, t, tn } from '../i18n.js';
 import { navigate } from '../router.js';
-import { problemMessage } from './problems.js';
 import { CHAT_API, conversationAvatar, conversationTitle, personName, preview, withDetails } from './chat-common.js';
 import { onChat, onChatReload } from './chat-events.js';
+import { requestButtons } from './chat-requests.js';
 
 const PAGE = 20;
 const FILTERS = {
@@ -135,7 +135,7 @@ function item(conversation, filter, selected, remove) {
   h('span', { class: 'chat-conversation-text' },
     h('span', { class: 'chat-conversation-top' },
       h('span', { class: 'chat-conversation-title' }, title),
-      conversation.muted ? h('span', { class: 'chat-muted', title: t('app.chat.muted'), 'aria-label': t('app.chat.muted'), role: 'img' }, icon('bell')) : null,
+      conversation.muted ? h('span', { class: 'chat-muted', title: t('app.chat.muted'), 'aria-label': t('app.chat.muted'), role: 'img' }, icon('bell-off')) : null,
       last ? h('time', { datetime: last.created_at }, relativeTime(last.created_at)) : null),
     h('span', { class: 'chat-conversation-bottom' },
       h('span', { class: 'chat-preview' }, mine ? t('app.chat.you_prefix') : sender, preview(last)),
@@ -143,22 +143,11 @@ function item(conversation, filter, selected, remove) {
         h('span', { 'aria-hidden': 'true' }, String(conversation.unread_count)),
         h('span', { class: 'visually-hidden' }, tn('app.chat.unread', conversation.unread_count))) : null)));
   const row = h('li', { dataset: { id: conversation.id } }, link);
-  if (filter === 'request') row.append(requestActions(conversation, title, remove));
-  return row;
-}
-
-function requestActions(conversation, title, remove) {
-  const act = async (action) => {
-    try {
-      await post(`${CHAT_API}/conversations/${conversation.id}/${action}`);
+  if (filter === 'request') {
+    row.append(requestButtons(conversation, (action) => {
       remove(conversation.id);
-      announce(t(`app.chat.request.${action}ed`, { name: title }));
       if (action === 'accept') navigate(`/chat/${conversation.id}`);
-    } catch (error) {
-      toast(problemMessage(error), 'error');
-    }
-  };
-  return h('div', { class: 'chat-request-actions' },
-    h('button', { type: 'button', class: 'primary accept', onclick: () => act('accept'), 'aria-label': t('app.chat.request.accept_from', { name: title }) }, t('app.chat.request.accept')),
-    h('button', { type: 'button', class: 'danger decline', onclick: () => act('decline'), 'aria-label': t('app.chat.request.decline_from', { name: title }) }, t('app.chat.request.decline')));
+    }));
+  }
+  return row;
 }

@@ -107,3 +107,9 @@ function menu(message, mine, context) {
       mine ? null : action('report danger', t('app.chat.report'), context.on.report)));
   return details;
 }
+
+/** Reactions from an event (which cannot say which are the viewer's) with the viewer's marks kept. */
+export function keepMyReactions(fresh, known) {
+  const mine = new Set((known || []).filter((r) => r.me).map((r) => r.name));
+  return (fresh || []).map((r) => (r.me === undefined || r.me === null ? { ...r, me: mine.has(r.name) } : r));
+}

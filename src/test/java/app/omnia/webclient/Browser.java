@@ -96,8 +96,16 @@ final class Browser implements AutoCloseable {
         return until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     }
 
+    /** Clicks the element matching css; when it is redrawn between being found and clicked, finds it again. */
     void click(String css) {
-        click(clickable(css));
+        until(d -> {
+            try {
+                click(clickable(css));
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
     }
 
     /** Scrolls the element to the middle first, so that sticky bars never sit on top of it. */

@@ -1,5 +1,8 @@
 package app.omnia.webclient;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,6 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+
+import app.omnia.support.Api;
+import app.omnia.support.TestAccounts;
+import app.omnia.support.TestImages;
 
 import static app.omnia.webclient.SignUps.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,15 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversation with him; he sees it arrive in his list with an unread badge, opens it, sees her typing and
  * her messages arrive live, reacts and replies; she sees his reply, his reaction and that he has seen her
  * message, and corrects her first message, which he sees edited, all without a reload. Then she makes a group
- * with him and renames it, and he sees the new name.
+ * with him and renames it, and he sees the new name. Carol, whom he does not follow, writes to him: he
+ * finds her message among his requests and accepts it.
  */
 class WebClientChatBrowserTest extends BrowserServer {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+    private static final String CHAT = "/api/omnia/v1/chat/conversations";
 
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {390, 1280})
-    void twoPeopleChatLiveAndMakeAGroup(int width) {
+    void twoPeopleChatLiveAndMakeAGroup(int width) throws Exception {
         String alice = "chatalice" + width + "_" + PEOPLE.incrementAndGet();
         String bob = "chatbob" + width + "_" + PEOPLE.incrementAndGet();
         try (Browser a = new Browser(BASE, width, "en-US"); Browser b = new Browser(BASE, width, "en-US")) {
@@ -105,6 +114,16 @@ class WebClientChatBrowserTest extends BrowserServer {
             b.withText(".chat-message.theirs .chat-text", "Hello Bob, lunch at one?");
             b.withText(".chat-message.theirs .chat-edited", "edited");
             b.withText(".chat-reply-quote", "Hello Bob, lunch at one?");
+            // A picture, attached and sent with a caption.
+            Path picture = Files.createTempFile("omnia-chat-picture-", ".png");
+            Files.write(picture, TestImages.image("png", 64, 48));
+            a.driver().findElement(By.cssSelector("input.chat-file")).sendKeys(picture.toString());
+            a.find(".chat-attachments img");
+            a.type("textarea.chat-input", "The place");
+            a.click("button.chat-send");
+            b.find(".chat-message.theirs .chat-media img");
+            b.withText(".chat-message.theirs .chat-text", "The place");
+            a.find(".chat-message.mine .chat-media img");
             a.screenshot("chat-02-conversation");
             b.screenshot("chat-02b-conversation-other-side");
 
@@ -121,10 +140,40 @@ class WebClientChatBrowserTest extends BrowserServer {
             a.type("input#chat-rename", "Lunch and walk club");
             a.click("#chat-rename-save");
             a.withText(".chat-pane h1.chat-title", "Details of Lunch and walk club");
+            a.click("button.chat-mute");
+            a.withText("button.chat-mute[aria-pressed='true']", "Unmute");
             a.screenshot("chat-03-group-info");
 
             b.click("nav#nav a[data-section='chat']");
             b.withText(".chat-conversation .chat-conversation-title", "Lunch and walk club");
+
+            // A message request: Carol, whom Bob does not follow, writes to him; he accepts it from his requests.
+            Api api = Api.at(PORT);
+            TestAccounts.User carol = TestAccounts.newUser(api, "read write");
+            Api asCarol = api.withToken(carol.token());
+            String bobId = asCarol.get("/api/v1/accounts/lookup?acct=" + bob).json().get("id").asString();
+            String request = asCarol.postJson(CHAT, Map.of("type", "direct", "account_id", bobId)).json().get("id").asString();
+            Api.Response sent = asCarol.postJson(CHAT + "/" + request + "/messages",
+                    Map.of("client_message_id", "carol-1", "text", "Hi Bob, it is Carol"));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            b.click("nav#nav a[data-section='chat']");
+            b.click(".chat-tabs a[data-tab='request']");
+            b.withText(".chat-conversation[data-id='" + request + "'] .chat-preview", "Hi Bob, it is Carol");
+            b.screenshot("chat-05-requests");
+            b.click(".chat-conversations li[data-id='" + request + "'] button.accept");
+            b.until(d -> ("/chat/" + request).equals(b.path()) ? true : null);
+            b.withText(".chat-message.theirs .chat-text", "Hi Bob, it is Carol");
+            assertThat(asCarol.get(CHAT + "/" + request).json().get("member_count").asInt()).isEqualTo(2);
+            assertThat(api.withToken(carol.token()).get(CHAT + "?state=request").json()).isEmpty();
+
+            // A conversation one is not in is an API problem, shown as such; the dark theme.
+            b.open("/chat/123");
+            assertThat(b.find(".chat-pane .problem[role=alert]").getText()).isNotBlank();
+            a.click("#theme-switch");
+            a.click("nav#nav a[data-section='chat']");
+            a.click(".chat-conversation[data-id='" + conversation + "']");
+            a.withText(".chat-message.theirs .chat-text", "Yes, see you there");
+            a.screenshot("chat-04-conversation-dark");
         }
     }
 
