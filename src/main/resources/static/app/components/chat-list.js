@@ -11,6 +11,9 @@ import { onChat, onChatReload } from './chat-events.js';
 import { requestButtons } from './chat-requests.js';
 
 const PAGE = 20;
+// The last list drawn per filter: opening another conversation redraws the screen, and the list shows at
+// once (then refreshes) instead of flashing "Loading".
+const lastDrawn = new Map();
 const FILTERS = {
   active: { query: { state: 'active' }, empty: 'app.chat.list.empty' },
   request: { query: { state: 'request' }, empty: 'app.chat.requests.empty' },
@@ -38,6 +41,7 @@ export function conversationList(pane, { filter, selectedId, heading }) {
   const draw = () => {
     list.replaceChildren(...conversations.map((c) => item(c, filter, c.id === selectedId, remove)));
     status.replaceChildren(conversations.length ? '' : empty(t(FILTERS[filter].empty)));
+    lastDrawn.set(filter, conversations.slice());
   };
   const remove = (id) => {
     const index = conversations.findIndex((c) => c.id === id);
@@ -115,6 +119,10 @@ export function conversationList(pane, { filter, selectedId, heading }) {
   };
   document.addEventListener('omnia:chat-read', onRead);
   removers.push(() => document.removeEventListener('omnia:chat-read', onRead));
+  if (lastDrawn.has(filter)) {
+    conversations.push(...lastDrawn.get(filter));
+    draw();
+  }
   load(path, true);
   return {
     stop: () => removers.forEach((r) => r()),
