@@ -62,13 +62,17 @@ class MoneyRequestsTest extends WalletFixture {
         assertThat(asBob.get(REQUESTS + "/" + id).json().get("state").asString()).isEqualTo("pending");
     }
 
-    @Test
-    void approvingALargeRequestWaitsForThePayersSecondConfirmation() {
-        // Verified, so that 1,500 EUR is within the payer's caps and only the confirmation stands in the way.
-        Api.Response verified = asAdmin.postForm("/api/omnia/v1/admin/accounts/" + bob.id() + "/verifications",
+    /** Verified, so that 1,500 EUR is within the payer's caps and only the confirmation stands in the way. */
+    private void verifiedWith(TestAccounts.User payer, String euros) {
+        Api.Response verified = asAdmin.postForm("/api/omnia/v1/admin/accounts/" + payer.id() + "/verifications",
                 Api.form("kind", "identity"));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        credit(bob, "2500", "EUR");
+        credit(payer, euros, "EUR");
+    }
+
+    @Test
+    void approvingALargeRequestWaitsForThePayersSecondConfirmation() {
+        verifiedWith(bob, "2500");
         String small = ask(asAlice, bob, "1000.00").get("id").asString();
         String large = ask(asAlice, bob, "1500.00").get("id").asString();
 
@@ -111,10 +115,7 @@ class MoneyRequestsTest extends WalletFixture {
 
     @Test
     void aSecondConfirmationOfAnAlreadyPaidRequestMovesNothing() {
-        Api.Response verified = asAdmin.postForm("/api/omnia/v1/admin/accounts/" + bob.id() + "/verifications",
-                Api.form("kind", "identity"));
-        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        credit(bob, "5000", "EUR");
+        verifiedWith(bob, "5000");
         String id = ask(asAlice, bob, "1500.00").get("id").asString();
         String first = asBob.postJson(REQUESTS + "/" + id + "/approve", Map.of()).json().get("confirmation_id").asString();
         String second = asBob.postJson(REQUESTS + "/" + id + "/approve", Map.of()).json().get("confirmation_id").asString();
