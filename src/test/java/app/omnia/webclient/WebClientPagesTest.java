@@ -67,6 +67,18 @@ class WebClientPagesTest {
     }
 
     @Test
+    void theWalletsCsvExportLinkDownloadsTheStatementWithTheSessionCookie() {
+        Api browser = api.stranger();
+        WebPages.signIn(browser, user.username(), TestAccounts.PASSWORD, null);
+
+        Api.Response csv = browser.get("/api/omnia/v1/wallet/transactions.csv");
+
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(api.stranger().get("/api/omnia/v1/wallet/transactions.csv").status()).isEqualTo(401);
+    }
+
+    @Test
     void signingInReplacesTheCsrfTokenHeldBefore() {
         Api browser = api.stranger();
         String before = WebPages.hiddenFields(browser.get("/auth/sign_in").body()).get("_csrf");
