@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The wallet in a real browser, at 390 px and 1280 px: A adds the sandbox card that asks for a code, tops up
  * through the challenge and sees the balance; B signs up and watches his balance; A pays B with a note; both
  * balances change (B's live, without a reload) and B's history shows the payment. Then, in French at a phone's
- * width: a money request paid through the second confirmation that large payments need.
+ * width: a money request paid through the second confirmation that large payments need, and a withdrawal.
  */
 class WebClientWalletBrowserTest extends BrowserServer {
 
@@ -156,6 +156,15 @@ class WebClientWalletBrowserTest extends BrowserServer {
             a.withText(".view-requests .empty", "Personne n’attend d’argent de vous");
             a.click(".wallet-tabs a[data-view='balance']");
             a.until(d -> "500,00 €".equals(spaces(balance(a, "EUR"))) ? true : null);
+
+            // A withdrawal is on its way (processing) until the network settles it.
+            a.click(".wallet-tabs a[data-view='withdraw']");
+            a.type("input#withdraw-amount", "100");
+            a.click(".wallet-form button[type=submit]");
+            a.withText(".wallet-done", "en route vers votre carte");
+            a.withText(".wallet-operations .wallet-status", "En route");
+            a.click(".wallet-tabs a[data-view='balance']");
+            a.until(d -> "400,00 €".equals(spaces(balance(a, "EUR"))) ? true : null);
 
             b.open("/wallet");
             b.until(d -> "€1,500.00".equals(balance(b, "EUR")) ? true : null);

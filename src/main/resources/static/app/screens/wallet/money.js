@@ -91,7 +91,8 @@ export class ActionKey {
  * then confirms or cancels it. onDone(result) gets the confirmation's answer, or null when cancelled.
  */
 export function confirmationStep(answer, onDone) {
-  const box = h('section', { class: 'wallet-confirm', 'aria-labelledby': 'wallet-confirm-title' });
+  const titleId = `wallet-confirm-${answer.confirmation_id}`; // several may be open, one per request
+  const box = h('section', { class: 'wallet-confirm', 'aria-labelledby': titleId });
   const result = h('div', { class: 'form-result' });
   const amount = answer.amount && answer.asset ? formatMoney(answer.amount, answer.asset) : '';
   const act = (what) => async () => {
@@ -111,7 +112,7 @@ export function confirmationStep(answer, onDone) {
   const confirm = h('button', { type: 'button', class: 'primary confirm-payment', onclick: act('confirm') },
     t('app.wallet.confirm.confirm'));
   const cancel = h('button', { type: 'button', class: 'cancel-payment', onclick: act('cancel') }, t('app.wallet.confirm.cancel'));
-  box.append(h('h2', { id: 'wallet-confirm-title', class: 'section-title' }, t('app.wallet.confirm.title')),
+  box.append(h('h2', { id: titleId, class: 'section-title' }, t('app.wallet.confirm.title')),
     h('p', {}, t('app.wallet.confirm.text', { amount })), h('div', { class: 'row' }, confirm, cancel), result);
   window.setTimeout(() => confirm.focus(), 0);
   return box;
