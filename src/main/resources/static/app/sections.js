@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'notifications', pattern: /^\/notifications$/, screen: () => import('./screens/notifications.js'), nav: { href: '/notifications', label: 'app.nav.notifications', icon: 'bell' }, signedIn: true },
   { id: 'public', pattern: /^\/public(?:\/(local))?$/, params: ['scope'], screen: () => import('./screens/public.js'), nav: { href: '/public', label: 'app.nav.public', icon: 'globe' } },
   { id: 'search', pattern: /^\/search$/, screen: () => import('./screens/search.js'), nav: { href: '/search', label: 'app.nav.search', icon: 'search' }, signedIn: true },
+  { id: 'wallet', pattern: /^\/wallet(?:\/(send|request|requests|cards|topup|withdraw|history))?$/, params: ['view'], screen: () => import('./screens/wallet.js'), nav: { href: '/wallet', label: 'app.nav.wallet', icon: 'wallet' }, signedIn: true },
   { id: 'bookmarks', pattern: /^\/bookmarks$/, screen: () => import('./screens/bookmarks.js'), nav: { href: '/bookmarks', label: 'app.nav.bookmarks', icon: 'bookmark', wideOnly: true }, signedIn: true },
   { id: 'settings', pattern: /^\/settings(?:\/(profile|password|security|privacy|appearance))?$/, params: ['section'], screen: () => import('./screens/settings.js'), nav: { href: '/settings', label: 'app.nav.settings', icon: 'gear', wideOnly: true }, signedIn: true },
   { id: 'tag', pattern: /^\/tags\/([^/]+)$/, params: ['tag'], screen: () => import('./screens/tag.js') },
