@@ -12,6 +12,9 @@ import org.openqa.selenium.WebElement;
 
 import app.omnia.support.TestImages;
 
+import static app.omnia.webclient.BrowserAccounts.PASSWORD;
+import static app.omnia.webclient.BrowserAccounts.fillSignUp;
+import static app.omnia.webclient.BrowserAccounts.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -172,26 +175,5 @@ class WebClientBrowserTest extends BrowserServer {
             assertThat(d.find(".problem[role=alert]").getText()).isNotBlank();
             d.screenshot("13-unknown-profile");
         }
-    }
-
-    static final String PASSWORD = "correct horse battery staple";
-
-    private static void signUp(Browser browser, String username) {
-        browser.open("/auth/sign_up");
-        fillSignUp(browser, username);
-    }
-
-    private static void fillSignUp(Browser browser, String username) {
-        browser.type("input#username", username);
-        browser.type("input#email", username + "@example.org");
-        browser.type("input#password", PASSWORD);
-        browser.script("document.getElementById('date_of_birth').value = '1990-04-12'");
-        browser.type("input#country", "FR");
-        WebElement agreement = browser.find("input#agreement");
-        if (!agreement.isSelected()) {
-            agreement.click();
-        }
-        browser.click("form button[type=submit]");
-        browser.until(d -> "/".equals(browser.path()) ? true : null);
     }
 }

@@ -1,0 +1,33 @@
+package app.omnia.webclient;
+
+import org.openqa.selenium.WebElement;
+
+/** Signing up through the real sign-up page, shared by the browser tests. */
+final class BrowserAccounts {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    private BrowserAccounts() {
+    }
+
+    /** Opens the sign-up page and creates an adult account in France; returns once the app's home shows. */
+    static void signUp(Browser browser, String username) {
+        browser.open("/auth/sign_up");
+        fillSignUp(browser, username);
+    }
+
+    /** Fills and sends the sign-up form already open in the browser. */
+    static void fillSignUp(Browser browser, String username) {
+        browser.type("input#username", username);
+        browser.type("input#email", username + "@example.org");
+        browser.type("input#password", PASSWORD);
+        browser.script("document.getElementById('date_of_birth').value = '1990-04-12'");
+        browser.type("input#country", "FR");
+        WebElement agreement = browser.find("input#agreement");
+        if (!agreement.isSelected()) {
+            agreement.click();
+        }
+        browser.click("form button[type=submit]");
+        browser.until(d -> "/".equals(browser.path()) ? true : null);
+    }
+}
