@@ -121,7 +121,7 @@ function accountPart(report) {
     target.silenced ? t('app.moderation.flag.silenced') : null,
     target.sensitized ? t('app.moderation.flag.sensitized') : null,
   ].filter(Boolean);
-  section.append(accountLine(target.account, h('span', { class: 'meta' }, t('app.moderation.joined', { date: formatDateTime(target.created_at) }))),
+  section.append(accountLine(target.account), h('p', { class: 'hint' }, t('app.moderation.joined', { date: formatDateTime(target.created_at) })),
     h('p', { class: 'row' }, flags.length ? flags.map((f) => h('span', { class: 'tag' }, f)) : h('span', { class: 'hint' }, t('app.moderation.flag.none'))));
   const history = h('div', {}, loading());
   section.append(h('h3', {}, t('app.moderation.history')), history);

@@ -75,6 +75,8 @@ class WebClientModerationBrowserTest extends BrowserServer {
             b.click("dialog.report-dialog .report-acknowledgement button.primary");
             b.until(d -> d.findElements(By.cssSelector("dialog.report-dialog")).isEmpty() ? true : null);
             assertThat(b.all("nav#nav a[data-section='moderation']")).as("not staff").isEmpty();
+            b.open("/moderation");
+            b.withText("main h1", "Nothing here");
 
             try (Browser c = new Browser(BASE, width, "en-US")) {
                 signUp(c, moderator);
@@ -131,7 +133,8 @@ class WebClientModerationBrowserTest extends BrowserServer {
                 assertThat(appeal.findElement(By.cssSelector(".own-decision")).getText())
                         .contains("another moderator must decide this appeal");
                 assertThat(appeal.findElements(By.cssSelector("form.decide-form"))).isEmpty();
-                c.screenshot("mod-07-appeal-own-decision");
+                c.click("#theme-switch");
+                c.screenshot("mod-07-appeal-own-decision-theme-switched");
             }
         }
     }
