@@ -152,4 +152,5 @@ const ICONS = {
   chat: 'M4 4h16v12H7l-3 3z',
   wallet: 'M3 6h16v3h2v6h-2v3H3zm13 5a1 1 0 100 2 1 1 0 000-2z',
   shield: 'M12 2l8 3v6c0 5-3.4 9.7-8 11-4.6-1.3-8-6-8-11V5z',
+  flag: 'M5 3h2v18H5zm3 1h10l-2 4 2 4H8z',
 };

@@ -38,7 +38,9 @@ class WebClientPagesTest {
     void everyAppAddressAnswersTheShell() {
         for (String path : new String[] {"/", "/public", "/public/local", "/notifications", "/search", "/bookmarks",
                 "/settings", "/settings/security", "/tags/java", "/@" + user.username(),
-                "/@" + user.username() + "/followers", "/@" + user.username() + "/123", "/statuses/123", "/wallet", "/wallet/history"}) {
+                "/@" + user.username() + "/followers", "/@" + user.username() + "/123", "/statuses/123", "/wallet",
+                "/wallet/history", "/moderation", "/moderation/appeals", "/moderation/reports/123", "/safety",
+                "/safety/reports"}) {
             Api.Response page = api.stranger().get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("<script type=\"module\" src=\"/app/main.js\"></script>");
