@@ -11,3 +11,12 @@ export function setTitle(text) {
   const site = document.getElementById('shell').dataset.title || 'Omnia';
   document.title = text ? `${text} · ${site}` : site;
 }
+
+/**
+ * Whether the signed-in account may moderate: its role (Mastodon's CredentialAccount role) carries the
+ * administrator (0x1) or manage-reports (0x10) permission. The server checks again on every call.
+ */
+export function isStaff(me = app.me) {
+  const permissions = Number(me?.role?.permissions || 0);
+  return (permissions & 0x1) !== 0 || (permissions & 0x10) !== 0;
+}

@@ -1,13 +1,14 @@
 // The shell: loads the language, who is signed in and the instance's limits, draws the top bar and the
 // navigation, opens the streaming socket, and shows the screen for the current address.
 import { get } from './api.js';
-import { app, setTitle } from './context.js';
+import { app, isStaff, setTitle } from './context.js';
 import { h, clear, icon, problemBox, loading } from './dom.js';
 import { LANGUAGES, chooseLanguage, currentLanguage, loadLanguage, t } from './i18n.js';
 import { currentRoute, startRouter } from './router.js';
 import { SECTIONS } from './sections.js';
 import { Stream } from './stream.js';
 import { openComposer } from './components/composer-dialog.js';
+import { installReportListener } from './components/report-dialog.js';
 import { renderLanding } from './screens/landing.js';
 
 const main = document.getElementById('main');
@@ -56,6 +57,7 @@ async function boot() {
     app.me = event.detail;
     renderChrome();
   });
+  if (app.me) installReportListener();
   renderChrome();
   startRouter(show);
 }
@@ -116,8 +118,8 @@ function renderNav() {
   const route = currentRoute();
   const list = h('ul', {});
   for (const section of SECTIONS) {
-    if (!section.nav || (section.signedIn && !app.me)) continue;
-    const current = route.section && route.section.id === section.id;
+    if (!section.nav || (section.signedIn && !app.me) || (section.staff && !isStaff())) continue;
+    const current = route.section && (route.section.id === section.id || route.section.navSection === section.id);
     let badge = null;
     let badgeLabel = null;
     if (section.id === 'notifications' && unreadNotifications > 0) {
@@ -148,7 +150,7 @@ async function show(route) {
   renderNav();
   clear(main).append(loading());
   main.setAttribute('aria-busy', 'true');
-  if (!route.section || (route.section.signedIn && !app.me)) {
+  if (!route.section || (route.section.signedIn && !app.me) || (route.section.staff && !isStaff())) {
     if (!app.me) renderLanding(main);
     else notFound();
   } else {

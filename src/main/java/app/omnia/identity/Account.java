@@ -40,6 +40,13 @@ public record Account(
         return Period.between(dateOfBirth, today).getYears() < ADULT_AGE;
     }
 
+    /** This account for places that show it, where the password hash and two-factor secret have no business. */
+    public Account withoutSecrets() {
+        return new Account(id, username, email, null, dateOfBirth, country, locale, displayName, note, avatarFile,
+                headerFile, locked, bot, discoverable, role, approved, registrationReason, suspendedAt, null,
+                totpEnabled, createdAt, updatedAt);
+    }
+
     /** Whether the account may sign in and use tokens at all. */
     public boolean canAct() {
         return approved && !suspended();

@@ -127,7 +127,7 @@ public class AccountService {
         Map<Long, List<ProfileField>> allFields = fields.listFor(foundIds);
         Map<Long, List<Verifications.Granted>> allVerifications = verifications.listFor(foundIds);
         for (Account account : found) {
-            profiles.put(account.id(), new AccountProfileCache.Profile(account,
+            profiles.put(account.id(), new AccountProfileCache.Profile(account.withoutSecrets(),
                     List.copyOf(allFields.getOrDefault(account.id(), List.of())),
                     List.copyOf(allVerifications.getOrDefault(account.id(), List.of()))));
         }

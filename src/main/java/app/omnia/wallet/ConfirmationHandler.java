@@ -4,8 +4,9 @@ import app.omnia.wallet.persistence.Confirmations.Confirmation;
 
 /**
  * Completes a payment that waited for its payer's second confirmation ({@link PaymentConfirmations}). One
- * per kind: withdrawals, charges, P2P sends. Completing twice must move money once: a status claim (the
- * operation's, the charge's, or the confirmation's own) decides, in the ledger writer's transaction.
+ * per kind: withdrawals, charges, P2P sends, paid money requests. Completing twice must move money once: a
+ * status claim (the operation's, the charge's, the request's, or the confirmation's own) decides, in the
+ * ledger writer's transaction.
  */
 interface ConfirmationHandler {
 

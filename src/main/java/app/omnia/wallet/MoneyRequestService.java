@@ -31,6 +31,8 @@ public class MoneyRequestService {
     private final Recipients recipients;
     private final LedgerService ledger;
     private final TransferService transfers;
+    private final TransferConfirmations confirmations;
+    private final WalletControls controls;
     private final WalletJson json;
     private final WalletSettings settings;
     private final IdempotencyKeys idempotency;
@@ -39,12 +41,15 @@ public class MoneyRequestService {
     private final Clock clock;
 
     MoneyRequestService(MoneyRequests requests, Recipients recipients, LedgerService ledger, TransferService transfers,
-                        WalletJson json, WalletSettings settings, IdempotencyKeys idempotency,
-                        ApplicationEventPublisher events, IdGenerator ids, Clock clock) {
+                        TransferConfirmations confirmations, WalletControls controls, WalletJson json,
+                        WalletSettings settings, IdempotencyKeys idempotency, ApplicationEventPublisher events,
+                        IdGenerator ids, Clock clock) {
         this.requests = requests;
         this.recipients = recipients;
         this.ledger = ledger;
         this.transfers = transfers;
+        this.confirmations = confirmations;
+        this.controls = controls;
         this.json = json;
         this.settings = settings;
         this.idempotency = idempotency;
@@ -82,7 +87,9 @@ public class MoneyRequestService {
 
     /**
      * The payer pays: a transfer to the requester whose guard moves the request from pending to paid in the
-     * same transaction, so two approvals (or an approval racing a cancel) cannot both win.
+     * same transaction, so two approvals (or an approval racing a cancel) cannot both win. Above
+     * {@code omnia.wallet.limits.confirmation-above} it answers 202 {@code requires_confirmation} instead, as a
+     * large send does, and pays when the payer confirms ({@link MoneyRequestConfirmations}).
      */
     public WalletReply approve(long me, long id, String key, String path) {
         String fingerprint = "approve|" + id;
@@ -90,6 +97,21 @@ public class MoneyRequestService {
         if (replay.isPresent()) {
             return WalletReply.of(replay.get(), e -> json.entryText(me, e));
         }
+        MoneyRequest request = payable(me, id);
+        if (controls.needsSecondConfirmation(request.amount())) {
+            return confirmations.await(me, MoneyRequestConfirmations.KIND, String.valueOf(id), request.amount(),
+                    request.asset(), key, fingerprint);
+        }
+        return transfers.post(me, payment(request), key, fingerprint, path);
+    }
+
+    /** Pays a request its payer confirmed (the second confirmation of a large one): the entry's id. */
+    long payConfirmed(long me, long id) {
+        return ledger.postOrThrow(controls.guarded(payment(payable(me, id)))).id();
+    }
+
+    /** The request, if {@code me} is its payer and it is still pending and not between blocked people. */
+    private MoneyRequest payable(long me, long id) {
         MoneyRequest request = visible(me, id);
         if (request.payerId() != me) {
             throw ApiException.forbidden("Only the payer may pay a money request");
@@ -98,14 +120,20 @@ public class MoneyRequestService {
             throw notPending(request);
         }
         recipients.requireNotBlocked(me, request.requesterId(), "id");
-        Posting posting = Posting.between("transfer", request.asset(), Party.user(me), Party.user(request.requesterId()),
-                request.amount(), me, request.note()).withGuard(entryId -> {
+        return request;
+    }
+
+    /** The transfer that pays the request; its guard marks the request paid, or refuses if it no longer is pending. */
+    private Posting payment(MoneyRequest request) {
+        long id = request.id();
+        return Posting.between("transfer", request.asset(), Party.user(request.payerId()),
+                Party.user(request.requesterId()), request.amount(), request.payerId(), request.note())
+                .withGuard(entryId -> {
                     if (!requests.resolve(id, MoneyRequest.State.PAID, entryId, clock.instant())) {
                         throw ApiException.conflict("This money request is no longer pending");
                     }
                     events.publishEvent(new Changed(id));
                 });
-        return transfers.post(me, posting, key, fingerprint, path);
     }
 
     @Transactional

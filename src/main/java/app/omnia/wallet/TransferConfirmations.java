@@ -11,6 +11,8 @@ import app.omnia.wallet.persistence.Confirmations.Confirmation;
  * Large P2P sends: {@link TransferService} hands a send above the threshold here; it answers 202
  * {@code requires_confirmation} (stored for the Idempotency-Key like any first response), and the send is
  * posted when the payer confirms, the confirmation claimed in the posting's own step so it pays once.
+ * Approving a large money request answers the same way ({@link #await(long, String, String, long, String,
+ * String, String)}), its payment carried out by {@link MoneyRequestConfirmations}.
  */
 @Component
 class TransferConfirmations implements ConfirmationHandler {
@@ -31,13 +33,21 @@ class TransferConfirmations implements ConfirmationHandler {
     }
 
     WalletReply await(long me, long payee, long amount, String asset, String note, String key, String fingerprint) {
+        return await(me, kind(), payee + "|" + note, amount, asset, key, fingerprint);
+    }
+
+    /**
+     * Opens a confirmation of {@code kind} for a P2P payment and answers 202 {@code requires_confirmation}.
+     * @param payload what that kind's handler needs to pay once confirmed
+     */
+    WalletReply await(long me, String kind, String payload, long amount, String asset, String key, String fingerprint) {
         controls.ensureNotFrozen(me);
         return transactions.execute(tx -> {
             boolean keyed = key != null && !key.isBlank();
             if (keyed && !idempotencyKeys.claim(me, key, fingerprint)) {
                 throw ApiException.conflict("A request with this Idempotency-Key is still in progress; retry shortly");
             }
-            long id = confirmations.open(me, kind(), payee + "|" + note, amount, asset);
+            long id = confirmations.open(me, kind, payload, amount, asset);
             String body = "{\"status\":\"requires_confirmation\",\"confirmation_id\":\"" + id + "\",\"amount\":\""
                     + Asset.of(asset).format(amount) + "\",\"amount_minor\":" + amount + ",\"asset\":\"" + asset + "\"}";
             if (keyed) {

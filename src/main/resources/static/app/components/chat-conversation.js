@@ -84,7 +84,10 @@ export async function conversationView(pane, id) {
       } catch (error) { toast(problemMessage(error), 'error'); }
     },
     report: (message) => document.dispatchEvent(new CustomEvent('omnia:report', {
-      detail: { kind: 'message', messageId: message.id, accountId: message.account_id, account: person(message.account_id) },
+      detail: {
+        kind: 'message', messageId: message.id, conversationId: id, accountId: message.account_id,
+        account: person(message.account_id), text: message.text || null,
+      },
     })),
     retry: (message) => attempt(message),
     jump: (messageId) => {

@@ -9,6 +9,7 @@ import { badges, displayName } from './account.js';
 import { openComposer } from './composer-dialog.js';
 import { pollView } from './poll.js';
 import { problemMessage } from './problems.js';
+import { requestReport } from './report-dialog.js';
 
 /** options: {focused: the thread's main post, compact: a quoted post} */
 export function statusView(status, options = {}) {
@@ -28,6 +29,8 @@ export function statusView(status, options = {}) {
     article.append(h('p', { class: 'reply-to' }, icon('reply'), h('a', { href: `/statuses/${shown.in_reply_to_id}` }, t('app.status.in_reply'))));
   }
   article.append(body(shown));
+  const notice = ownModerationNotice(shown);
+  if (notice) article.append(notice);
   if (shown.quote && shown.quote.quoted_status && !options.compact) {
     article.append(h('div', { class: 'quote' }, statusView(shown.quote.quoted_status, { compact: true })));
   }
@@ -66,9 +69,17 @@ function media(status) {
       src: attachment.preview_url || attachment.url, alt: attachment.description || '', loading: 'lazy',
       width: attachment.meta?.small?.width || null, height: attachment.meta?.small?.height || null,
     });
-    const link = h('a', { href: attachment.url, target: '_blank', rel: 'noopener', class: 'media-item' }, image);
+    const link = h('a', { href: attachment.url, target: '_blank', rel: 'noopener', class: 'media-item', dataset: { mediaId: attachment.id } }, image);
     if (!attachment.description) link.append(h('span', { class: 'no-alt', title: t('app.status.no_alt') }, t('app.status.no_alt_short')));
-    grid.append(link);
+    if (app.me && app.me.id !== status.account.id) {
+      // A button beside the link, not inside it: a control inside a link is neither valid nor reachable.
+      grid.append(h('div', { class: 'media-cell' }, link, h('button', {
+        type: 'button', class: 'icon-button report-media', 'aria-label': t('app.report.image_button'), title: t('app.report.image_button'),
+        onclick: () => requestReport({ kind: 'media', mediaId: attachment.id, attachment, statusId: status.id, status, accountId: status.account.id, account: status.account }),
+      }, icon('flag'))));
+    } else {
+      grid.append(link);
+    }
   }
   if (!status.sensitive) return grid;
   const wrapper = h('div', { class: 'sensitive hidden-media' }, grid);
@@ -143,8 +154,26 @@ function actions(status) {
       },
     }, icon('trash')));
   }
+  if (app.me.id !== status.account.id) {
+    bar.append(h('button', {
+      type: 'button', class: 'action report', 'aria-label': t('app.report.status_button'), title: t('app.report.status_button'),
+      onclick: () => requestReport({ kind: 'status', statusId: status.id, status, accountId: status.account.id, account: status.account }),
+    }, icon('flag')));
+  }
   if (status.reply_policy && status.reply_policy !== 'everyone') {
     bar.append(h('span', { class: 'reply-policy' }, t(`app.reply_policy.${status.reply_policy}`)));
   }
   return bar;
+}
+
+/**
+ * On one's own post that moderation removed or that reviewers did not approve (the server's notice leads the
+ * content warning), a way to the statement of reasons and the appeal.
+ */
+function ownModerationNotice(status) {
+  if (!app.me || app.me.id !== status.account.id) return null;
+  const removed = (status.spoiler_text || '').startsWith('Removed by the moderators');
+  if (!removed && status.omnia?.review_state !== 'rejected') return null;
+  return h('p', { class: 'warning moderation-notice' }, icon('shield'), ' ', t('app.moderation.own_removed'), ' ',
+    h('a', { href: '/safety' }, t('app.moderation.see_decision')));
 }

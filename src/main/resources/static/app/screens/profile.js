@@ -7,6 +7,7 @@ import { t, tn } from '../i18n.js';
 import { profilePath } from '../router.js';
 import { accountLine, badges, displayName } from '../components/account.js';
 import { problemMessage } from '../components/problems.js';
+import { requestReport } from '../components/report-dialog.js';
 import { timeline } from '../components/timeline.js';
 
 const TABS = [['', 'app.profile.posts'], ['with_replies', 'app.profile.with_replies'], ['media', 'app.profile.media'],
@@ -42,7 +43,8 @@ export async function render(root, params) {
   if (own) {
     actionsBox.append(h('a', { class: 'button', href: '/settings/profile' }, t('app.profile.edit')),
       h('a', { class: 'button narrow-only', href: '/bookmarks' }, t('app.nav.bookmarks')),
-      h('a', { class: 'button narrow-only', href: '/settings' }, t('app.nav.settings')));
+      h('a', { class: 'button narrow-only', href: '/settings' }, t('app.nav.settings')),
+      h('a', { class: 'button narrow-only', href: '/safety' }, t('app.moderation.safety.nav')));
   } else if (app.me) {
     relationshipButtons(account, actionsBox);
   }
@@ -101,7 +103,11 @@ async function relationshipButtons(account, box) {
   act(mute, () => (relationship.muting ? 'unmute' : 'mute'));
   act(block, () => (relationship.blocking ? 'unblock' : 'block'), () => (relationship.blocking ? null : 'app.profile.block_confirm'));
   draw();
-  box.append(follow, mute, block, note);
+  const report = h('button', {
+    type: 'button', class: 'danger report-account',
+    onclick: () => requestReport({ kind: 'account', accountId: account.id, account }),
+  }, t('app.report.account_button'));
+  box.append(follow, mute, block, report, note);
 }
 
 /** Followers or following: people, one page at a time. */

@@ -2,7 +2,7 @@ package app.omnia.webclient;
 
 import org.openqa.selenium.WebElement;
 
-/** Signing up through the real sign-up page, as the browser tests' people do. */
+/** Signing up through the real sign-up page, as a person does: shared by the browser tests. */
 final class SignUps {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -10,12 +10,13 @@ final class SignUps {
     private SignUps() {
     }
 
-    /** Opens the sign-up page, fills it in, and waits for the app's home address. */
+    /** Opens the sign-up page, signs up an adult in France and waits for the app's home address. */
     static void signUp(Browser browser, String username) {
         browser.open("/auth/sign_up");
         fillSignUp(browser, username);
     }
 
+    /** Fills the open sign-up page and sends it. */
     static void fillSignUp(Browser browser, String username) {
         browser.type("input#username", username);
         browser.type("input#email", username + "@example.org");

@@ -91,13 +91,17 @@ class WebClientChatBrowserTest extends BrowserServer {
             b.click("button.chat-send");
             b.withText(".chat-message.mine .chat-text", "Yes, see you there");
 
-            // The report action on someone else's message hands over to whoever listens for it.
+            // The report action on someone else's message hands over to the report dialog, through its event.
             b.script("document.addEventListener('omnia:report', (e) => { window.__report = e.detail; }, { once: true })");
             act(b, "Hello Bob, lunch today?", ".chat-action.report");
             assertThat(b.script("return window.__report.kind + ' ' + window.__report.account.username"))
                     .isEqualTo("message " + alice);
             assertThat(b.script("return window.__report.messageId"))
                     .isEqualTo(b.withText(".chat-message.theirs", "Hello Bob, lunch today?").getAttribute("data-id"));
+            assertThat(b.script("return window.__report.conversationId")).isEqualTo(conversation);
+            b.find("dialog.report-dialog");
+            b.click("dialog.report-dialog button.close");
+            b.until(d -> d.findElements(By.cssSelector("dialog.report-dialog")).isEmpty() ? true : null);
 
             // Alice sees the reply (quoting her message), the reaction and the read state, live.
             WebElement reply = a.withText(".chat-message.theirs", "Yes, see you there");

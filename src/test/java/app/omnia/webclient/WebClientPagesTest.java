@@ -38,8 +38,10 @@ class WebClientPagesTest {
     void everyAppAddressAnswersTheShell() {
         for (String path : new String[] {"/", "/public", "/public/local", "/notifications", "/search", "/bookmarks",
                 "/settings", "/settings/security", "/tags/java", "/@" + user.username(),
-                "/@" + user.username() + "/followers", "/@" + user.username() + "/123", "/statuses/123",
-                "/chat", "/chat/requests", "/chat/archived", "/chat/new", "/chat/123", "/chat/123/info"}) {
+                "/@" + user.username() + "/followers", "/@" + user.username() + "/123", "/statuses/123", "/wallet",
+                "/wallet/history", "/moderation", "/moderation/appeals", "/moderation/reports/123", "/safety",
+                "/safety/reports", "/chat", "/chat/requests", "/chat/archived", "/chat/new", "/chat/123",
+                "/chat/123/info"}) {
             Api.Response page = api.stranger().get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("<script type=\"module\" src=\"/app/main.js\"></script>");
@@ -65,6 +67,18 @@ class WebClientPagesTest {
         assertThat(posted.json().get("account").get("id").asString()).isEqualTo(user.id());
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.json().get("type").asString()).isEqualTo("urn:omnia:problem:csrf");
+    }
+
+    @Test
+    void theWalletsCsvExportLinkDownloadsTheStatementWithTheSessionCookie() {
+        Api browser = api.stranger();
+        WebPages.signIn(browser, user.username(), TestAccounts.PASSWORD, null);
+
+        Api.Response csv = browser.get("/api/omnia/v1/wallet/transactions.csv");
+
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(api.stranger().get("/api/omnia/v1/wallet/transactions.csv").status()).isEqualTo(401);
     }
 
     @Test

@@ -18,7 +18,8 @@ import app.omnia.platform.cache.SharedCaches;
  * Accounts as timelines show them (the row, profile fields, verifications), cached in each copy. The stores
  * that write any of these invalidate the account in the same breath: profile, role, approval, suspension,
  * password or two-factor changes, deletion, fields, verifications. Counters are not cached (they change with
- * every post and follow) and are read per page.
+ * every post and follow) and are read per page. With Redis the profiles are shared between copies, so they
+ * never hold the password hash or the two-factor secret (see {@link Account#withoutSecrets}).
  */
 @Component
 public class AccountProfileCache {
@@ -28,7 +29,7 @@ public class AccountProfileCache {
     private final SharedCache<Profile> cache;
 
     AccountProfileCache(SharedCaches caches, CacheSettings settings) {
-        this.cache = caches.create("accounts", settings.accounts());
+        this.cache = caches.createShared("accounts", settings.accounts(), Profile.class);
     }
 
     public Map<Long, Profile> getAll(Collection<Long> ids, Function<Set<Long>, Map<Long, Profile>> loader) {
@@ -37,6 +38,11 @@ public class AccountProfileCache {
 
     public void invalidate(long accountId) {
         cache.invalidate(accountId);
+    }
+
+    /** Forgets what this copy holds in memory, keeping the shared tier (tests of a copy whose memory is cold). */
+    public void clearHere() {
+        cache.clearHere();
     }
 
     /** For tests that measure a cold cache or write rows behind the application's back. */

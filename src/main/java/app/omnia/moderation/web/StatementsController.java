@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.omnia.moderation.AppealService;
 import app.omnia.moderation.domain.Appeal;
+import app.omnia.moderation.domain.ModerationPolicy;
 import app.omnia.moderation.domain.Statement;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.security.RequiresScope;
@@ -70,11 +71,16 @@ class StatementsController {
     @RequiresScope("admin:read:reports")
     List<Map<String, Object>> pending(Params params, HttpServletRequest request, HttpServletResponse response) {
         PageRequest page = params.page(20, 80);
-        List<Appeal> found = appeals.pending(CurrentViewer.require(), page);
+        Viewer viewer = CurrentViewer.require();
+        List<Appeal> found = appeals.pending(viewer, page);
         LinkHeader.set(request, response, found.stream().map(Appeal::id).toList(), page.limit());
         return found.stream().map(a -> {
+            Statement statement = appeals.statementOf(a);
             Map<String, Object> body = new java.util.LinkedHashMap<>(StatementJsons.appeal(a));
-            body.put("statement", json.own(appeals.statementOf(a)));
+            body.put("statement", json.own(statement));
+            // Tells the console up front who may decide: never the moderator whose decision is appealed.
+            body.put("moderator_id", statement.moderatorId() == null ? null : String.valueOf(statement.moderatorId()));
+            body.put("can_decide", ModerationPolicy.canDecideAppeal(viewer, statement.moderatorId()));
             return body;
         }).toList();
     }

@@ -11,13 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param statuses most statuses kept (0 turns the cache off)
  * @param accounts most accounts kept (0 turns the cache off)
- * @param ttl      longest life of an entry
+ * @param ttl       longest life of an entry
+ * @param clockSkew how far the server copies' clocks may differ at most: with Redis, a row written to the
+ *                  database is shared again through Redis only by loads that began this long after the write
  */
 @ConfigurationProperties("omnia.cache")
-public record CacheSettings(long statuses, long accounts, Duration ttl) {
+public record CacheSettings(long statuses, long accounts, Duration ttl, Duration clockSkew) {
 
     public CacheSettings {
-        if (statuses < 0 || accounts < 0 || ttl == null || ttl.isNegative() || ttl.isZero()) {
+        if (clockSkew == null) {
+            clockSkew = Duration.ofSeconds(1);
+        }
+        if (statuses < 0 || accounts < 0 || ttl == null || ttl.isNegative() || ttl.isZero() || clockSkew.isNegative()) {
             throw new IllegalArgumentException("omnia.cache.* settings out of range (see the README)");
         }
     }

@@ -25,6 +25,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * before a write committed could put the old row back after the eviction. So each eviction is stamped with a
  * sequence number kept for a minute, and a load puts what it read, then takes it out again if the row was
  * evicted after the load began.
+ * <p>
+ * With Redis, a cache made with a value type also has a second, shared tier ({@link RemoteTier}): the misses
+ * of this copy's memory are looked for there in one round trip before the loader runs, and what the loader
+ * reads is written there for the other copies.
  */
 public final class SharedCache<V> {
 
@@ -36,10 +40,12 @@ public final class SharedCache<V> {
     private final Cache<Long, Long> evictedAt;
     private final AtomicLong sequence = new AtomicLong();
     private final Consumer<Collection<Long>> broadcast;
+    private final RemoteTier<V> remote;
     private final boolean enabled;
 
-    SharedCache(String name, long maxSize, Duration ttl, Consumer<Collection<Long>> broadcast) {
+    SharedCache(String name, long maxSize, Duration ttl, Consumer<Collection<Long>> broadcast, RemoteTier<V> remote) {
         this.name = name;
+        this.remote = remote;
         this.enabled = maxSize > 0;
         this.entries = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).recordStats().build();
         this.evictedAt = Caffeine.newBuilder().expireAfterWrite(TOMBSTONES).build();
@@ -76,16 +82,34 @@ public final class SharedCache<V> {
             return found;
         }
         long began = sequence.get();
+        long beganMillis = System.currentTimeMillis();
+        if (remote != null) {
+            Map<Long, V> shared = remote.getAll(missing);
+            keep(shared, began);
+            found.putAll(shared);
+            missing.removeAll(shared.keySet());
+            if (missing.isEmpty()) {
+                return found;
+            }
+        }
         Map<Long, V> loaded = loader.apply(missing);
-        loaded.forEach((id, value) -> {
+        keep(loaded, began);
+        if (remote != null) {
+            remote.putLoaded(loaded, beganMillis);
+        }
+        found.putAll(loaded);
+        return found;
+    }
+
+    /** Puts what a load read, then takes out again each row evicted since the load began. */
+    private void keep(Map<Long, V> read, long began) {
+        read.forEach((id, value) -> {
             entries.put(id, value);
             Long evicted = evictedAt.getIfPresent(id);
             if (evicted != null && evicted > began) {
                 entries.invalidate(id);
             }
         });
-        found.putAll(loaded);
-        return found;
     }
 
     /**
@@ -114,6 +138,9 @@ public final class SharedCache<V> {
     }
 
     private void evictEverywhere(Set<Long> ids) {
+        if (remote != null) {
+            remote.tombstone(ids);
+        }
         evictHere(ids);
         broadcast.accept(ids);
     }
@@ -127,8 +154,16 @@ public final class SharedCache<V> {
         }
     }
 
-    /** Forgets everything (tests that change rows behind the application's back). */
+    /** Forgets everything, in both tiers (tests that change rows behind the application's back). */
     public void clear() {
+        entries.invalidateAll();
+        if (remote != null) {
+            remote.clear();
+        }
+    }
+
+    /** Forgets what this copy holds in memory only, as a restart would (tests of the shared tier). */
+    public void clearHere() {
         entries.invalidateAll();
     }
 }

@@ -22,9 +22,9 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Makes the {@link SharedCache}s and keeps them correct across server copies. Each copy caches in its own
- * memory (a hit costs no round trip at all, where a cache in Redis would cost one per page plus decoding);
- * when Redis is configured an invalidation is also published on one pub/sub channel, and every copy evicts
- * what it hears. A message lost while a copy is cut off from Redis is covered by the TTL.
+ * memory first (a hit costs no round trip at all); caches made with {@link #createShared} also keep their rows
+ * in Redis for the other copies ({@link RemoteTier}). When Redis is configured an invalidation is also
+ * published on one pub/sub channel, and every copy evicts what it hears. A message lost while a copy is cut off from Redis is covered by the TTL.
  * Hits and misses are published as {@code cache.gets{cache=...}} metrics.
  */
 @Component
@@ -37,16 +37,33 @@ public class SharedCaches implements MessageListener {
     private final ObjectProvider<StringRedisTemplate> redis;
     private final MeterRegistry meters;
     private final Duration ttl;
+    private final Duration clockSkew;
 
     SharedCaches(ObjectProvider<StringRedisTemplate> redis, MeterRegistry meters, CacheSettings settings) {
         this.redis = redis;
         this.meters = meters;
         this.ttl = settings.ttl();
+        this.clockSkew = settings.clockSkew();
     }
 
-    /** A new cache, by a name unique in the application (it names the broadcast and the metrics). */
+    /** A new cache in this copy's memory, by a name unique in the application (it names the broadcast and the metrics). */
     public <V> SharedCache<V> create(String name, long maxSize) {
-        SharedCache<V> cache = new SharedCache<>(name, maxSize, ttl, ids -> publish(name, ids));
+        return register(new SharedCache<>(name, maxSize, ttl, ids -> publish(name, ids), null));
+    }
+
+    /**
+     * A new cache whose rows, of this record type, are also shared through Redis when it is configured (a
+     * second tier for copies whose memory is cold). The type must hold no secret: Redis is not a vault.
+     */
+    public <V> SharedCache<V> createShared(String name, long maxSize, Class<V> type) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        RemoteTier<V> remote = template == null || maxSize == 0 ? null
+                : new RemoteTier<>(template, name, new CacheCodec<>(type), ttl, clockSkew);
+        return register(new SharedCache<>(name, maxSize, ttl, ids -> publish(name, ids), remote));
+    }
+
+    private <V> SharedCache<V> register(SharedCache<V> cache) {
+        String name = cache.name();
         if (byName.putIfAbsent(name, cache) != null) {
             throw new IllegalStateException("Two caches named " + name);
         }

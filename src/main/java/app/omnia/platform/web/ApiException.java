@@ -40,11 +40,18 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, "ERR_INVALID", message)), Map.of());
     }
 
+    static final String VALIDATION_TYPE = "validation-failed";
+    static final String VALIDATION_DETAIL = "Validation failed: {0}";
+
     /** 422: the request was well formed but one or more fields break a rule. */
     public static ApiException validation(List<FieldError> errors) {
-        String detail = "Validation failed: " + String.join(", ", errors.stream().map(FieldError::message).toList());
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed", detail,
-                errors, Map.of());
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, VALIDATION_TYPE, "Validation failed",
+                validationDetail(VALIDATION_DETAIL, errors), errors, Map.of());
+    }
+
+    /** Mastodon's wording: the sentence, then every field's message, comma-separated. */
+    static String validationDetail(String sentence, List<FieldError> errors) {
+        return sentence.replace("{0}", String.join(", ", errors.stream().map(FieldError::message).toList()));
     }
 
     public static ApiException validation(String field, String code, String message) {

@@ -31,23 +31,32 @@ public class ProblemResponses {
     public static final String TYPE_PREFIX = "urn:omnia:problem:";
 
     private final JsonMapper json;
+    private final ProblemTexts texts;
 
-    public ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json, ProblemTexts texts) {
         this.json = json;
+        this.texts = texts;
     }
 
+    /** The problem for an exception, its texts in the request's language (see {@link ProblemTexts}). */
     public ProblemDetail of(ApiException e, String path) {
-        ProblemDetail problem = base(e.status(), e.type(), e.title(), e.getMessage(), path);
-        if (!e.fieldErrors().isEmpty()) {
-            problem.setProperty("errors", e.fieldErrors());
-            problem.setProperty("details", mastodonDetails(e.fieldErrors()));
+        List<ApiException.FieldError> fieldErrors = e.fieldErrors().stream()
+                .map(error -> new ApiException.FieldError(error.field(), error.code(), texts.translate(error.message())))
+                .toList();
+        String detail = e.type().equals(ApiException.VALIDATION_TYPE)
+                ? ApiException.validationDetail(texts.translate(ApiException.VALIDATION_DETAIL), fieldErrors)
+                : texts.translate(e.getMessage());
+        ProblemDetail problem = base(e.status(), e.type(), texts.translate(e.title()), detail, path);
+        if (!fieldErrors.isEmpty()) {
+            problem.setProperty("errors", fieldErrors);
+            problem.setProperty("details", mastodonDetails(fieldErrors));
         }
         e.extra().forEach(problem::setProperty);
         return problem;
     }
 
     public ProblemDetail of(HttpStatusCode status, String type, String title, String detail, String path) {
-        return base(status, type, title, detail, path);
+        return base(status, type, texts.translate(title), texts.translate(detail), path);
     }
 
     private static ProblemDetail base(HttpStatusCode status, String type, String title, String detail, String path) {

@@ -22,7 +22,7 @@ public class StatusCardCache {
     private final SharedCache<StatusCard> cache;
 
     StatusCardCache(SharedCaches caches, CacheSettings settings) {
-        this.cache = caches.create("statuses", settings.statuses());
+        this.cache = caches.createShared("statuses", settings.statuses(), StatusCard.class);
     }
 
     public void invalidate(Collection<Long> statusIds) {
@@ -37,6 +37,11 @@ public class StatusCardCache {
 
     Map<Long, StatusCard> getAll(Collection<Long> ids, Function<Set<Long>, Map<Long, StatusCard>> loader) {
         return cache.getAll(ids, loader);
+    }
+
+    /** Forgets what this copy holds in memory, keeping the shared tier (tests of a copy whose memory is cold). */
+    public void clearHere() {
+        cache.clearHere();
     }
 
     /** For tests that write rows behind the application's back. */

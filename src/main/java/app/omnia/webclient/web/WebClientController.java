@@ -25,7 +25,8 @@ class WebClientController {
 
     @GetMapping({"/", "/public", "/public/local", "/notifications", "/search", "/bookmarks", "/favourites",
             "/settings", "/settings/{section}", "/tags/{tag}", "/@{username}", "/@{username}/{view}",
-            "/statuses/{id}", "/chat", "/chat/{view}", "/chat/{view}/{tab}"})
+            "/statuses/{id}", "/wallet", "/wallet/{view}", "/moderation", "/moderation/{view}",
+            "/moderation/reports/{id}", "/safety", "/safety/{view}", "/chat", "/chat/{view}", "/chat/{view}/{tab}"})
     String shell(Model model, Locale locale) {
         model.addAttribute("title", properties.instance().title());
         model.addAttribute("description", properties.instance().description());

@@ -114,6 +114,9 @@ class ReportsAndAppealsTest extends ModerationFixture {
                 Api.form("text", "again")).status()).isEqualTo(409);
         String appeal = appealed.json().get("id").asString();
         assertThat(ids(asOtherModerator.get("/api/omnia/v1/admin/appeals?limit=80").json())).contains(appeal);
+        assertThat(pendingAppeal(asModerator, appeal).get("can_decide").asBoolean()).as("the moderator who acted").isFalse();
+        assertThat(pendingAppeal(asModerator, appeal).get("moderator_id").asString()).isEqualTo(moderator.id());
+        assertThat(pendingAppeal(asOtherModerator, appeal).get("can_decide").asBoolean()).isTrue();
 
         Api.Response sameModerator = asModerator.postForm("/api/omnia/v1/admin/appeals/" + appeal + "/decide",
                 Api.form("outcome", "reversed"));
@@ -158,5 +161,10 @@ class ReportsAndAppealsTest extends ModerationFixture {
     private static String field(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isIn(400, 422);
         return response.json().at("/errors/0/field").asString();
+    }
+
+    private static JsonNode pendingAppeal(Api as, String appealId) {
+        return as.get("/api/omnia/v1/admin/appeals?limit=80").json().valueStream()
+                .filter(a -> a.get("id").asString().equals(appealId)).findFirst().orElseThrow();
     }
 }

@@ -62,6 +62,72 @@ class MoneyRequestsTest extends WalletFixture {
         assertThat(asBob.get(REQUESTS + "/" + id).json().get("state").asString()).isEqualTo("pending");
     }
 
+    /** Verified, so that 1,500 EUR is within the payer's caps and only the confirmation stands in the way. */
+    private void verifiedWith(TestAccounts.User payer, String euros) {
+        Api.Response verified = asAdmin.postForm("/api/omnia/v1/admin/accounts/" + payer.id() + "/verifications",
+                Api.form("kind", "identity"));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        credit(payer, euros, "EUR");
+    }
+
+    @Test
+    void approvingALargeRequestWaitsForThePayersSecondConfirmation() {
+        verifiedWith(bob, "2500");
+        String small = ask(asAlice, bob, "1000.00").get("id").asString();
+        String large = ask(asAlice, bob, "1500.00").get("id").asString();
+
+        Api.Response paidAtOnce = asBob.postJson(REQUESTS + "/" + small + "/approve", Map.of());
+        assertThat(paidAtOnce.status()).as("at the threshold: paid at once " + paidAtOnce).isEqualTo(200);
+        assertThat(balance(asAlice, "EUR")).isEqualTo(100000);
+
+        Map<String, String> key = Map.of("Idempotency-Key", "approve-large-1");
+        Api.Response asked = asBob.send("POST", REQUESTS + "/" + large + "/approve", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{}"), key);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        assertThat(asked.json().get("status").asString()).isEqualTo("requires_confirmation");
+        assertThat(asked.json().get("amount").asString()).isEqualTo("1500.00");
+        String confirmation = asked.json().get("confirmation_id").asString();
+        Api.Response retried = asBob.send("POST", REQUESTS + "/" + large + "/approve", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{}"), key);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.json().get("confirmation_id").asString()).as("the retry is the first answer")
+                .isEqualTo(confirmation);
+        assertThat(balance(asAlice, "EUR")).as("nothing moved yet").isEqualTo(100000);
+        assertThat(balance(asBob, "EUR")).isEqualTo(150000);
+        assertThat(asBob.get(REQUESTS + "/" + large).json().get("state").asString()).isEqualTo("pending");
+
+        String confirm = WALLET + "/confirmations/" + confirmation + "/confirm";
+        assertThat(asAlice.postJson(confirm, Map.of()).status()).as("the requester cannot confirm").isEqualTo(404);
+        assertThat(balance(asAlice, "EUR")).isEqualTo(100000);
+
+        Api.Response done = asBob.postJson(confirm, Map.of());
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().get("type").asString()).isEqualTo("money_request");
+        JsonNode paid = asAlice.get(REQUESTS + "/" + large).json();
+        assertThat(paid.get("state").asString()).isEqualTo("paid");
+        assertThat(paid.get("transaction_id").asString()).isEqualTo(done.json().get("ref_id").asString());
+        assertThat(balance(asAlice, "EUR")).isEqualTo(250000);
+        assertThat(balance(asBob, "EUR")).isZero();
+
+        assertThat(asBob.postJson(confirm, Map.of()).status()).as("used once").isEqualTo(422);
+        assertThat(balance(asAlice, "EUR")).isEqualTo(250000);
+    }
+
+    @Test
+    void aSecondConfirmationOfAnAlreadyPaidRequestMovesNothing() {
+        verifiedWith(bob, "5000");
+        String id = ask(asAlice, bob, "1500.00").get("id").asString();
+        String first = asBob.postJson(REQUESTS + "/" + id + "/approve", Map.of()).json().get("confirmation_id").asString();
+        String second = asBob.postJson(REQUESTS + "/" + id + "/approve", Map.of()).json().get("confirmation_id").asString();
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(asBob.postJson(WALLET + "/confirmations/" + first + "/confirm", Map.of()).status()).isEqualTo(200);
+        assertThat(asBob.postJson(WALLET + "/confirmations/" + second + "/confirm", Map.of()).status())
+                .as("the request is paid already").isEqualTo(409);
+        assertThat(balance(asAlice, "EUR")).isEqualTo(150000);
+        assertThat(balance(asBob, "EUR")).isEqualTo(350000);
+    }
+
     @Test
     void thePayerDeclinesAndTheRequesterCancelsButNotTheOtherWayRound() {
         String declined = ask(asAlice, bob, "1").get("id").asString();
