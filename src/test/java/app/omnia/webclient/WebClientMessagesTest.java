@@ -60,6 +60,13 @@ class WebClientMessagesTest {
         for (String v : List.of("everyone", "following", "mentioned")) {
             used.add("app.reply_policy.choice." + v);
         }
+        for (String v : List.of("active", "request", "archived")) {
+            used.add("app.chat.tab." + v);
+        }
+        for (String v : List.of("owner", "admin", "member")) {
+            used.add("app.chat.role." + v);
+        }
+        used.addAll(List.of("app.chat.list.empty", "app.chat.requests.empty", "app.chat.archived.empty"));
         assertThat(used).hasSizeGreaterThan(150);
         assertThat(known).containsAll(used);
     }
