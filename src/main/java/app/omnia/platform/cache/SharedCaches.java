@@ -46,7 +46,12 @@ public class SharedCaches implements MessageListener {
 
     /** A new cache, by a name unique in the application (it names the broadcast and the metrics). */
     public <V> SharedCache<V> create(String name, long maxSize) {
-        SharedCache<V> cache = new SharedCache<>(name, maxSize, ttl, ids -> publish(name, ids));
+        return create(name, maxSize, ttl);
+    }
+
+    /** A new cache whose entries live at most {@code entryTtl} (shorter than the default for sensitive rows). */
+    public <V> SharedCache<V> create(String name, long maxSize, Duration entryTtl) {
+        SharedCache<V> cache = new SharedCache<>(name, maxSize, entryTtl, ids -> publish(name, ids));
         if (byName.putIfAbsent(name, cache) != null) {
             throw new IllegalStateException("Two caches named " + name);
         }
