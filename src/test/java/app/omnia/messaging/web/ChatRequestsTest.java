@@ -113,10 +113,10 @@ class ChatRequestsTest extends ChatFixture {
         String groupStatements = app.omnia.support.SqlStatements.lastStatements();
         System.out.printf("sql statements per send: direct %d, group %d%n%s%n--%n%s%n", toDirect, toGroupCount,
                 directStatements, groupStatements);
-        // Token check included: 21 and 13 before (8 were social's whole relationship lookup, to ask about
-        // blocks); now one block query, and the roster (members, kind) comes from its cache.
-        assertThat(toDirect).as(directStatements).isLessThanOrEqualTo(10);
-        assertThat(toGroupCount).as(groupStatements).isLessThanOrEqualTo(9);
+        // Token check included: 21 and 13 before (2 for the token, 8 for social's whole relationship lookup
+        // to ask about blocks); now one block query, and the token and the roster come from their caches.
+        assertThat(toDirect).as(directStatements).isLessThanOrEqualTo(8);
+        assertThat(toGroupCount).as(groupStatements).isLessThanOrEqualTo(7);
     }
 
     private static String next(Api.Response page) {
