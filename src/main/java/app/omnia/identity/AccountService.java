@@ -117,6 +117,19 @@ public class AccountService {
         return views;
     }
 
+    /** Which of these accounts are suspended, from the cached accounts (no query when warm). */
+    public java.util.Set<Long> suspended(Collection<Long> ids) {
+        java.util.Set<Long> suspended = new java.util.HashSet<>();
+        if (!ids.isEmpty()) {
+            profileCache.getAll(ids, this::loadProfiles).forEach((id, p) -> {
+                if (p.account().suspended()) {
+                    suspended.add(id);
+                }
+            });
+        }
+        return suspended;
+    }
+
     private Map<Long, AccountProfileCache.Profile> loadProfiles(Collection<Long> ids) {
         Map<Long, AccountProfileCache.Profile> profiles = new HashMap<>();
         List<Account> found = accounts.findByIds(ids);

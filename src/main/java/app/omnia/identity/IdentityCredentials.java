@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import app.omnia.identity.persistence.AccessTokens;
 import app.omnia.identity.persistence.Accounts;
+import app.omnia.identity.persistence.CredentialCache;
 import app.omnia.identity.persistence.WebSessions;
 import app.omnia.platform.crypto.Tokens;
 import app.omnia.platform.security.CredentialResolver;
@@ -28,29 +29,47 @@ class IdentityCredentials implements CredentialResolver {
     private final WebSessions sessions;
     private final Accounts accounts;
     private final Clock clock;
+    private final CredentialCache cache;
 
-    IdentityCredentials(AccessTokens tokens, WebSessions sessions, Accounts accounts, Clock clock) {
+    IdentityCredentials(AccessTokens tokens, WebSessions sessions, Accounts accounts, Clock clock, CredentialCache cache) {
+        this.cache = cache;
         this.tokens = tokens;
         this.sessions = sessions;
         this.accounts = accounts;
         this.clock = clock;
     }
 
+    /** From the credential cache when warm (no query), else one query: the token joined to its account. */
     @Override
     public Optional<Viewer> fromBearerToken(String token) {
         if (token.isEmpty() || token.length() > 512) {
             return Optional.empty();
         }
-        return tokens.findActive(Tokens.hash(token)).flatMap(t -> {
-            if (t.accountId() == null) {
-                return Optional.of(new Viewer(null, t.applicationId(), t.scopes(), null, Viewer.Credential.BEARER_TOKEN));
-            }
-            // A pending or suspended account's token is known but refused, with Mastodon's 403 message.
-            return accounts.findById(t.accountId()).map(a -> {
-                SignInService.ensureCanAct(a);
-                return new Viewer(a.id(), t.applicationId(), t.scopes(), a.role().key(), Viewer.Credential.BEARER_TOKEN);
-            });
-        });
+        String hash = Tokens.hash(token);
+        return cache.find(hash, () -> tokens.findActiveWithAccount(hash)).flatMap(IdentityCredentials::viewer);
+    }
+
+    /** After a revocation or suspension was announced: straight from the database, whatever is cached. */
+    @Override
+    public Optional<Viewer> recheckBearerToken(String token) {
+        if (token.isEmpty() || token.length() > 512) {
+            return Optional.empty();
+        }
+        return tokens.findActiveWithAccount(Tokens.hash(token)).flatMap(IdentityCredentials::viewer);
+    }
+
+    private static Optional<Viewer> viewer(AccessTokens.Active active) {
+        AccessTokens.Token t = active.token();
+        if (t.accountId() == null) {
+            return Optional.of(new Viewer(null, t.applicationId(), t.scopes(), null, Viewer.Credential.BEARER_TOKEN));
+        }
+        Account a = active.account();
+        if (a == null) {
+            return Optional.empty();
+        }
+        // A pending or suspended account's token is known but refused, with Mastodon's 403 message.
+        SignInService.ensureCanAct(a);
+        return Optional.of(new Viewer(a.id(), t.applicationId(), t.scopes(), a.role().key(), Viewer.Credential.BEARER_TOKEN));
     }
 
     @Override

@@ -201,7 +201,7 @@ public class OAuthService {
         String hash = Tokens.hash(token);
         Long owner = tokens.findActive(hash).map(AccessTokens.Token::accountId).orElse(null);
         if (tokens.revoke(hash, client.id(), clock.instant())) {
-            revocation.tokenRevoked(owner);
+            revocation.tokenRevoked(hash, owner);
             return;
         }
         tokens.findActive(hash).ifPresent(other -> {

@@ -22,6 +22,9 @@ class ChatEvents {
     /** Inbox entries written by one transaction, to push after it commits. */
     record Appended(List<Inbox.Entry> entries) {}
 
+    /** An event for these accounts' sockets only (not in sync, no seq), pushed after the transaction commits. */
+    record Live(Collection<Long> accountIds, String type, String json) {}
+
     private final Inbox inbox;
     private final IdGenerator ids;
     private final Clock clock;
@@ -34,6 +37,21 @@ class ChatEvents {
         this.clock = clock;
         this.json = json;
         this.publisher = publisher;
+    }
+
+    /**
+     * Pushes an event shaped like a sync entry but without {@code seq} (so the socket's in-order relay passes
+     * it straight through) to these accounts' sockets once the transaction commits; nothing is stored.
+     */
+    void pushLive(long conversationId, String type, Object payload, Collection<Long> recipients) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String entry = "{\"type\":" + json.writeValueAsString(type)
+                + ",\"conversation_id\":\"" + conversationId + "\""
+                + ",\"created_at\":" + json.writeValueAsString(app.omnia.platform.web.JsonTime.of(clock.instant()))
+                + ",\"payload\":" + json.writeValueAsString(payload) + "}";
+        publisher.publishEvent(new Live(List.copyOf(recipients), type, entry));
     }
 
     void record(long conversationId, String type, Object payload, Collection<Long> recipients) {

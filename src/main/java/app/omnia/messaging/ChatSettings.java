@@ -17,11 +17,13 @@ import app.omnia.platform.ratelimit.Limit;
  * @param maxReactionsPerMessage  most different emoji on one message
  * @param maxOneTimeKeys          most unused one-time pre-keys a device may hold on the server
  * @param rateLimits              chat's own write limits, "count/period" like {@code omnia.rate-limits.*}
+ * @param liveGroupReceiptsMaxMembers groups up to this size push each member's read receipts to the others'
+ *                                    sockets; larger ones only answer {@code GET .../receipts} (0: never push)
  */
 @ConfigurationProperties("omnia.chat")
 public record ChatSettings(int maxGroupMembers, int maxMessageCharacters, int maxCiphertextCharacters,
                            Duration editWindow, int maxReactionsPerMessage, int maxOneTimeKeys,
-                           RateLimits rateLimits) {
+                           RateLimits rateLimits, int liveGroupReceiptsMaxMembers) {
 
     /**
      * @param typing         typing notices per account and conversation
@@ -39,7 +41,8 @@ public record ChatSettings(int maxGroupMembers, int maxMessageCharacters, int ma
         if (maxGroupMembers < 2 || maxMessageCharacters < 1 || maxMessageCharacters > 20_000
                 || maxCiphertextCharacters < 1 || maxCiphertextCharacters > 100_000
                 || editWindow == null || editWindow.isNegative() || maxReactionsPerMessage < 1
-                || maxOneTimeKeys < 1 || maxOneTimeKeys > 10_000 || rateLimits == null) {
+                || maxOneTimeKeys < 1 || maxOneTimeKeys > 10_000 || rateLimits == null
+                || liveGroupReceiptsMaxMembers < 0) {
             throw new IllegalArgumentException("omnia.chat.* settings out of range (see the README)");
         }
         for (String limit : new String[] {rateLimits.typing(), rateLimits.reactions(), rateLimits.invites(),

@@ -33,4 +33,11 @@ class ChatStreamPublisher {
                     SyncEntries.json(entry, json), Set.of()));
         }
     }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ChatEvents.Live live) {
+        for (long accountId : live.accountIds()) {
+            bus.publish(new StreamEvent(ChatStream.channel(accountId), live.type(), live.json(), Set.of()));
+        }
+    }
 }

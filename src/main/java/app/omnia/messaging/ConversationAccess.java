@@ -7,6 +7,7 @@ import app.omnia.messaging.domain.ConversationPolicy;
 import app.omnia.messaging.domain.Member;
 import app.omnia.messaging.persistence.Conversations;
 import app.omnia.messaging.persistence.Members;
+import app.omnia.messaging.persistence.Rosters;
 import app.omnia.platform.web.ApiException;
 
 /** Loads a conversation for someone who may see it; anyone else gets the same 404 as for a missing id. */
@@ -17,10 +18,12 @@ class ConversationAccess {
 
     private final Conversations conversations;
     private final Members members;
+    private final Rosters rosters;
 
-    ConversationAccess(Conversations conversations, Members members) {
+    ConversationAccess(Conversations conversations, Members members, Rosters rosters) {
         this.conversations = conversations;
         this.members = members;
+        this.rosters = rosters;
     }
 
     Access require(long accountId, long conversationId) {
@@ -31,17 +34,15 @@ class ConversationAccess {
         return new Access(conversations.find(conversationId).orElseThrow(ApiException::notFound), membership.get());
     }
 
-    /** The caller's access and every member (declined ones included), reading the members once. */
-    record WithMembers(Conversation conversation, Member me, java.util.List<Member> members) {}
+    /** The caller's seat in the conversation's (cached) roster, which also lists every other seat. */
+    record Seated(Rosters.Roster roster, Rosters.Seat me) {}
 
-    WithMembers requireWithMembers(long accountId, long conversationId) {
-        java.util.List<Member> all = members.of(conversationId);
-        var membership = all.stream().filter(m -> m.accountId() == accountId).findFirst();
-        if (!ConversationPolicy.canSee(membership)) {
-            throw ApiException.notFound();
-        }
-        return new WithMembers(conversations.find(conversationId).orElseThrow(ApiException::notFound),
-                membership.get(), all);
+    /** As {@link #require}, from the roster cache: the hot paths (send, typing) usually read nothing. */
+    Seated requireSeat(long accountId, long conversationId) {
+        Rosters.Roster roster = rosters.find(conversationId).orElseThrow(ApiException::notFound);
+        Rosters.Seat me = roster.seat(accountId).filter(s -> ConversationPolicy.canSee(s.state()))
+                .orElseThrow(ApiException::notFound);
+        return new Seated(roster, me);
     }
 
     java.util.Optional<Conversation> find(long conversationId) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import app.omnia.messaging.domain.Member;
 import app.omnia.messaging.domain.MemberState;
+import app.omnia.messaging.domain.Role;
 import app.omnia.messaging.persistence.Members;
 
 /** Membership changes shared by several services, each recorded as an event for every member. */
@@ -15,9 +16,13 @@ final class Memberships {
 
     /** A request becomes an ordinary conversation for this member (by accepting, or by replying). */
     static void accept(Members members, ChatEvents events, long conversationId, Member member) {
-        members.setState(conversationId, member.accountId(), MemberState.ACTIVE);
+        accept(members, events, conversationId, member.accountId(), member.role());
+    }
+
+    static void accept(Members members, ChatEvents events, long conversationId, long accountId, Role role) {
+        members.setState(conversationId, accountId, MemberState.ACTIVE);
         events.record(conversationId, ChatEventKind.MEMBER_UPDATE,
-                change(conversationId, member.accountId(), member.role().json(), MemberState.ACTIVE.json()),
+                change(conversationId, accountId, role.json(), MemberState.ACTIVE.json()),
                 members.accountIds(conversationId));
     }
 

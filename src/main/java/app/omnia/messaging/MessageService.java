@@ -24,6 +24,7 @@ import app.omnia.messaging.persistence.Inbox;
 import app.omnia.messaging.persistence.Members;
 import app.omnia.messaging.persistence.Messages;
 import app.omnia.messaging.persistence.Reactions;
+import app.omnia.messaging.persistence.Rosters;
 import app.omnia.platform.IdGenerator;
 import app.omnia.platform.ratelimit.RateLimits;
 import app.omnia.platform.web.ApiException;
@@ -91,25 +92,27 @@ public class MessageService {
     }
 
     private MessageJson sendInTransaction(long me, long conversationId, NewMessage message) {
-        // One read of the members serves access, the audience and the muted flags.
-        var a = access.requireWithMembers(me, conversationId);
+        // The cached roster serves access, the audience, the muted and archived flags and the kind.
+        var a = access.requireSeat(me, conversationId);
+        Rosters.Roster roster = a.roster();
         var resent = messages.findByClientId(me, conversationId, message.clientMessageId());
         if (resent.isPresent()) {
             return views.shared(resent.get());
         }
         List<Long> mediaIds = media.parse(message.mediaIds());
-        MessageContent.check(a.conversation().encrypted(), message.text(), message.ciphertext(),
+        MessageContent.check(roster.encrypted(), message.text(), message.ciphertext(),
                 settings.maxMessageCharacters(), settings.maxCiphertextCharacters(), mediaIds.size())
                 .ifPresent(MessageService::refuse);
         media.requireFree(me, mediaIds);
         if (message.replyToId() != null && messages.find(conversationId, message.replyToId()).isEmpty()) {
             throw ApiException.validation("reply_to_id", "ERR_INVALID", "reply_to_id is not a message of this conversation");
         }
-        List<Long> audience = a.members().stream().filter(m -> m.state() != MemberState.DECLINED)
-                .map(Member::accountId).toList();
-        boolean blocked = !a.conversation().isGroup() && audience.stream()
-                .filter(id -> id != me).anyMatch(other -> reachability.blockedEitherWay(me, other));
-        if (!ConversationPolicy.canSend(a.conversation(), a.me(), blocked)) {
+        List<Rosters.Seat> listening = roster.seats().stream().filter(s -> s.state() != MemberState.DECLINED).toList();
+        List<Long> audience = listening.stream().map(Rosters.Seat::accountId).toList();
+        List<Long> others = audience.stream().filter(id -> id != me).toList();
+        // Groups check blocks when people are added; a direct conversation, on every message (one query).
+        boolean blocked = !roster.isGroup() && reachability.blockedEitherWay(me, others);
+        if (!ConversationPolicy.canSend(roster.isGroup(), blocked)) {
             throw Reachability.blocked();
         }
         rateLimits.hit(RateLimits.Name.CHAT_MESSAGES_PER_ACCOUNT, String.valueOf(me));
@@ -117,7 +120,7 @@ public class MessageService {
         chatLimits.hit(ChatLimits.Name.CONVERSATION_MESSAGES, String.valueOf(conversationId));
         if (a.me().state() == MemberState.REQUEST) {
             // Replying to a request is accepting it.
-            Memberships.accept(members, events, conversationId, a.me());
+            Memberships.accept(members, events, conversationId, me, a.me().role());
         }
         Message created = new Message(ids.next(), conversationId, me, message.clientMessageId(), message.text(),
                 message.ciphertext(), message.replyToId(), clock.instant(), null, null);
@@ -127,10 +130,11 @@ public class MessageService {
         }
         media.attach(me, conversationId, created.id(), mediaIds);
         conversations.touch(conversationId, created.id());
-        members.unarchiveForMessage(conversationId, me);
+        if (roster.anyArchived()) {
+            members.unarchiveForMessage(conversationId, me);
+        }
         Set<Long> muted = new HashSet<>();
-        a.members().stream().filter(m -> m.muted() && m.state() != MemberState.DECLINED)
-                .forEach(m -> muted.add(m.accountId()));
+        listening.stream().filter(Rosters.Seat::muted).forEach(s -> muted.add(s.accountId()));
         Set<Long> push = new HashSet<>(audience);
         push.remove(me);
         push.removeAll(muted);

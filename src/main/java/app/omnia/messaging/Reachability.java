@@ -91,9 +91,13 @@ class Reachability {
         return effective;
     }
 
+    /** Whether the account blocks, or is blocked by, any of the others: one query, however many. */
+    boolean blockedEitherWay(long account, Collection<Long> others) {
+        return follows.blockedEitherWay(account, others);
+    }
+
     boolean blockedEitherWay(long a, long b) {
-        FollowService.Relationship r = follows.relationships(a, List.of(b)).getFirst();
-        return r.blocking() || r.blockedBy();
+        return blockedEitherWay(a, List.of(b));
     }
 
     static ApiException blocked() {

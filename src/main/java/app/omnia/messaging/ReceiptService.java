@@ -10,17 +10,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.omnia.messaging.domain.ConversationPolicy;
 import app.omnia.messaging.domain.Member;
+import app.omnia.messaging.domain.MemberState;
 import app.omnia.messaging.persistence.AllowFromSettings;
 import app.omnia.messaging.persistence.Members;
 import app.omnia.messaging.persistence.Messages;
+import app.omnia.messaging.persistence.Rosters;
 import app.omnia.platform.web.ApiException;
 
 /**
  * Delivered and read receipts. A member's devices report how far they received ({@code delivered}) and read
  * ({@code read}); positions only move forward, and reading implies receiving. Who is told follows
  * {@link ConversationPolicy#showsReceipts}: the member's own devices always; in a direct conversation the
- * other person too when both share receipts. In groups nobody is pushed every member's receipts (that would
- * grow with the square of the group); members ask {@code GET .../receipts} instead.
+ * other person too when both share receipts. In a group the reader's read position goes to their own devices'
+ * sync log, and live (on the socket only, not stored: a stored copy per member and read would grow with the
+ * square of the group) to the other members who share receipts, in groups up to
+ * {@code omnia.chat.live-group-receipts-max-members}; anyone who missed it asks {@code GET .../receipts}.
  */
 @Service
 public class ReceiptService {
@@ -34,9 +38,13 @@ public class ReceiptService {
     private final AllowFromSettings accountSettings;
     private final ChatEvents events;
     private final ChatLimits limits;
+    private final Rosters rosters;
+    private final ChatSettings settings;
 
     ReceiptService(Members members, Messages messages, ConversationAccess access, AllowFromSettings accountSettings,
-                   ChatEvents events, ChatLimits limits) {
+                   ChatEvents events, ChatLimits limits, Rosters rosters, ChatSettings settings) {
+        this.rosters = rosters;
+        this.settings = settings;
         this.members = members;
         this.messages = messages;
         this.access = access;
@@ -97,6 +105,21 @@ public class ReceiptService {
         payload.put("account_id", String.valueOf(me));
         payload.put(field, String.valueOf(messageId));
         events.record(conversationId, type, payload, audience);
+        if (group && ChatEventKind.READ.equals(type)) {
+            events.pushLive(conversationId, type, payload, liveReaders(conversationId, me));
+        }
+    }
+
+    /** The other members of a group who are shown this member's read receipts, if the group is small enough. */
+    private List<Long> liveReaders(long conversationId, long me) {
+        List<Long> others = rosters.find(conversationId).map(Rosters.Roster::seats).orElse(List.of()).stream()
+                .filter(s -> s.state() != MemberState.DECLINED).map(Rosters.Seat::accountId).toList();
+        if (others.size() > settings.liveGroupReceiptsMaxMembers()) {
+            return List.of();
+        }
+        Map<Long, Boolean> shares = accountSettings.receipts(others);
+        return others.stream().filter(o -> o != me)
+                .filter(o -> ConversationPolicy.showsReceipts(o, shares.get(o), me, shares.get(me))).toList();
     }
 
     private long messageOf(long conversationId, String text, String field) {

@@ -7,7 +7,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 import app.omnia.messaging.domain.ConversationPolicy;
-import app.omnia.messaging.persistence.Members;
+import app.omnia.messaging.domain.MemberState;
+import app.omnia.messaging.persistence.Rosters;
 import app.omnia.platform.streaming.StreamBus;
 import app.omnia.platform.streaming.StreamEvent;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,16 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class TypingService {
 
     private final ConversationAccess access;
-    private final Members members;
     private final Reachability reachability;
     private final ChatLimits limits;
     private final StreamBus bus;
     private final JsonMapper json;
 
-    TypingService(ConversationAccess access, Members members, Reachability reachability, ChatLimits limits,
+    TypingService(ConversationAccess access, Reachability reachability, ChatLimits limits,
                   StreamBus bus, JsonMapper json) {
         this.access = access;
-        this.members = members;
         this.reachability = reachability;
         this.limits = limits;
         this.bus = bus;
@@ -37,10 +36,11 @@ public class TypingService {
     }
 
     public void typing(long me, long conversationId) {
-        var a = access.require(me, conversationId);
-        var others = members.accountIds(conversationId).stream().filter(id -> id != me).toList();
-        boolean blocked = !a.conversation().isGroup() && others.stream().anyMatch(o -> reachability.blockedEitherWay(me, o));
-        if (!ConversationPolicy.canSend(a.conversation(), a.me(), blocked)) {
+        var a = access.requireSeat(me, conversationId);
+        var others = a.roster().seats().stream().filter(s -> s.state() != MemberState.DECLINED)
+                .map(Rosters.Seat::accountId).filter(id -> id != me).toList();
+        boolean blocked = !a.roster().isGroup() && reachability.blockedEitherWay(me, others);
+        if (!ConversationPolicy.canSend(a.roster().isGroup(), blocked)) {
             throw Reachability.blocked();
         }
         limits.hit(ChatLimits.Name.TYPING, me + ":" + conversationId);

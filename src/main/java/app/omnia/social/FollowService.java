@@ -223,6 +223,11 @@ public class FollowService implements AccountCounts.Source {
         return blocks.blockedByAccount(viewerId, page);
     }
 
+    /** Whether the account blocks, or is blocked by, any of the others (one query). */
+    public boolean blockedEitherWay(long accountId, Collection<Long> others) {
+        return blocks.anyEitherWay(accountId, others);
+    }
+
     /** The accounts a viewer must not see in lists (blocked either way); empty for anonymous viewers. */
     public Set<Long> hiddenFrom(Long viewerId) {
         return viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);

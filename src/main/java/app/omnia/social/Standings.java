@@ -10,22 +10,26 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.omnia.identity.AccountService;
 import app.omnia.social.domain.Standing;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.ModerationMarks;
 
 /**
  * What moderation changes on the read paths: suspended authors vanish, held and removed statuses leave every
- * list, removed ones are not found, and what is shown carries the moderation notice. A page costs three
- * queries (status marks, author marks, suspended authors), never one per status.
+ * list, removed ones are not found, and what is shown carries the moderation notice. Marks come from
+ * {@link ModerationMarks}' caches (evicted whenever a mark is set or lifted) and suspensions from identity's
+ * cached accounts, so a warm page costs no query for them, and a cold one three, never one per status.
  */
 @Component
 public class Standings {
 
     private final ModerationMarks marks;
+    private final AccountService accounts;
 
-    Standings(ModerationMarks marks) {
+    Standings(ModerationMarks marks, AccountService accounts) {
         this.marks = marks;
+        this.accounts = accounts;
     }
 
     public Map<Long, Standing> of(Collection<Status> statuses) {
@@ -39,9 +43,9 @@ public class Standings {
             ids.add(s.id());
             authors.add(s.accountId());
         });
-        Map<Long, Set<String>> statusMarks = marks.ofStatuses(ids);
-        Map<Long, Set<String>> authorMarks = marks.ofAccounts(authors);
-        Set<Long> suspended = marks.suspended(authors);
+        Map<Long, Set<String>> statusMarks = marks.ofStatusesCached(ids);
+        Map<Long, Set<String>> authorMarks = marks.ofAccountsCached(authors);
+        Set<Long> suspended = accounts.suspended(authors);
         statuses.forEach(s -> standings.put(s.id(), new Standing(statusMarks.getOrDefault(s.id(), Set.of()),
                 authorMarks.getOrDefault(s.accountId(), Set.of()), suspended.contains(s.accountId()))));
         return standings;

@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -39,8 +40,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class SqlStatements {
 
     static final String HEADER = "X-Test-Sql-Probe";
-    private static final ThreadLocal<int[]> CURRENT = new ThreadLocal<>();
-    private static final Map<String, Integer> COUNTS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<List<String>> CURRENT = new ThreadLocal<>();
+    private static final Map<String, List<String>> COUNTS = new ConcurrentHashMap<>();
+    /** The statements of the calling test thread's last probe, to show when a bound is exceeded. */
+    private static final ThreadLocal<List<String>> LAST = ThreadLocal.withInitial(List::of);
     private static final Set<String> COUNTED = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     /** GETs a path with a probe and returns how many statements the server ran for it (the response must be 200). */
@@ -62,13 +65,19 @@ public class SqlStatements {
         // The filter records the count as the request ends, which may be just after the client has the body.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            Integer count = COUNTS.remove(probe);
-            if (count != null) {
-                return count;
+            List<String> statements = COUNTS.remove(probe);
+            if (statements != null) {
+                LAST.set(statements);
+                return statements.size();
             }
             Thread.onSpinWait();
         }
         throw new AssertionError("no statement count recorded for " + method + " " + path);
+    }
+
+    /** The SQL of the calling thread's last counted request, one line each (for assertion messages). */
+    public static String lastStatements() {
+        return String.join("\n", LAST.get());
     }
 
     @Bean
@@ -81,9 +90,15 @@ public class SqlStatements {
         };
     }
 
+    /** Registered first of all filters, so that the credential check (in the security chain) is counted too. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    Filter sqlProbeFilter() {
+    FilterRegistrationBean<Filter> sqlProbeFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(probeFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    private static Filter probeFilter() {
         return new Filter() {
             @Override
             public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -93,13 +108,13 @@ public class SqlStatements {
                     chain.doFilter(request, response);
                     return;
                 }
-                int[] count = new int[1];
-                CURRENT.set(count);
+                List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+                CURRENT.set(statements);
                 try {
                     chain.doFilter(request, response);
                 } finally {
                     CURRENT.remove();
-                    COUNTS.put(probe, count[0]);
+                    COUNTS.put(probe, List.copyOf(statements));
                 }
             }
         };
@@ -125,9 +140,10 @@ public class SqlStatements {
         private static Connection counting(Connection connection) {
             return (Connection) Proxy.newProxyInstance(SqlStatements.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        int[] count = CURRENT.get();
-                        if (count != null && COUNTED.contains(method.getName())) {
-                            count[0]++;
+                        List<String> statements = CURRENT.get();
+                        if (statements != null && COUNTED.contains(method.getName())) {
+                            statements.add(args == null || args.length == 0 ? "(statement)"
+                                    : String.valueOf(args[0]).replaceAll("\\s+", " ").strip());
                         }
                         try {
                             return method.invoke(connection, args);

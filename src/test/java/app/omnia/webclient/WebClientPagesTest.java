@@ -132,10 +132,12 @@ class WebClientPagesTest {
                 "password", TestAccounts.PASSWORD, "date_of_birth", java.time.LocalDate.now().minusYears(14).toString(),
                 "country", "FR", "agreement", "true"));
 
-        Api.Response refused = browser.postForm("/auth/sign_up", form);
+        Api.Response refused = browser.send("POST", "/auth/sign_up", "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.ofString(Api.formBody(form)), Map.of("Accept-Language", "fr"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("class=\"problem\" role=\"alert\"", "minimum age of 15");
+        assertThat(refused.body()).contains("class=\"problem\" role=\"alert\"",
+                "âge minimum requis : 15 ans pour le pays FR");
     }
 
     private static String lang(Api browser, Map<String, String> headers) {

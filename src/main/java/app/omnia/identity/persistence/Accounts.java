@@ -21,22 +21,30 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final AccountProfileCache cache;
+    private final CredentialCache credentials;
 
     /** Without a cache (tests that use the store alone). */
     public Accounts(JdbcClient jdbc) {
-        this(jdbc, null);
+        this(jdbc, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public Accounts(JdbcClient jdbc, AccountProfileCache cache) {
+    public Accounts(JdbcClient jdbc, AccountProfileCache cache, CredentialCache credentials) {
         this.jdbc = jdbc;
         this.cache = cache;
+        this.credentials = credentials;
     }
 
-    /** Every write of an account row ends here: the cached profile goes once the transaction is over. */
+    /**
+     * Every write of an account row ends here: the cached profile and the account its tokens are cached with
+     * go once the transaction is over.
+     */
     private void changed(long id) {
         if (cache != null) {
             cache.invalidate(id);
+        }
+        if (credentials != null) {
+            credentials.accountChanged(id);
         }
     }
 
@@ -183,7 +191,7 @@ public class Accounts {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(
                 rs.getLong("id"),
                 rs.getString("username"),

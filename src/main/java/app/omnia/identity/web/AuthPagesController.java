@@ -18,6 +18,7 @@ import app.omnia.identity.Account;
 import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.security.CurrentViewer;
 import app.omnia.platform.web.ApiException;
+import app.omnia.platform.web.ProblemTexts;
 
 /**
  * The web client's sign-up, sign-in (with the TOTP step) and sign-out pages. Errors are shown on the page,
@@ -29,11 +30,14 @@ class AuthPagesController {
     private final SignInService signIn;
     private final RegistrationService registrations;
     private final OmniaProperties properties;
+    private final ProblemTexts texts;
 
-    AuthPagesController(SignInService signIn, RegistrationService registrations, OmniaProperties properties) {
+    AuthPagesController(SignInService signIn, RegistrationService registrations, OmniaProperties properties,
+                        ProblemTexts texts) {
         this.signIn = signIn;
         this.registrations = registrations;
         this.properties = properties;
+        this.texts = texts;
     }
 
     @GetMapping("/auth/sign_in")
@@ -117,11 +121,14 @@ class AuthPagesController {
         }
     }
 
-    private static String failed(ApiException e, HttpServletResponse response, Model model, String view) {
+    /** The page again with the problem, in the page's language like the rest of it. */
+    private String failed(ApiException e, HttpServletResponse response, Model model, String view) {
         response.setStatus(e.status().value());
         e.retryAfter().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds));
-        model.addAttribute("error", e.getMessage());
-        model.addAttribute("fieldErrors", e.fieldErrors());
+        model.addAttribute("error", texts.translate(e.getMessage()));
+        model.addAttribute("fieldErrors", e.fieldErrors().stream()
+                .map(error -> new ApiException.FieldError(error.field(), error.code(), texts.translate(error.message())))
+                .toList());
         return view;
     }
 }

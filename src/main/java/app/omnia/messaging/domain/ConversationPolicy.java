@@ -42,7 +42,12 @@ public final class ConversationPolicy {
     }
 
     public static boolean canSee(Optional<Member> membership) {
-        return membership.isPresent() && membership.get().state() != MemberState.DECLINED;
+        return membership.isPresent() && canSee(membership.get().state());
+    }
+
+    /** A member who declined the conversation no longer sees it. */
+    public static boolean canSee(MemberState state) {
+        return state != MemberState.DECLINED;
     }
 
     /**
@@ -50,7 +55,11 @@ public final class ConversationPolicy {
      * when people are added).
      */
     public static boolean canSend(Conversation conversation, Member sender, boolean blockedWithOtherMember) {
-        return conversation.isGroup() || !blockedWithOtherMember;
+        return canSend(conversation.isGroup(), blockedWithOtherMember);
+    }
+
+    public static boolean canSend(boolean group, boolean blockedWithOtherMember) {
+        return group || !blockedWithOtherMember;
     }
 
     public static boolean canAddMembers(Conversation conversation, Member actor) {

@@ -58,19 +58,28 @@ public class Inbox {
         }
         jdbc.sql("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(eventId, conversationId, type, payload, SqlTime.of(at)).update();
-        batch.batchUpdate("INSERT INTO chat_sequences (account_id, last_seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
-                accounts.stream().map(id -> new Object[] {id}).toList());
         // Locked rows cannot move until commit, so the next numbers are known from the locking read itself.
-        Map<Long, Long> seqs = new HashMap<>();
-        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
-                .param("a", accounts).query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq") + 1))
-                .list();
+        Map<Long, Long> seqs = lockSequences(accounts);
+        if (seqs.size() < accounts.size()) {
+            // Someone's first event: create the missing counters (in account order), then lock them all.
+            batch.batchUpdate("INSERT INTO chat_sequences (account_id, last_seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
+                    accounts.stream().filter(id -> !seqs.containsKey(id)).map(id -> new Object[] {id}).toList());
+            seqs.putAll(lockSequences(accounts));
+        }
         jdbc.sql("UPDATE chat_sequences SET last_seq = last_seq + 1 WHERE account_id IN (:a)").param("a", accounts).update();
         batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)",
                 accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId, flags.muted().contains(id),
                         flags.push().contains(id)}).toList());
         return accounts.stream().map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at,
                 flags.muted().contains(id), flags.push().contains(id))).toList();
+    }
+
+    private Map<Long, Long> lockSequences(List<Long> accounts) {
+        Map<Long, Long> seqs = new HashMap<>();
+        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
+                .param("a", accounts).query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq") + 1))
+                .list();
+        return seqs;
     }
 
     /** The account's entries after {@code since}, oldest first. */

@@ -23,17 +23,25 @@ import app.omnia.platform.persistence.SqlTime;
 public class Members {
 
     private final JdbcClient jdbc;
+    private final Rosters rosters;
 
-    public Members(JdbcClient jdbc) {
+    public Members(JdbcClient jdbc, Rosters rosters) {
         this.jdbc = jdbc;
+        this.rosters = rosters;
+    }
+
+    /** Every write that changes a seat (not a read position) ends here: the cached roster goes. */
+    private <T> T seatChanged(long conversationId, T result) {
+        rosters.invalidate(conversationId);
+        return result;
     }
 
     public boolean add(long conversationId, long accountId, Role role, MemberState state, Instant at) {
-        return jdbc.sql("""
+        return seatChanged(conversationId, jdbc.sql("""
                 INSERT INTO chat_members (conversation_id, account_id, member_role, state, last_read_id, joined_at)
                 VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING
                 """).params(conversationId, accountId, role.name().toLowerCase(Locale.ROOT),
-                state.column(), SqlTime.of(at)).update() > 0;
+                state.column(), SqlTime.of(at)).update() > 0);
     }
 
     public Optional<Member> find(long conversationId, long accountId) {
@@ -55,14 +63,16 @@ public class Members {
 
     /** A pending request becomes declined; false when it was not a pending request. */
     public boolean decline(long conversationId, long accountId) {
-        return jdbc.sql("UPDATE chat_members SET state = 'declined' WHERE conversation_id = ? AND account_id = ?"
-                + " AND state = 'request'").params(conversationId, accountId).update() > 0;
+        return seatChanged(conversationId, jdbc.sql("UPDATE chat_members SET state = 'declined'"
+                + " WHERE conversation_id = ? AND account_id = ? AND state = 'request'")
+                .params(conversationId, accountId).update() > 0);
     }
 
     /** A member who declined comes back (they started the conversation again, or joined by a link). */
     public boolean rejoin(long conversationId, long accountId) {
-        return jdbc.sql("UPDATE chat_members SET state = 'active' WHERE conversation_id = ? AND account_id = ?"
-                + " AND state = 'declined'").params(conversationId, accountId).update() > 0;
+        return seatChanged(conversationId, jdbc.sql("UPDATE chat_members SET state = 'active'"
+                + " WHERE conversation_id = ? AND account_id = ? AND state = 'declined'")
+                .params(conversationId, accountId).update() > 0);
     }
 
     /** The viewer's memberships of these conversations, by conversation id. */
@@ -123,11 +133,13 @@ public class Members {
     public void setState(long conversationId, long accountId, MemberState state) {
         jdbc.sql("UPDATE chat_members SET state = ? WHERE conversation_id = ? AND account_id = ?")
                 .params(state.column(), conversationId, accountId).update();
+        rosters.invalidate(conversationId);
     }
 
     public void setRole(long conversationId, long accountId, Role role) {
         jdbc.sql("UPDATE chat_members SET member_role = ? WHERE conversation_id = ? AND account_id = ?")
                 .params(role.name().toLowerCase(Locale.ROOT), conversationId, accountId).update();
+        rosters.invalidate(conversationId);
     }
 
     /**
@@ -154,11 +166,13 @@ public class Members {
     public void setMuted(long conversationId, long accountId, boolean muted) {
         jdbc.sql("UPDATE chat_members SET muted = ? WHERE conversation_id = ? AND account_id = ?")
                 .params(muted, conversationId, accountId).update();
+        rosters.invalidate(conversationId);
     }
 
     public void setArchived(long conversationId, long accountId, boolean archived) {
         jdbc.sql("UPDATE chat_members SET archived = ? WHERE conversation_id = ? AND account_id = ?")
                 .params(archived, conversationId, accountId).update();
+        rosters.invalidate(conversationId);
     }
 
     /**
@@ -166,10 +180,13 @@ public class Members {
      * has not also muted it (muted and archived: keep it out of sight).
      */
     public void unarchiveForMessage(long conversationId, long senderId) {
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE chat_members SET archived = FALSE
                 WHERE conversation_id = ? AND archived = TRUE AND (muted = FALSE OR account_id = ?)
                 """).params(conversationId, senderId).update();
+        if (changed > 0) {
+            rosters.invalidate(conversationId);
+        }
     }
 
     /** The members who muted this conversation. */
@@ -179,8 +196,8 @@ public class Members {
     }
 
     public boolean remove(long conversationId, long accountId) {
-        return jdbc.sql("DELETE FROM chat_members WHERE conversation_id = ? AND account_id = ?")
-                .params(conversationId, accountId).update() > 0;
+        return seatChanged(conversationId, jdbc.sql("DELETE FROM chat_members WHERE conversation_id = ? AND account_id = ?")
+                .params(conversationId, accountId).update() > 0);
     }
 
     private static Member map(ResultSet rs, int row) throws SQLException {

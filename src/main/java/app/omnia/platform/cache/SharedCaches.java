@@ -48,7 +48,12 @@ public class SharedCaches implements MessageListener {
 
     /** A new cache in this copy's memory, by a name unique in the application (it names the broadcast and the metrics). */
     public <V> SharedCache<V> create(String name, long maxSize) {
-        return register(new SharedCache<>(name, maxSize, ttl, ids -> publish(name, ids), null));
+        return create(name, maxSize, ttl);
+    }
+
+    /** A new cache whose entries live at most {@code entryTtl} (shorter than the default for sensitive rows). */
+    public <V> SharedCache<V> create(String name, long maxSize, Duration entryTtl) {
+        return register(new SharedCache<>(name, maxSize, entryTtl, ids -> publish(name, ids), null));
     }
 
     /**

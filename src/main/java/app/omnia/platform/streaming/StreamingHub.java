@@ -94,27 +94,31 @@ public class StreamingHub {
 
     /** Closes this copy's sockets of the account whose credential no longer resolves (revoked, suspended). */
     public void recheck(long accountId) {
-        List.copyOf(byAccount.getOrDefault(accountId, Set.of())).forEach(this::recheck);
+        List.copyOf(byAccount.getOrDefault(accountId, Set.of())).forEach(session -> recheck(session, true));
     }
 
-    /** A backstop for changes no event announced (a token that expired, a row changed by hand). */
+    /**
+     * A backstop for changes no event announced (a token that expired, a row changed by hand): from the
+     * credential cache, so it may lag by the cache's token TTL, and costs no query while the cache is warm.
+     */
     @Scheduled(fixedDelayString = "${omnia.streaming.recheck-interval}")
     void recheckAll() {
-        sessions.values().forEach(this::recheck);
+        sessions.values().forEach(session -> recheck(session, false));
     }
 
-    private void recheck(StreamSession session) {
-        if (stillValid(session).isEmpty()) {
+    private void recheck(StreamSession session, boolean fresh) {
+        if (stillValid(session, fresh).isEmpty()) {
             session.close(CREDENTIALS_GONE);
             unregister(session);
         }
     }
 
-    private Optional<Viewer> stillValid(StreamSession session) {
+    private Optional<Viewer> stillValid(StreamSession session, boolean fresh) {
         StreamSession.Credential credential = session.credential();
         try {
             Optional<Viewer> viewer = credential.sessionCookie()
                     ? credentials.fromSessionCookie(credential.secret())
+                    : fresh ? credentials.recheckBearerToken(credential.secret())
                     : credentials.fromBearerToken(credential.secret());
             return viewer.filter(v -> java.util.Objects.equals(v.accountId(), session.viewer().accountId()));
         } catch (ApiException refused) {

@@ -45,6 +45,14 @@ public class Blocks {
                 """).params(a, b, b, a).query(Long.class).single() > 0;
     }
 
+    /** Whether the account blocks, or is blocked by, any of the others: one query however many they are. */
+    public boolean anyEitherWay(long accountId, java.util.Collection<Long> others) {
+        return !others.isEmpty() && jdbc.sql("""
+                SELECT COUNT(*) FROM blocks
+                WHERE (account_id = :a AND target_account_id IN (:o)) OR (target_account_id = :a AND account_id IN (:o))
+                """).param("a", accountId).param("o", others).query(Long.class).single() > 0;
+    }
+
     /** Every account hidden from {@code accountId}: those it blocks and those that block it. */
     public Set<Long> hiddenFrom(long accountId) {
         return new HashSet<>(jdbc.sql("""

@@ -23,8 +23,10 @@ public class MediaAttachments {
 
     private final JdbcClient jdbc;
     private final StatusCardCache cards;
+    private final ModerationMarks marks;
 
-    public MediaAttachments(JdbcClient jdbc, StatusCardCache cards) {
+    public MediaAttachments(JdbcClient jdbc, StatusCardCache cards, ModerationMarks marks) {
+        this.marks = marks;
         this.jdbc = jdbc;
         this.cards = cards;
     }
@@ -74,6 +76,7 @@ public class MediaAttachments {
      */
     public boolean attach(long accountId, long statusId, List<Long> mediaIds) {
         cards.invalidate(statusId);
+        marks.mediaShownChanged(statusId);
         jdbc.sql("UPDATE media_attachments SET status_position = NULL WHERE status_id = ?").param(statusId).update();
         for (int position = 0; position < mediaIds.size(); position++) {
             int taken = jdbc.sql("""

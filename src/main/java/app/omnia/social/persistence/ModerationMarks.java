@@ -11,6 +11,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.cache.CacheSettings;
+import app.omnia.platform.cache.SharedCache;
+import app.omnia.platform.cache.SharedCaches;
 import app.omnia.platform.persistence.SqlTime;
 
 /**
@@ -34,22 +37,71 @@ public class ModerationMarks {
             """;
 
     private final JdbcClient jdbc;
+    /** Each status's marks (its own and its shown media's), and each account's: every page reads them. */
+    private final SharedCache<Set<String>> statusMarks;
+    private final SharedCache<Set<String>> accountMarks;
 
-    public ModerationMarks(JdbcClient jdbc) {
+    ModerationMarks(JdbcClient jdbc, SharedCaches caches, CacheSettings settings) {
         this.jdbc = jdbc;
+        this.statusMarks = caches.create("status-marks", settings.moderation());
+        this.accountMarks = caches.create("account-marks", settings.moderation());
     }
 
-    /** Adds a mark; false if it was already there. */
+    /**
+     * Adds a mark; false if it was already there. Every mark moderation sets or lifts (actions, automatic
+     * hiding, holds, restores) goes through here or {@link #remove}, which evict what the mark changes.
+     */
     public boolean add(String kind, long id, String state, Instant at) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 INSERT INTO moderation_marks (subject_kind, subject_id, state, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """).params(kind, id, state, SqlTime.of(at)).update() == 1;
+        changed(kind, id);
+        return added;
     }
 
     public boolean remove(String kind, long id, String state) {
-        return jdbc.sql("DELETE FROM moderation_marks WHERE subject_kind = ? AND subject_id = ? AND state = ?")
+        boolean removed = jdbc.sql("DELETE FROM moderation_marks WHERE subject_kind = ? AND subject_id = ? AND state = ?")
                 .params(kind, id, state).update() == 1;
+        changed(kind, id);
+        return removed;
+    }
+
+    private void changed(String kind, long id) {
+        switch (kind) {
+            case "status" -> statusMarks.invalidate(id);
+            case "account" -> accountMarks.invalidate(id);
+            // A status carries the marks of the media it shows.
+            case "media" -> mediaPlacement(id).ifPresent(placement -> statusMarks.invalidate(placement[0]));
+            default -> { }
+        }
+    }
+
+    /** The media a status shows changed (attached, edited): its marks include theirs. */
+    public void mediaShownChanged(long statusId) {
+        statusMarks.invalidate(statusId);
+    }
+
+    /** As {@link #ofStatuses}, from the cache (statuses with no mark are cached too: they are most). */
+    public Map<Long, Set<String>> ofStatusesCached(Collection<Long> statusIds) {
+        return statusMarks.getAll(statusIds, missing -> everyId(missing, ofStatuses(missing)));
+    }
+
+    /** As {@link #ofAccounts}, from the cache. */
+    public Map<Long, Set<String>> ofAccountsCached(Collection<Long> accountIds) {
+        return accountMarks.getAll(accountIds, missing -> everyId(missing, ofAccounts(missing)));
+    }
+
+    private static Map<Long, Set<String>> everyId(Set<Long> ids, Map<Long, Set<String>> found) {
+        Map<Long, Set<String>> all = new HashMap<>();
+        ids.forEach(id -> all.put(id, Set.copyOf(found.getOrDefault(id, Set.of()))));
+        return all;
+    }
+
+    /** For tests that measure a cold cache. */
+    public void clearCache() {
+        statusMarks.clear();
+        accountMarks.clear();
     }
 
     /** The states of each status, its own and those of the media it shows. */
@@ -83,15 +135,6 @@ public class ModerationMarks {
                     states.computeIfAbsent(rs.getLong("subject_id"), k -> new HashSet<>()).add(rs.getString("state"));
                 });
         return states;
-    }
-
-    /** Which of these accounts are suspended (identity's column, read in the same query as the page). */
-    public Set<Long> suspended(Collection<Long> accountIds) {
-        if (accountIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("SELECT id FROM accounts WHERE id IN (:ids) AND suspended_at IS NOT NULL")
-                .param("ids", accountIds).query(Long.class).list());
     }
 
     /** Follows between members of a group, as (follower, followed) pairs: for weighing reporters. */

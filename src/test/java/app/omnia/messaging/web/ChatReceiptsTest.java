@@ -91,6 +91,62 @@ class ChatReceiptsTest extends ChatFixture {
     }
 
     @Test
+    void aGroupsReadReceiptsReachTheOtherMembersLiveUnlessTheReaderTurnedThemOff() {
+        User carol = quickUser();
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "live readers",
+                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
+        String first = send(asAlice, group, "one").get("id").asString();
+        String second = send(asAlice, group, "two").get("id").asString();
+        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
+                .json().get("read_receipts").asBoolean()).isFalse();
+        try (StreamClient alices = chatSocket(alice); StreamClient bobs = chatSocket(bob);
+             StreamClient carols = chatSocket(carol)) {
+            asBob.postJson(CHAT + "/conversations/" + group + "/read", Map.of("last_read_id", first));
+            JsonNode heard = nextRead(alices);
+            assertThat(heard.get("payload").get("account_id").asString()).isEqualTo(bob.id());
+            assertThat(heard.get("payload").get("last_read_id").asString()).isEqualTo(first);
+            assertThat(heard.get("conversation_id").asString()).isEqualTo(group);
+            assertThat(heard.has("seq")).as("live only, not in the sync log").isFalse();
+            JsonNode own = nextRead(bobs);
+            assertThat(own.get("payload").get("account_id").asString()).isEqualTo(bob.id());
+            assertThat(own.get("seq").asLong()).as("the reader's own devices get it in sync order").isPositive();
+
+            // Carol shares nothing: her read reaches nobody else, and she is not sent bob's.
+            as(carol).postJson(CHAT + "/conversations/" + group + "/read", Map.of("last_read_id", second));
+            asBob.postJson(CHAT + "/conversations/" + group + "/read", Map.of("last_read_id", second));
+            JsonNode next = nextRead(alices);
+            assertThat(next.get("payload").get("account_id").asString()).as("carol's read was not sent").isEqualTo(bob.id());
+            assertThat(next.get("payload").get("last_read_id").asString()).isEqualTo(second);
+            JsonNode carolHears = nextRead(carols);
+            assertThat(carolHears.get("payload").get("account_id").asString()).as("only her own").isEqualTo(carol.id());
+
+            // Alice reads: bob hears it live; the group's sync logs hold no one else's reads.
+            String third = send(asBob, group, "three").get("id").asString();
+            asAlice.postJson(CHAT + "/conversations/" + group + "/read", Map.of("last_read_id", third));
+            JsonNode alicesRead = nextReadOf(bobs, alice.id());
+            assertThat(alicesRead.get("payload").get("last_read_id").asString()).isEqualTo(third);
+        }
+        assertThat(types(asAlice).stream().filter("chat.read"::equals).count()).as("alice's own read only").isEqualTo(1);
+    }
+
+    /** The next {@code chat.read} on the socket, skipping messages and other events. */
+    private static JsonNode nextRead(StreamClient socket) {
+        JsonNode entry = nextEntry(socket);
+        while (!entry.get("type").asString().equals("chat.read")) {
+            entry = nextEntry(socket);
+        }
+        return entry;
+    }
+
+    private static JsonNode nextReadOf(StreamClient socket, String accountId) {
+        JsonNode entry = nextRead(socket);
+        while (!entry.get("payload").get("account_id").asString().equals(accountId)) {
+            entry = nextRead(socket);
+        }
+        return entry;
+    }
+
+    @Test
     void muteKeepsCountingButNeverPushesAndArchiveLeavesTheList() {
         asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Map.of());
         String conversation = direct(asAlice, bob);

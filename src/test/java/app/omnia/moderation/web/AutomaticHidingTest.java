@@ -30,6 +30,9 @@ class AutomaticHidingTest extends ModerationFixture {
                 "category", "spam", "comment", "buy now");
         report(as(reporters.get(1)), "account_id", author.id(), "status_ids[]", status);
         assertThat(listed(api, "/api/v1/timelines/public")).contains(status);
+        // Read (so cached with its marks) before it is hidden: hiding must evict the cached marks.
+        assertThat(listed(as(follower), "/api/v1/timelines/home")).contains(status);
+        assertThat(as(follower).get("/api/v1/statuses/" + status).json().get("spoiler_text").asString()).isEmpty();
 
         report(as(reporters.get(2)), "account_id", author.id(), "status_ids[]", status);
 
@@ -64,6 +67,7 @@ class AutomaticHidingTest extends ModerationFixture {
     void threeReportersOfAnImageHideTheStatusShowingIt() {
         String media = uploadPng(asAuthor);
         String status = post(asAuthor, "status", "a picture", "media_ids[]", media);
+        assertThat(api.get("/api/v1/statuses/" + status).json().get("sensitive").asBoolean()).as("cached clear").isFalse();
 
         for (int i = 0; i < 3; i++) {
             report(as(established()), "account_id", author.id(), "media_ids[]", media, "category", "legal",

@@ -25,7 +25,8 @@ class SharedCacheTest {
 
     private final SharedCaches caches = new SharedCaches(
             new StaticListableBeanFactory().getBeanProvider(StringRedisTemplate.class), new SimpleMeterRegistry(),
-            new CacheSettings(100, 100, Duration.ofMinutes(10), Duration.ofSeconds(1)));
+            new CacheSettings(100, 100, Duration.ofMinutes(10), 100, 100, Duration.ofMinutes(1), 100,
+                    Duration.ofSeconds(1)));
     private final SharedCache<String> cache = caches.create("things", 100);
     private final AtomicInteger loads = new AtomicInteger();
     private final Map<Long, String> rows = new HashMap<>(Map.of(1L, "one", 2L, "two"));

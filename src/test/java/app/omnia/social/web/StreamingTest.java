@@ -30,6 +30,8 @@ class StreamingTest extends TwoPeopleTest {
 
     @Autowired
     app.omnia.identity.persistence.Accounts accounts;
+    @Autowired
+    app.omnia.identity.persistence.CredentialCache credentialCache;
 
     private StreamClient socket(User user, String query) {
         return StreamClient.open(port, query, b -> b.subprotocols(user.token()));
@@ -177,18 +179,38 @@ class StreamingTest extends TwoPeopleTest {
         Api.Response signedUp = TestAccounts.trySignUp(own, TestAccounts.appToken(own, app, "write:accounts"),
                 TestAccounts.adult(TestAccounts.uniqueName("s")));
         String token = signedUp.json().get("access_token").asString();
+        Api withToken = own.withToken(token);
         try (StreamClient socket = StreamClient.open(port, "stream=user", b -> b.subprotocols(token)).sync()) {
+            // Twice: the second is answered from the credential cache, which the revocation must empty.
+            assertThat(withToken.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
+            assertThat(withToken.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
             Api.Response revoked = own.postForm("/oauth/revoke", Api.form("client_id", app.clientId(),
                     "client_secret", app.clientSecret(), "token", token));
             assertThat(revoked.status()).isEqualTo(200);
+            assertThat(withToken.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(401);
             assertThat(socket.awaitClose()).isEqualTo(1008);
         }
     }
 
     @Test
+    void aKnownTokenIsCheckedWithoutAQueryAndAnUnknownOneWithOne() {
+        asBob.get("/api/v1/accounts/verify_credentials");
+        app.omnia.support.SqlStatements.countGet(asBob, "/api/v1/accounts/verify_credentials");
+        assertThat(app.omnia.support.SqlStatements.lastStatements()).as("warm").doesNotContain("oauth_access_tokens");
+        credentialCache.clear();
+        app.omnia.support.SqlStatements.countGet(asBob, "/api/v1/accounts/verify_credentials");
+        String cold = app.omnia.support.SqlStatements.lastStatements();
+        assertThat(cold.lines().filter(l -> l.contains("oauth_access_tokens")).count()).as(cold).isEqualTo(1);
+        assertThat(cold.lines().filter(l -> l.contains("JOIN accounts")).count()).as("token and account at once")
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSocketClosesWhenTheAccountSignsOutEverywhere() {
         try (StreamClient bobs = socket(bob, "stream=user").sync()) {
+            assertThat(asBob.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
             assertThat(asBob.postForm("/api/omnia/v1/account/sign_out_everywhere", Map.of()).status()).isEqualTo(200);
+            assertThat(asBob.get("/api/v1/accounts/verify_credentials").status()).as("at once").isEqualTo(401);
             assertThat(bobs.awaitClose()).isEqualTo(1008);
         }
     }
@@ -198,11 +220,13 @@ class StreamingTest extends TwoPeopleTest {
         User admin = TestAccounts.newUser(api, "read write admin:read admin:write");
         accounts.updateRole(Long.parseLong(admin.id()), app.omnia.identity.Role.ADMIN, java.time.Instant.now());
         try (StreamClient bobs = socket(bob, "stream=user").sync()) {
+            assertThat(asBob.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
             Api.Response suspended = api.withToken(admin.token()).postForm(
                     "/api/v1/admin/accounts/" + bob.id() + "/action", Api.form("type", "suspend"));
             assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
             assertThat(bobs.awaitClose()).isEqualTo(1008);
         }
+        assertThat(asBob.get("/api/v1/accounts/verify_credentials").status()).as("at once").isIn(401, 403);
         assertThat(StreamClient.refusedWith(port, "", b -> b.subprotocols(bob.token()))).isIn(401, 403);
     }
 }

@@ -1,0 +1,102 @@
+package app.omnia.identity.persistence;
+
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+
+import app.omnia.identity.Account;
+import app.omnia.platform.cache.CacheSettings;
+import app.omnia.platform.cache.SharedCache;
+import app.omnia.platform.cache.SharedCaches;
+
+/**
+ * Valid access tokens and their accounts, cached in each copy for {@code omnia.cache.token-ttl} at most: every
+ * request and every socket re-check presents a token, and this saves the lookup. Two caches, so that each is
+ * evicted by the write that changes it:
+ * <ul>
+ * <li>the token row, by a key taken from its hash (the entry keeps the whole hash: a clash is a miss), evicted
+ *     when the token is revoked ({@link #tokensRevoked});</li>
+ * <li>the account, by id, evicted by every write of the account row ({@link Accounts}: role, approval,
+ *     suspension...) and by sign-out. A cached token whose account is not cached is checked again in full.</li>
+ * </ul>
+ * Refused tokens (unknown, revoked) are never cached: a new one works at once, a revoked one fails at once.
+ */
+@Component
+public class CredentialCache {
+
+    private record CachedToken(String hash, AccessTokens.Token token) {}
+
+    private final SharedCache<CachedToken> tokens;
+    private final SharedCache<Account> accounts;
+
+    CredentialCache(SharedCaches caches, CacheSettings settings) {
+        this.tokens = caches.create("access-tokens", settings.tokens(), settings.tokenTtl());
+        this.accounts = caches.create("credential-accounts", settings.tokens(), settings.tokenTtl());
+    }
+
+    /**
+     * The active token with this hash and its account (null for an app-only token), from the cache or else
+     * from {@code load} (one query: the token joined to its account).
+     */
+    public Optional<AccessTokens.Active> find(String tokenHash, Supplier<Optional<AccessTokens.Active>> load) {
+        long key = key(tokenHash);
+        AccessTokens.Active[] loaded = new AccessTokens.Active[1];
+        CachedToken cached = tokens.getAll(List.of(key), missing -> {
+            loaded[0] = load.get().orElse(null);
+            return loaded[0] == null ? Map.of() : Map.of(key, new CachedToken(tokenHash, loaded[0].token()));
+        }).get(key);
+        if (loaded[0] != null) {
+            remember(loaded[0]);
+            return Optional.of(loaded[0]);
+        }
+        if (cached == null) {
+            return Optional.empty();
+        }
+        if (!cached.hash().equals(tokenHash)) {
+            // Two hashes share a key: not worth a cache of its own, read this one every time.
+            return load.get();
+        }
+        Long accountId = cached.token().accountId();
+        if (accountId == null) {
+            return Optional.of(new AccessTokens.Active(cached.token(), null));
+        }
+        Account account = accounts.getAll(List.of(accountId), missing -> load.get()
+                .filter(a -> a.account() != null).map(a -> Map.of(accountId, a.account())).orElse(Map.of()))
+                .get(accountId);
+        // No account: the token was revoked meanwhile (the full check found nothing), or the account is gone.
+        return account == null ? Optional.empty() : Optional.of(new AccessTokens.Active(cached.token(), account));
+    }
+
+    private void remember(AccessTokens.Active active) {
+        if (active.account() != null) {
+            long id = active.account().id();
+            accounts.getAll(List.of(id), missing -> Map.of(id, active.account()));
+        }
+    }
+
+    /** These tokens were revoked: evicted here and on every copy once the transaction is over. */
+    public void tokensRevoked(Collection<String> tokenHashes) {
+        tokens.invalidate(tokenHashes.stream().map(CredentialCache::key).toList());
+    }
+
+    /** The account row changed (role, approval, suspension...) or its credentials ended. */
+    public void accountChanged(long accountId) {
+        accounts.invalidate(accountId);
+    }
+
+    /** For tests that measure a cold cache. */
+    public void clear() {
+        tokens.clear();
+        accounts.clear();
+    }
+
+    /** The first 64 bits of the SHA-256 (hex): as good a key as any, and a clash only costs a query. */
+    static long key(String tokenHash) {
+        return tokenHash.length() >= 16 ? HexFormat.fromHexDigitsToLong(tokenHash, 0, 16) : tokenHash.hashCode();
+    }
+}
