@@ -235,7 +235,7 @@ export async function conversationView(pane, id) {
       await loadPeople([message.account_id]);
       typing.stopped(message.account_id);
       put(message);
-      // Groups are not pushed each member's receipts: a message is a good moment to read them again.
+      // Large groups are not pushed each member's receipts: a message is a good moment to read them again.
       if (group) loadReceipts();
       if (message.account_id !== app.me.id) {
         announce(t('app.chat.new_message', { name: personName(message.account_id) }));

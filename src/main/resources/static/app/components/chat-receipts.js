@@ -1,6 +1,6 @@
 // How far the others in a conversation have read and received, from /receipts (null where someone keeps
-// their receipts private), kept up to date by chat.read and chat.delivered events in direct conversations;
-// groups are not pushed each member's receipts, so they are read again.
+// their receipts private), kept up to date by chat.read and chat.delivered events (groups past the server's
+// live-receipts size get none, so the conversation reads /receipts again when a message comes).
 import { get } from '../api.js';
 import { app } from '../context.js';
 import { t, tn } from '../i18n.js';
