@@ -72,7 +72,27 @@ class StatusJsons {
         return page(List.of(status), viewerId).getFirst();
     }
 
+    /** A status for no viewer in particular, as the streaming socket sends it to adults or to minors. */
+    StatusJson forAudience(Status status, boolean minors) {
+        return page(List.of(status), null, minors).getFirst();
+    }
+
+    /** Whether a rendered status (or the status it shares, or quotes) shows media a minor must not see. */
+    static boolean showsSensitiveMedia(StatusJson json) {
+        if (json == null) {
+            return false;
+        }
+        boolean own = json.sensitive() && !json.mediaAttachments().isEmpty();
+        boolean quoted = json.quote() instanceof StatusJson.QuoteJson q && showsSensitiveMedia(q.quotedStatus());
+        return own || quoted || showsSensitiveMedia(json.reblog());
+    }
+
     List<StatusJson> page(List<Status> unmoderated, Long viewerId) {
+        return page(unmoderated, viewerId, null);
+    }
+
+    /** {@code minorAudience}: null to judge from the viewer, else whether the page is for minors. */
+    private List<StatusJson> page(List<Status> unmoderated, Long viewerId, Boolean minorAudience) {
         Set<Long> wanted = new HashSet<>();
         unmoderated.forEach(s -> {
             wanted.add(s.id());
@@ -99,9 +119,11 @@ class StatusJsons {
         presented.subList(unmoderated.size(), presented.size()).forEach(o -> originals.put(o.id(), o));
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
-        Map<Long, Status> quoted = new HashMap<>();
+        Map<Long, Status> quotedAsStored = new HashMap<>();
         List.copyOf(all).stream().map(Status::quotedStatusId).filter(Objects::nonNull).map(found::get)
-                .filter(Objects::nonNull).forEach(c -> quoted.put(c.status().id(), c.status()));
+                .filter(Objects::nonNull).forEach(c -> quotedAsStored.put(c.status().id(), c.status()));
+        // Quoted statuses are shown as moderation left them too (a minor must not see their forced-sensitive media).
+        Map<Long, Status> quoted = standings.presented(quotedAsStored);
         all.addAll(quoted.values());
         Set<Long> statusIds = new HashSet<>();
         Set<Long> accountIds = new HashSet<>();
@@ -119,7 +141,8 @@ class StatusJsons {
         Map<Long, AccountView> views = accounts.views(accountIds);
         Hydration h = new Hydration(viewerId, views, found, viewerStates.of(viewerId, statusIds),
                 quoted, followedAuthors(viewerId, all), polls(all, found, viewerId), filters.active(viewerId),
-                reviewStates(unmoderated, viewerId), minor(views.get(viewerId)));
+                reviewStates(unmoderated, viewerId),
+                minorAudience != null ? minorAudience : minor(views.get(viewerId)));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);

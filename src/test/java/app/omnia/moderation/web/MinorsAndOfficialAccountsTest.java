@@ -1,6 +1,5 @@
 package app.omnia.moderation.web;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -84,19 +83,5 @@ class MinorsAndOfficialAccountsTest extends ModerationFixture {
         assertThat(account.get("verifications").get(0).get("verified_at").asString()).isNotBlank();
         JsonNode ordinary = api.get("/api/v1/statuses/" + post(as(user("read write")), "status", "hi")).json();
         assertThat(ordinary.get("account").get("verifications")).isEmpty();
-    }
-
-    /** A 15-year-old, signed up through the API like {@link #user}. */
-    private User minor() {
-        Api own = api.stranger();
-        TestAccounts.App app = TestAccounts.registerApp(own, "read write follow");
-        String username = TestAccounts.uniqueName("kid");
-        Map<String, String> form = new java.util.LinkedHashMap<>(TestAccounts.adult(username));
-        form.put("date_of_birth", LocalDate.now().minusYears(15).minusDays(10).toString());
-        Api.Response signedUp = TestAccounts.trySignUp(own, TestAccounts.appToken(own, app, "write:accounts"), form);
-        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(200);
-        String token = signedUp.json().get("access_token").asString();
-        String id = own.withToken(token).get("/api/v1/accounts/verify_credentials").json().get("id").asString();
-        return new User(id, username, token);
     }
 }

@@ -1,8 +1,10 @@
 package app.omnia.moderation.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +66,20 @@ abstract class ModerationFixture {
         String username = TestAccounts.uniqueName("m");
         Api.Response signedUp = TestAccounts.trySignUp(own, TestAccounts.appToken(own, app, "write:accounts"),
                 TestAccounts.adult(username));
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(200);
+        String token = signedUp.json().get("access_token").asString();
+        String id = own.withToken(token).get("/api/v1/accounts/verify_credentials").json().get("id").asString();
+        return new User(id, username, token);
+    }
+
+    /** A 15-year-old, signed up through the API like {@link #user}. */
+    User minor() {
+        Api own = api.stranger();
+        TestAccounts.App app = TestAccounts.registerApp(own, "read write follow");
+        String username = TestAccounts.uniqueName("kid");
+        Map<String, String> form = new java.util.LinkedHashMap<>(TestAccounts.adult(username));
+        form.put("date_of_birth", LocalDate.now().minusYears(15).minusDays(10).toString());
+        Api.Response signedUp = TestAccounts.trySignUp(own, TestAccounts.appToken(own, app, "write:accounts"), form);
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(200);
         String token = signedUp.json().get("access_token").asString();
         String id = own.withToken(token).get("/api/v1/accounts/verify_credentials").json().get("id").asString();
