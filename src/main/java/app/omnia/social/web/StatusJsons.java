@@ -50,11 +50,13 @@ class StatusJsons {
     private final FilterService filters;
     private final app.omnia.social.Standings standings;
     private final java.time.Clock clock;
+    private final app.omnia.social.persistence.HeldEdits heldEdits;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
                 FilterService filters, app.omnia.social.Standings standings,
-                java.time.Clock clock) {
+                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits) {
+        this.heldEdits = heldEdits;
         this.clock = clock;
         this.standings = standings;
         this.filters = filters;
@@ -167,7 +169,13 @@ class StatusJsons {
         }
     }
 
-    /** The review state of the viewer's own supervised posts on the page (a query only if the page has some). */
+    /** {@code omnia.review_state} of a published status whose edit waits for review. */
+    static final String EDIT_PENDING = "edit_pending";
+
+    /**
+     * The review state of the viewer's own supervised posts on the page (queries only if the page has some of the
+     * viewer's own): {@code pending}, {@code rejected}, or {@code edit_pending}.
+     */
     private Map<Long, String> reviewStates(List<Status> page, Long viewerId) {
         List<Status> own = viewerId == null ? List.of()
                 : page.stream().filter(s -> s.accountId() == viewerId).toList();
@@ -177,6 +185,9 @@ class StatusJsons {
                 states.put(id, standing.reviewState());
             }
         });
+        // Published, with an edit waiting for review: the author sees the published version and this state.
+        List<Long> published = own.stream().map(Status::id).filter(id -> !states.containsKey(id)).toList();
+        heldEdits.pendingAmong(published).forEach(id -> states.put(id, EDIT_PENDING));
         return states;
     }
 

@@ -145,4 +145,18 @@ abstract class ModerationFixture {
         return jdbc.sql("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id DESC")
                 .param(Long.parseLong(targetId)).query(String.class).list();
     }
+
+    void supervise(Api asAdmin, User account, User reviewer) {
+        Api.Response placed = asAdmin.postForm("/api/omnia/v1/admin/supervisions", Api.form("account_id",
+                account.id(), "reviewer_ids[]", reviewer.id(), "reason", "Repeated spam"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
+    }
+
+    static String approve(String status) {
+        return "/api/omnia/v1/supervision/reviews/" + status + "/approve";
+    }
+
+    static String reject(String status) {
+        return "/api/omnia/v1/supervision/reviews/" + status + "/reject";
+    }
 }
