@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MinorsAndOfficialAccountsTest extends ModerationFixture {
 
     @Test
-    void aMinorIsNotFoundBySearchAndStartsUndiscoverable() {
+    void aMinorIsNotFoundBySearchStartsUndiscoverableAndDoesNotTrend() {
         User minor = minor();
         User adult = user("read write");
         User searcher = user("read write");
@@ -28,6 +28,11 @@ class MinorsAndOfficialAccountsTest extends ModerationFixture {
                 .isEmpty();
         assertThat(ids(as(searcher).get("/api/v2/search?type=accounts&q=" + adult.username()).json().get("accounts")))
                 .containsExactly(adult.id());
+        String minorsPost = post(as(minor), "status", "my first post");
+        as(searcher).postForm("/api/v1/statuses/" + minorsPost + "/favourite", Api.form());
+        String adultsPost = post(as(adult), "status", "my first post");
+        as(searcher).postForm("/api/v1/statuses/" + adultsPost + "/favourite", Api.form());
+        assertThat(trending("/api/v1/trends/statuses", 40, "id")).contains(adultsPost).doesNotContain(minorsPost);
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.omnia.moderation.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -158,5 +159,19 @@ abstract class ModerationFixture {
 
     static String reject(String status) {
         return "/api/omnia/v1/supervision/reviews/" + status + "/reject";
+    }
+
+    /** Every entry of a trends list (paged by offset until a page comes back empty), by one field. */
+    List<String> trending(String path, int pageSize, String field) {
+        List<String> all = new ArrayList<>();
+        for (int offset = 0; ; offset += pageSize) {
+            Api.Response page = api.get(path + "?limit=" + pageSize + "&offset=" + offset);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            JsonNode entries = page.json();
+            if (entries.isEmpty()) {
+                return all;
+            }
+            entries.forEach(e -> all.add(e.get(field).asString()));
+        }
     }
 }
