@@ -125,6 +125,11 @@ public class SupervisionService {
         return reviews.pendingPage(viewer.isAdmin() ? null : viewer.accountId(), page);
     }
 
+    /** A status deleted by its author: its reviews still waiting (the post's, an edit's) leave the queue. */
+    public void withdrawn(long statusId) {
+        reviews.withdrawPending(statusId);
+    }
+
     /** The edit a review is about, as its author asked for it (empty for a new post's review). */
     public java.util.Optional<app.omnia.social.NewStatus> askedEdit(Reviews.Review review) {
         return review.isEdit() ? content.heldEdit(review.id()) : java.util.Optional.empty();

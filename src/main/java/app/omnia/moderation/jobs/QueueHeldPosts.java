@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import app.omnia.moderation.SupervisionService;
 import app.omnia.social.EditHeldForReview;
+import app.omnia.social.StatusDeleted;
 import app.omnia.social.StatusHeldForReview;
 
 /**
@@ -28,5 +29,11 @@ class QueueHeldPosts {
     @EventListener
     void on(EditHeldForReview held) {
         supervision.heldEdit(held.editId(), held.statusId(), held.accountId(), held.createdAt());
+    }
+
+    /** Its author deleted a post (or undid a boost) still waiting: nothing is left for a reviewer to decide. */
+    @EventListener
+    void on(StatusDeleted deleted) {
+        supervision.withdrawn(deleted.statusId());
     }
 }

@@ -71,6 +71,11 @@ public class Reviews {
                 """).params(state, by, SqlTime.of(at), statementId, id).update() == 1;
     }
 
+    /** Forgets the waiting reviews about a status that was deleted (decided ones stay, with their statements). */
+    public void withdrawPending(long statusId) {
+        jdbc.sql("DELETE FROM moderation_reviews WHERE status_id = ? AND state = 'pending'").param(statusId).update();
+    }
+
     /** A rejection reversed on appeal: the post (or edit) is published after all. */
     public void approveAfterAppeal(long id, Instant at) {
         jdbc.sql("UPDATE moderation_reviews SET state = 'approved', decided_at = ? WHERE id = ?")

@@ -75,6 +75,22 @@ class SupervisedPublishingTest extends ModerationFixture {
     }
 
     @Test
+    void aWaitingPostOrBoostItsAuthorDeletesLeavesTheQueue() {
+        String original = post(asOther, "status", "worth sharing");
+        String boost = asAuthor.postForm("/api/v1/statuses/" + original + "/reblog", Api.form()).json()
+                .get("id").asString();
+        String status = post(asAuthor, "status", "second thoughts");
+        assertThat(ids(asReviewer.get("/api/omnia/v1/supervision/reviews").json())).contains(boost, status);
+
+        assertThat(asAuthor.postForm("/api/v1/statuses/" + original + "/unreblog", Api.form()).status()).isEqualTo(200);
+        assertThat(asAuthor.delete("/api/v1/statuses/" + status).status()).isEqualTo(200);
+
+        assertThat(ids(asReviewer.get("/api/omnia/v1/supervision/reviews").json())).doesNotContain(boost, status);
+        assertThat(asReviewer.postForm(approve(status), Api.form()).status()).isEqualTo(404);
+        assertThat(asOther.get("/api/v1/notifications").json().findValuesAsString("type")).doesNotContain("reblog");
+    }
+
+    @Test
     void repliesQuotesPollsAndScheduledPostsWaitForReviewToo() {
         String parent = post(asOther, "status", "what do you think?");
         String reply = post(asAuthor, "status", "@" + other.username() + " I agree", "in_reply_to_id", parent);
