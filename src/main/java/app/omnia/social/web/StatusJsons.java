@@ -111,21 +111,25 @@ class StatusJsons {
         found.putAll(cards.find(quotedIds));
         List<Status> shared = unmoderated.stream().filter(Status::isReblog).map(s -> found.get(s.reblogOfId()))
                 .filter(Objects::nonNull).map(StatusCard::status).toList();
-        // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page
-        // and the originals it shares.
+        Map<Long, Status> quotedAsStored = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(unmoderated.stream(), shared.stream()).map(Status::quotedStatusId)
+                .filter(Objects::nonNull).map(found::get).filter(Objects::nonNull)
+                .forEach(c -> quotedAsStored.put(c.status().id(), c.status()));
+        // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page, the
+        // originals it shares and the statuses they quote (a minor must not see forced-sensitive media in a quote).
         List<Status> both = new ArrayList<>(unmoderated);
         both.addAll(shared);
+        both.addAll(quotedAsStored.values());
         List<Status> presented = standings.presented(both);
-        List<Status> page = presented.subList(0, unmoderated.size());
+        int pageEnd = unmoderated.size();
+        int sharedEnd = pageEnd + shared.size();
+        List<Status> page = presented.subList(0, pageEnd);
         Map<Long, Status> originals = new HashMap<>();
-        presented.subList(unmoderated.size(), presented.size()).forEach(o -> originals.put(o.id(), o));
+        presented.subList(pageEnd, sharedEnd).forEach(o -> originals.put(o.id(), o));
+        Map<Long, Status> quoted = new HashMap<>();
+        presented.subList(sharedEnd, presented.size()).forEach(q -> quoted.put(q.id(), q));
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
-        Map<Long, Status> quotedAsStored = new HashMap<>();
-        List.copyOf(all).stream().map(Status::quotedStatusId).filter(Objects::nonNull).map(found::get)
-                .filter(Objects::nonNull).forEach(c -> quotedAsStored.put(c.status().id(), c.status()));
-        // Quoted statuses are shown as moderation left them too (a minor must not see their forced-sensitive media).
-        Map<Long, Status> quoted = standings.presented(quotedAsStored);
         all.addAll(quoted.values());
         Set<Long> statusIds = new HashSet<>();
         Set<Long> accountIds = new HashSet<>();

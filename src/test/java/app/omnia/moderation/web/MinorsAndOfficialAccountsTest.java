@@ -72,6 +72,14 @@ class MinorsAndOfficialAccountsTest extends ModerationFixture {
                 assertThat(s.get("media_attachments")).isEmpty();
             }
         });
+
+        // Media the moderators marked sensitive is kept from minors inside a quote too.
+        act("/api/omnia/v1/admin/media/" + plainMedia + "/action", "type", "sensitive", "text", "Graphic");
+        String quote = post(as(user("read write")), "status", "look", "quoted_status_id", plain);
+        assertThat(as(minor).get("/api/v1/statuses/" + quote).json().at("/quote/quoted_status/media_attachments"))
+                .isEmpty();
+        assertThat(api.get("/api/v1/statuses/" + quote).json().at("/quote/quoted_status/media_attachments"))
+                .hasSize(1);
     }
 
     @Test
