@@ -16,6 +16,7 @@ import app.omnia.social.persistence.Follows;
 import app.omnia.social.persistence.HeldEdits;
 import app.omnia.social.persistence.MediaAttachments;
 import app.omnia.social.persistence.ModerationMarks;
+import app.omnia.social.persistence.StatusCardCache;
 import app.omnia.social.persistence.Statuses;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,11 +41,13 @@ class Publication {
     private final IdGenerator ids;
     private final JsonMapper json;
     private final Standings standings;
+    private final StatusCardCache cards;
 
     Publication(NotificationService notifications, Follows follows, Statuses statuses, ModerationMarks marks,
                 ApplicationEventPublisher events, Clock clock, HeldEdits heldEdits, MediaAttachments media,
-                IdGenerator ids, JsonMapper json, Standings standings) {
+                IdGenerator ids, JsonMapper json, Standings standings, StatusCardCache cards) {
         this.standings = standings;
+        this.cards = cards;
         this.heldEdits = heldEdits;
         this.media = media;
         this.ids = ids;
@@ -105,6 +108,9 @@ class Publication {
         }
         marks.remove("status", statusId, Standing.REJECTED);
         Status s = status.get();
+        // The statuses it replies to, boosts or quotes count it from now on.
+        cards.invalidate(java.util.Arrays.asList(s.inReplyToId(), s.reblogOfId(), s.quotedStatusId()).stream()
+                .filter(java.util.Objects::nonNull).toList());
         Set<Long> mentioned = Set.copyOf(statuses.mentions(List.of(statusId)).getOrDefault(statusId, List.of()));
         Long quotedAccount = s.quotedStatusId() == null ? null
                 : statuses.find(s.quotedStatusId()).map(Status::accountId).orElse(null);

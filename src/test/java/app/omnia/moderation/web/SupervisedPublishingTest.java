@@ -60,6 +60,7 @@ class SupervisedPublishingTest extends ModerationFixture {
         assertThat(boosted.json().at("/reblog/reblogged").asBoolean()).isTrue();
         assertThat(asOther.get("/api/v1/notifications").json().findValuesAsString("type")).doesNotContain("reblog");
         assertThat(ids(asOther.get("/api/v1/statuses/" + original + "/reblogged_by").json())).doesNotContain(author.id());
+        assertThat(asOther.get("/api/v1/statuses/" + original).json().get("reblogs_count").asLong()).isZero();
         assertThat(listed(as(follower), "/api/v1/accounts/" + author.id() + "/statuses")).doesNotContain(boost);
         assertThat(listed(as(follower), "/api/v1/timelines/home")).doesNotContain(boost);
         assertThat(as(follower).get("/api/v1/statuses/" + boost).status()).isEqualTo(404);
@@ -72,6 +73,7 @@ class SupervisedPublishingTest extends ModerationFixture {
                 .until(() -> listed(as(follower), "/api/v1/timelines/home").contains(boost));
         assertThat(asOther.get("/api/v1/notifications").json().findValuesAsString("type")).contains("reblog");
         assertThat(ids(asOther.get("/api/v1/statuses/" + original + "/reblogged_by").json())).contains(author.id());
+        assertThat(asOther.get("/api/v1/statuses/" + original).json().get("reblogs_count").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -118,6 +120,9 @@ class SupervisedPublishingTest extends ModerationFixture {
         assertThat(asOther.get("/api/v1/notifications").json().findValuesAsString("type"))
                 .doesNotContain("mention", "quote");
         assertThat(asOther.get("/api/v1/polls/" + pollId).status()).isEqualTo(404);
+        JsonNode parentSeen = asOther.get("/api/v1/statuses/" + parent).json();
+        assertThat(parentSeen.get("replies_count").asLong()).isZero();
+        assertThat(parentSeen.get("quotes_count").asLong()).isZero();
         assertThat(ids(asReviewer.get("/api/omnia/v1/supervision/reviews").json()))
                 .contains(reply, quote, poll, scheduled);
 
@@ -126,6 +131,9 @@ class SupervisedPublishingTest extends ModerationFixture {
         assertThat(ids(asOther.get("/api/v1/statuses/" + parent + "/context").json().get("descendants")))
                 .contains(reply);
         assertThat(asOther.get("/api/v1/notifications").json().findValuesAsString("type")).contains("mention", "quote");
+        parentSeen = asOther.get("/api/v1/statuses/" + parent).json();
+        assertThat(parentSeen.get("replies_count").asLong()).isEqualTo(1);
+        assertThat(parentSeen.get("quotes_count").asLong()).isEqualTo(1);
         assertThat(asOther.get("/api/v1/statuses/" + poll).status()).isEqualTo(404);
     }
 
