@@ -127,7 +127,7 @@ public class ModerationActions {
             case DISABLE -> admin.enable(viewer, statement.accountId());
             case FREEZE_WALLET -> wallets.unfreeze(viewer.accountId(), statement.accountId(),
                     "Reversed on appeal of statement " + statement.id());
-            case REJECT -> supervision.publishAfterAppeal(statement.subjectId());
+            case REJECT -> supervision.publishAfterAppeal(statement.id());
             case SUPERVISE -> supervision.lift(statement.accountId());
             case SUSPEND_REPORTING -> misuse.lift(statement.id());
             case WARN -> { }

@@ -109,7 +109,12 @@ public class SupervisionService {
 
     /** Social held a new post of a supervised account: it joins the review queue (same transaction). */
     public void held(long statusId, long accountId, java.time.Instant createdAt) {
-        reviews.pending(statusId, accountId, createdAt);
+        reviews.pending(statusId, statusId, Reviews.POST, accountId, createdAt);
+    }
+
+    /** Social held an edit of a supervised account's published post: it joins the queue (same transaction). */
+    public void heldEdit(long editId, long statusId, long accountId, java.time.Instant createdAt) {
+        reviews.pending(editId, statusId, Reviews.EDIT, accountId, createdAt);
     }
 
     /** Pending posts the viewer may decide: those of the accounts they review (admins: all). */
@@ -120,25 +125,45 @@ public class SupervisionService {
         return reviews.pendingPage(viewer.isAdmin() ? null : viewer.accountId(), page);
     }
 
+    /** A status deleted by its author: its reviews still waiting (the post's, an edit's) leave the queue. */
+    public void withdrawn(long statusId) {
+        reviews.withdrawPending(statusId);
+    }
+
+    /** The edit a review is about, as its author asked for it (empty for a new post's review). */
+    public java.util.Optional<app.omnia.social.NewStatus> askedEdit(Reviews.Review review) {
+        return review.isEdit() ? content.heldEdit(review.id()) : java.util.Optional.empty();
+    }
+
     /** The author's own supervised posts and where each stands. */
     public List<Reviews.Review> own(long accountId, PageRequest page) {
         return reviews.ofAccount(accountId, page);
     }
 
+    /** Approves a review: the post is published (its creation time kept), or the edit applied (dated when asked). */
     @Transactional
-    public Reviews.Review approve(Viewer viewer, long statusId) {
-        Reviews.Review review = decidable(viewer, statusId);
-        if (!reviews.decide(statusId, Reviews.APPROVED, viewer.accountId(), clock.instant(), null)) {
+    public Reviews.Review approve(Viewer viewer, long reviewId) {
+        Reviews.Review review = decidable(viewer, reviewId);
+        if (!reviews.decide(reviewId, Reviews.APPROVED, viewer.accountId(), clock.instant(), null)) {
             throw ApiException.conflict("This post was already decided");
         }
-        content.publishHeld(statusId);
-        audit.record(viewer.accountId(), "content.approve", "status", statusId, "account=" + review.accountId());
-        return reviews.find(statusId).orElseThrow();
+        if (review.isEdit()) {
+            content.publishHeldEdit(reviewId);
+        } else {
+            content.publishHeld(review.statusId());
+        }
+        audit.record(viewer.accountId(), review.isEdit() ? "content.approve_edit" : "content.approve", "status",
+                review.statusId(), "account=" + review.accountId() + (review.isEdit() ? " edit=" + reviewId : ""));
+        return reviews.find(reviewId).orElseThrow();
     }
 
+    /**
+     * Rejects a review with a reason, which the author reads in a statement of reasons: the post stays
+     * unpublished, or the edit is dropped (the published version stays).
+     */
     @Transactional
-    public Reviews.Review reject(Viewer viewer, long statusId, String reason) {
-        Reviews.Review review = decidable(viewer, statusId);
+    public Reviews.Review reject(Viewer viewer, long reviewId, String reason) {
+        Reviews.Review review = decidable(viewer, reviewId);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw ApiException.validation("reason", "ERR_BLANK", "reason can't be blank: the author is told why");
@@ -146,26 +171,36 @@ public class SupervisionService {
         if (why.length() > Grounds.MAX_FACTS) {
             throw ApiException.validation("reason", "ERR_TOO_LONG", "reason is too long (maximum is 5000 characters)");
         }
-        var status = content.status(statusId).orElseThrow(ApiException::notFound);
+        var status = content.status(review.statusId()).orElseThrow(ApiException::notFound);
+        String facts = review.isEdit() ? "Edit not published: " + why : why;
         Statement statement = statements.write(Decision.REJECT, new StatementWriter.Subject(review.accountId(),
-                "status", statusId, status.showsMedia() ? "CONTENT_TYPE_TEXT,CONTENT_TYPE_IMAGE" : "CONTENT_TYPE_TEXT",
-                review.createdAt()), viewer.accountId(), null, new Grounds(false, null, "", why, List.of()), false, null);
-        if (!reviews.decide(statusId, Reviews.REJECTED, viewer.accountId(), clock.instant(), statement.id())) {
+                "status", review.statusId(), status.showsMedia() ? "CONTENT_TYPE_TEXT,CONTENT_TYPE_IMAGE"
+                        : "CONTENT_TYPE_TEXT", review.createdAt()), viewer.accountId(), null,
+                new Grounds(false, null, "", facts, List.of()), false, null);
+        if (!reviews.decide(reviewId, Reviews.REJECTED, viewer.accountId(), clock.instant(), statement.id())) {
             throw ApiException.conflict("This post was already decided");
         }
-        content.rejectHeld(statusId);
-        return reviews.find(statusId).orElseThrow();
-    }
-
-    /** A rejection reversed on appeal: the post is published after all. */
-    void publishAfterAppeal(long statusId) {
-        if (content.publishHeld(statusId)) {
-            reviews.approveAfterAppeal(statusId, clock.instant());
+        if (review.isEdit()) {
+            content.rejectHeldEdit(reviewId);
+        } else {
+            content.rejectHeld(review.statusId());
         }
+        return reviews.find(reviewId).orElseThrow();
     }
 
-    private Reviews.Review decidable(Viewer viewer, long statusId) {
-        Reviews.Review review = reviews.find(statusId).orElseThrow(ApiException::notFound);
+    /** A rejection reversed on appeal: the post is published (or the edit applied) after all. */
+    void publishAfterAppeal(long statementId) {
+        reviews.ofStatement(statementId).ifPresent(review -> {
+            boolean published = review.isEdit() ? content.publishHeldEditAfterAppeal(review.id())
+                    : content.publishHeld(review.statusId());
+            if (published) {
+                reviews.approveAfterAppeal(review.id(), clock.instant());
+            }
+        });
+    }
+
+    private Reviews.Review decidable(Viewer viewer, long reviewId) {
+        Reviews.Review review = reviews.find(reviewId).orElseThrow(ApiException::notFound);
         if (!ModerationPolicy.canReview(viewer, supervisions.isReviewer(review.accountId(), viewer.accountId()))) {
             throw ApiException.forbidden("Only the account's named reviewers (or an admin) decide its posts");
         }

@@ -12,8 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import app.omnia.platform.web.ApiException;
 import app.omnia.social.domain.Standing;
 import app.omnia.social.domain.Status;
+import app.omnia.social.persistence.HeldEdits;
 import app.omnia.social.persistence.ModerationMarks;
 import app.omnia.social.persistence.Statuses;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Social's API for the moderation module: what may be reported, and the marks moderation puts on statuses,
@@ -44,10 +46,14 @@ public class ContentModeration {
     private final Clock clock;
 
     private final Publication publication;
+    private final HeldEdits heldEdits;
+    private final JsonMapper json;
 
     ContentModeration(StatusService statuses, Statuses stored, MediaService media, ModerationMarks marks,
-                      Publication publication, Clock clock) {
+                      Publication publication, HeldEdits heldEdits, JsonMapper json, Clock clock) {
         this.publication = publication;
+        this.heldEdits = heldEdits;
+        this.json = json;
         this.statuses = statuses;
         this.stored = stored;
         this.media = media;
@@ -104,6 +110,43 @@ public class ContentModeration {
     @Transactional
     public boolean rejectHeld(long statusId) {
         return publication.rejectHeld(statusId);
+    }
+
+    /**
+     * Applies a supervised account's edit held for review, as its author asked for it and dated when they did:
+     * the new version replaces the published one everywhere (streamed as {@code status.update}). False if it was
+     * not waiting or its status is gone; a 422 if it no longer passes the checks (an upload gone meanwhile).
+     */
+    @Transactional
+    public boolean publishHeldEdit(long editId) {
+        return applyHeldEdit(editId, HeldEdits.PENDING);
+    }
+
+    /** A rejected edit whose rejection was reversed on appeal: applied after all. False if it was not rejected. */
+    @Transactional
+    public boolean publishHeldEditAfterAppeal(long editId) {
+        return applyHeldEdit(editId, HeldEdits.REJECTED);
+    }
+
+    private boolean applyHeldEdit(long editId, String from) {
+        Optional<HeldEdits.HeldEdit> held = heldEdits.find(editId);
+        if (held.isEmpty() || !heldEdits.decide(editId, from, HeldEdits.APPROVED)) {
+            return false;
+        }
+        HeldEdits.HeldEdit edit = held.get();
+        return statuses.applyHeldEdit(edit.statusId(), edit.accountId(),
+                json.readValue(edit.params(), NewStatus.class), edit.createdAt());
+    }
+
+    /** A held edit as its author asked for it, whatever its state. */
+    public Optional<NewStatus> heldEdit(long editId) {
+        return heldEdits.find(editId).map(e -> json.readValue(e.params(), NewStatus.class));
+    }
+
+    /** Drops a held edit: the published version stays. False if it was not waiting. */
+    @Transactional
+    public boolean rejectHeldEdit(long editId) {
+        return heldEdits.decide(editId, HeldEdits.PENDING, HeldEdits.REJECTED);
     }
 
     /** The marks on an account ({@code limited}, {@code sensitive}). */

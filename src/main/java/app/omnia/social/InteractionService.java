@@ -2,6 +2,7 @@ package app.omnia.social;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,13 @@ public class InteractionService {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Publication publication;
 
     InteractionService(StatusService statusService, Statuses statuses, Interactions interactions, Pins pins,
                        NotificationService notifications, IdGenerator ids, Clock clock,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, Publication publication) {
         this.events = events;
+        this.publication = publication;
         this.pins = pins;
         this.notifications = notifications;
         this.statusService = statusService;
@@ -76,8 +79,8 @@ public class InteractionService {
             Status reblog = new Status(ids.next(), viewer.accountId(), "", "", "", false, original.visibility(), null,
                     null, null, original.id(), viewer.applicationId(), clock.instant(), null, ReplyPolicy.EVERYONE);
             statuses.insert(reblog, List.of(), List.of());
-            notifications.notify("reblog", original.accountId(), viewer.accountId(), original.id());
-            events.publishEvent(new StatusPublished(reblog.id()));
+            // The reblog notification and StatusPublished, now or (a supervised account) once a reviewer approves.
+            publication.publishOrHold(reblog, Set.of(), null);
             return reblog;
         });
     }

@@ -224,7 +224,8 @@ public class StatusService {
     /**
      * Edits one's own status: text, content warning, sensitivity, language and attachments (visibility and the
      * thread stay). Attachments given (even none) replace the set; left out, they stay. The first edit records
-     * the original, and every edit adds its version, with the attachments it shows, to the history.
+     * the original, and every edit adds its version, with the attachments it shows, to the history. A supervised
+     * account's edit of a published status is checked, then waits for review: the status is answered unchanged.
      */
     @Transactional
     public Status edit(Viewer viewer, long id, NewStatus request) {
@@ -232,33 +233,68 @@ public class StatusService {
         if (!PostPolicy.canEdit(viewer.accountId(), current)) {
             throw ApiException.notFound();
         }
-        List<Long> mediaBefore = media.idsShownOn(id);
+        PreparedEdit prepared = prepareEdit(viewer.accountId(), current, request);
+        if (publication.holdsEdit(current)) {
+            publication.holdEdit(current, request, prepared.replacesMedia() ? prepared.mediaAfter() : List.of());
+            return current;
+        }
+        return applyEdit(current, prepared, clock.instant());
+    }
+
+    /**
+     * Applies an edit a reviewer approved, as its author asked for it and dated when they did (checked again:
+     * the status may have changed meanwhile); false when the status is gone.
+     */
+    @Transactional
+    public boolean applyHeldEdit(long statusId, long accountId, NewStatus request, java.time.Instant askedAt) {
+        Optional<Status> current = statuses.find(statusId);
+        if (current.isEmpty()) {
+            return false;
+        }
+        applyEdit(current.get(), prepareEdit(accountId, current.get(), request), askedAt);
+        return true;
+    }
+
+    /** An edit checked against the status it changes, nothing written yet. */
+    private record PreparedEdit(Checked checked, boolean sensitive, List<Long> mediaBefore, List<Long> mediaAfter,
+                                boolean replacesMedia) {}
+
+    private PreparedEdit prepareEdit(long accountId, Status current, NewStatus request) {
+        List<Long> mediaBefore = media.idsShownOn(current.id());
         boolean replacesMedia = request.mediaIds() != null;
         Checked checked = check(new NewStatus(request.text(), request.spoilerText(), request.sensitive(), null,
                 request.language(), null, request.mediaIds(), request.poll(), null, null, null),
                 replacesMedia ? names(request.mediaIds()) : !mediaBefore.isEmpty());
-        List<Long> mediaAfter = replacesMedia ? media.attachable(viewer.accountId(), request.mediaIds(), id)
+        List<Long> mediaAfter = replacesMedia ? media.attachable(accountId, request.mediaIds(), current.id())
                 : mediaBefore;
+        return new PreparedEdit(checked, Boolean.TRUE.equals(request.sensitive()), mediaBefore, mediaAfter,
+                replacesMedia);
+    }
+
+    private Status applyEdit(Status current, PreparedEdit prepared, java.time.Instant editedAt) {
+        long id = current.id();
+        Checked checked = prepared.checked();
         Optional<Poll> poll = polls.of(id);
         if (edits.of(id).isEmpty()) {
-            edits.add(ids.next(), current, current.createdAt(), poll.map(Poll::options).orElse(null), mediaBefore);
+            edits.add(ids.next(), current, current.createdAt(), poll.map(Poll::options).orElse(null),
+                    prepared.mediaBefore());
         }
         ContentRenderer.Rendered rendered = render(checked.text());
         Status edited = new Status(current.id(), current.accountId(), checked.text(), rendered.html(),
-                checked.spoiler(), Boolean.TRUE.equals(request.sensitive()) || !checked.spoiler().isEmpty(),
+                checked.spoiler(), prepared.sensitive() || !checked.spoiler().isEmpty(),
                 current.visibility(), checked.language() == null ? current.language() : checked.language(),
                 current.inReplyToId(), current.inReplyToAccountId(), null, current.applicationId(),
-                current.createdAt(), clock.instant(), current.replyPolicy(), current.quotedStatusId(),
+                current.createdAt(), editedAt, current.replyPolicy(), current.quotedStatusId(),
                 current.quotePolicy());
         statuses.update(edited, mentionedIds(rendered), rendered.tags());
         polls.edit(edited, poll.orElse(null), checked.poll());
-        if (replacesMedia) {
-            media.attach(viewer.accountId(), id, mediaAfter);
+        if (prepared.replacesMedia()) {
+            media.attach(current.accountId(), id, prepared.mediaAfter());
         }
         edits.add(ids.next(), edited, edited.editedAt(), checked.poll() == null ? null : checked.poll().options(),
-                mediaAfter);
+                prepared.mediaAfter());
         // Those who shared it are told it changed (Mastodon's "update" notification).
-        notifications.notifyAll("update", statuses.reblogAccounts(id), viewer.accountId(), id);
+        notifications.notifyAll("update", statuses.reblogAccounts(id), current.accountId(), id);
         events.publishEvent(new StatusEdited(id));
         return edited;
     }

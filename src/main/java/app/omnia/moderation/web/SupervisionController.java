@@ -25,6 +25,7 @@ import app.omnia.platform.web.LinkHeader;
 import app.omnia.platform.web.PageRequest;
 import app.omnia.platform.web.Params;
 import app.omnia.platform.web.PathIds;
+import app.omnia.social.NewStatus;
 import app.omnia.social.StatusRendering;
 
 /**
@@ -73,22 +74,22 @@ class SupervisionController {
         Viewer viewer = CurrentViewer.require();
         PageRequest page = params.page(20, 40);
         List<Reviews.Review> found = supervision.queue(viewer, page);
-        LinkHeader.set(request, response, found.stream().map(Reviews.Review::statusId).toList(), page.limit());
+        LinkHeader.set(request, response, found.stream().map(Reviews.Review::id).toList(), page.limit());
         return found.stream().map(r -> review(r, viewer.accountId())).toList();
     }
 
-    @PostMapping("/api/omnia/v1/supervision/reviews/{statusId}/approve")
+    @PostMapping("/api/omnia/v1/supervision/reviews/{reviewId}/approve")
     @RequiresScope("write")
-    Map<String, Object> approve(@PathVariable String statusId) {
+    Map<String, Object> approve(@PathVariable String reviewId) {
         Viewer viewer = CurrentViewer.require();
-        return review(supervision.approve(viewer, PathIds.parse(statusId)), viewer.accountId());
+        return review(supervision.approve(viewer, PathIds.parse(reviewId)), viewer.accountId());
     }
 
-    @PostMapping("/api/omnia/v1/supervision/reviews/{statusId}/reject")
+    @PostMapping("/api/omnia/v1/supervision/reviews/{reviewId}/reject")
     @RequiresScope("write")
-    Map<String, Object> reject(@PathVariable String statusId, Params params) {
+    Map<String, Object> reject(@PathVariable String reviewId, Params params) {
         Viewer viewer = CurrentViewer.require();
-        return review(supervision.reject(viewer, PathIds.parse(statusId), params.string("reason").orElse("")),
+        return review(supervision.reject(viewer, PathIds.parse(reviewId), params.string("reason").orElse("")),
                 viewer.accountId());
     }
 
@@ -99,13 +100,16 @@ class SupervisionController {
         long me = CurrentViewer.requireAccountId();
         PageRequest page = params.page(20, 40);
         List<Reviews.Review> found = supervision.own(me, page);
-        LinkHeader.set(request, response, found.stream().map(Reviews.Review::statusId).toList(), page.limit());
+        LinkHeader.set(request, response, found.stream().map(Reviews.Review::id).toList(), page.limit());
         return found.stream().map(r -> review(r, me)).toList();
     }
 
     private Map<String, Object> review(Reviews.Review r, long viewerId) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", String.valueOf(r.statusId()));
+        // A new post's review has the post's id; an edit's has its own, and names the status it changes.
+        json.put("id", String.valueOf(r.id()));
+        json.put("kind", r.kind());
+        json.put("status_id", String.valueOf(r.statusId()));
         json.put("account_id", String.valueOf(r.accountId()));
         json.put("state", r.state());
         json.put("created_at", JsonTime.of(r.createdAt()));
@@ -113,6 +117,21 @@ class SupervisionController {
         json.put("statement_id", r.statementId() == null ? null : String.valueOf(r.statementId()));
         List<Object> rendered = statuses.render(List.of(r.statusId()), viewerId);
         json.put("status", rendered.isEmpty() ? null : rendered.getFirst());
+        if (r.isEdit()) {
+            json.put("edit", supervision.askedEdit(r).map(SupervisionController::edit).orElse(null));
+        }
+        return json;
+    }
+
+    /** The edit as its author asked for it (the status above is the version published meanwhile). */
+    private static Map<String, Object> edit(NewStatus asked) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", asked.text());
+        json.put("spoiler_text", asked.spoilerText());
+        json.put("sensitive", Boolean.TRUE.equals(asked.sensitive()));
+        json.put("language", asked.language());
+        json.put("media_ids", asked.mediaIds());
+        json.put("poll", asked.poll() == null ? null : Map.of("options", asked.poll().options()));
         return json;
     }
 

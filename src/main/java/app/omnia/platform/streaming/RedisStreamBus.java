@@ -47,6 +47,9 @@ final class RedisStreamBus implements StreamBus, MessageListener {
         message.put("event", event.event());
         message.put("payload", event.payload());
         message.put("involved", event.involvedAccounts());
+        if (event.payloadForMinors() != null) {
+            message.put("payload_for_minors", event.payloadForMinors());
+        }
         redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
     }
 
@@ -102,7 +105,8 @@ final class RedisStreamBus implements StreamBus, MessageListener {
             Set<Long> involved = new HashSet<>();
             node.path("involved").forEach(id -> involved.add(id.asLong()));
             StreamEvent event = new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
-                    node.path("payload").asString(), involved);
+                    node.path("payload").asString(), involved,
+                    node.hasNonNull("payload_for_minors") ? node.get("payload_for_minors").asString() : null);
             queues.submit(event.channel(), () -> hub.deliver(event));
         } catch (RuntimeException e) {
             // One malformed message must not stop the listener that serves every socket on this copy.

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The sockets open on this server copy, indexed by channel. Events reach it from the {@link StreamBus}
  * (so from every copy), and it hands each one to the local sockets subscribed to its channel, unless the
- * {@link StreamGate} says the listener blocked or muted someone the event shows.
+ * {@link StreamGate} says the listener blocked or muted someone the event shows; minors get the event's
+ * version for minors when it has one.
  */
 @Component
 public class StreamingHub {
@@ -87,7 +88,9 @@ public class StreamingHub {
             Set<Long> others = event.involvedAccounts().stream()
                     .filter(id -> id != listener.accountId()).collect(java.util.stream.Collectors.toSet());
             if (streamGate == null || others.isEmpty() || streamGate.allows(listener.accountId(), others)) {
-                listener.deliver(event);
+                boolean minor = event.payloadForMinors() != null && streamGate != null
+                        && streamGate.isMinor(listener.accountId());
+                listener.deliver(minor ? event.forMinors() : event);
             }
         }
     }

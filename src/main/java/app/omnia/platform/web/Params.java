@@ -69,6 +69,20 @@ public final class Params {
                 .orElseThrow(() -> ApiException.validation(name, "ERR_BLANK", name + " can't be blank"));
     }
 
+    /**
+     * A whole number brought within [min, max] (as Mastodon clamps {@code limit} and {@code offset}), or the
+     * fallback when absent; 400 naming the field when it is not a number.
+     */
+    public int clamped(String name, int fallback, int min, int max) {
+        return string(name).filter(s -> !s.isBlank()).map(value -> {
+            try {
+                return (int) Math.max(min, Math.min(max, Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(name, name + " must be a number");
+            }
+        }).orElse(fallback);
+    }
+
     public Optional<Boolean> bool(String name) {
         JsonNode node = jsonValue(name);
         if (node != null && node.isBoolean()) {

@@ -131,6 +131,18 @@ public class MediaAttachments {
                 .param(id).update() == 1;
     }
 
+    /**
+     * Keeps these unposted uploads for an edit of the status waiting for review: linked to the status (so out of
+     * the purge, and deleted with it) but not shown, until the edit is approved and they take their places.
+     */
+    public void keepForHeldEdit(long accountId, Collection<Long> mediaIds, long statusId) {
+        if (!mediaIds.isEmpty()) {
+            jdbc.sql("UPDATE media_attachments SET status_id = :s WHERE account_id = :a AND id IN (:ids) "
+                    + "AND status_id IS NULL").param("s", statusId).param("a", accountId)
+                    .param("ids", mediaIds).update();
+        }
+    }
+
     /** Keeps these unposted uploads for a scheduled status (out of the purge) until it is posted or cancelled. */
     public void reserve(long accountId, Collection<Long> mediaIds, long scheduledStatusId) {
         if (!mediaIds.isEmpty()) {

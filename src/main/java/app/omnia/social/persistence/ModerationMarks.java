@@ -36,6 +36,15 @@ public class ModerationMarks {
              AND NOT EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = statuses.account_id AND sa.suspended_at IS NOT NULL)
             """;
 
+    /**
+     * SQL condition (on {@code statuses}) for what counters count: not a supervised account's post, boost or reply
+     * still waiting for review, or rejected (nobody else sees it, so its count must not reveal it either).
+     */
+    public static final String REVIEWED_OR_UNSUPERVISED = """
+             AND NOT EXISTS (SELECT 1 FROM moderation_marks mm WHERE mm.subject_kind = 'status'
+                 AND mm.subject_id = statuses.id AND mm.state IN ('pending', 'rejected'))
+            """;
+
     private final JdbcClient jdbc;
     /** Each status's marks (its own and its shown media's), and each account's: every page reads them. */
     private final SharedCache<Set<String>> statusMarks;

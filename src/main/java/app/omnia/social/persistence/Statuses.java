@@ -138,7 +138,7 @@ public class Statuses {
         Map<Long, Long> counts = new HashMap<>();
         if (!ids.isEmpty()) {
             jdbc.sql("SELECT quoted_status_id, COUNT(*) AS n FROM statuses WHERE quoted_status_id IN (:ids) "
-                    + "GROUP BY quoted_status_id").param("ids", ids)
+                    + ModerationMarks.REVIEWED_OR_UNSUPERVISED + " GROUP BY quoted_status_id").param("ids", ids)
                     .query(rs -> {
                         counts.put(rs.getLong("quoted_status_id"), rs.getLong("n"));
                     });
@@ -194,7 +194,7 @@ public class Statuses {
                 String.class);
     }
 
-    /** Reply and reblog counts per status. */
+    /** Reply and reblog counts per status (leaving out what waits for review, see ModerationMarks). */
     public Map<Long, long[]> replyAndReblogCounts(Collection<Long> statusIds) {
         Map<Long, long[]> counts = new HashMap<>();
         if (statusIds.isEmpty()) {
@@ -202,6 +202,7 @@ public class Statuses {
         }
         jdbc.sql("""
                 SELECT in_reply_to_id AS id, COUNT(*) AS n FROM statuses WHERE in_reply_to_id IN (:ids)
+                """ + ModerationMarks.REVIEWED_OR_UNSUPERVISED + """
                 GROUP BY in_reply_to_id
                 """).param("ids", statusIds)
                 .query(rs -> {
@@ -209,6 +210,7 @@ public class Statuses {
                 });
         jdbc.sql("""
                 SELECT reblog_of_id AS id, COUNT(*) AS n FROM statuses WHERE reblog_of_id IN (:ids)
+                """ + ModerationMarks.REVIEWED_OR_UNSUPERVISED + """
                 GROUP BY reblog_of_id
                 """).param("ids", statusIds)
                 .query(rs -> {

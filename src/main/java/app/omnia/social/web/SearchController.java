@@ -10,7 +10,6 @@ import app.omnia.identity.AccountJson;
 import app.omnia.identity.AccountService;
 import app.omnia.identity.Links;
 import app.omnia.platform.security.PublicEndpoint;
-import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.Params;
 import app.omnia.social.SearchService;
 
@@ -36,8 +35,8 @@ class SearchController {
     @GetMapping("/api/v2/search")
     @PublicEndpoint(scopesIfToken = "read:search")
     Map<String, Object> search(Params params) {
-        int limit = bounded(params, "limit", SearchService.DEFAULT_LIMIT, 1, SearchService.MAX_LIMIT);
-        int offset = bounded(params, "offset", 0, 0, 10_000);
+        int limit = params.clamped("limit", SearchService.DEFAULT_LIMIT, 1, SearchService.MAX_LIMIT);
+        int offset = params.clamped("offset", 0, 0, 10_000);
         Long viewer = StatusesController.viewerId();
         SearchService.Results results = search.search(viewer, params.string("q").orElse(null),
                 params.string("type").filter(t -> !t.isBlank()).orElse(null), limit, offset);
@@ -46,15 +45,5 @@ class SearchController {
                 .map(v -> AccountJson.of(v, links)).toList();
         List<Map<String, Object>> tags = tagJsons.page(results.hashtags(), Map.of());
         return Map.of("accounts", found, "statuses", statusJson.page(results.statuses(), viewer), "hashtags", tags);
-    }
-
-    private static int bounded(Params params, String name, int fallback, int min, int max) {
-        return params.string(name).filter(s -> !s.isBlank()).map(value -> {
-            try {
-                return (int) Math.max(min, Math.min(max, Long.parseLong(value.trim())));
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest(name, name + " must be a number");
-            }
-        }).orElse(fallback);
     }
 }

@@ -50,11 +50,13 @@ class StatusJsons {
     private final FilterService filters;
     private final app.omnia.social.Standings standings;
     private final java.time.Clock clock;
+    private final app.omnia.social.persistence.HeldEdits heldEdits;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
                 FilterService filters, app.omnia.social.Standings standings,
-                java.time.Clock clock) {
+                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits) {
+        this.heldEdits = heldEdits;
         this.clock = clock;
         this.standings = standings;
         this.filters = filters;
@@ -72,7 +74,27 @@ class StatusJsons {
         return page(List.of(status), viewerId).getFirst();
     }
 
+    /** A status for no viewer in particular, as the streaming socket sends it to adults or to minors. */
+    StatusJson forAudience(Status status, boolean minors) {
+        return page(List.of(status), null, minors).getFirst();
+    }
+
+    /** Whether a rendered status (or the status it shares, or quotes) shows media a minor must not see. */
+    static boolean showsSensitiveMedia(StatusJson json) {
+        if (json == null) {
+            return false;
+        }
+        boolean own = json.sensitive() && !json.mediaAttachments().isEmpty();
+        boolean quoted = json.quote() instanceof StatusJson.QuoteJson q && showsSensitiveMedia(q.quotedStatus());
+        return own || quoted || showsSensitiveMedia(json.reblog());
+    }
+
     List<StatusJson> page(List<Status> unmoderated, Long viewerId) {
+        return page(unmoderated, viewerId, null);
+    }
+
+    /** {@code minorAudience}: null to judge from the viewer, else whether the page is for minors. */
+    private List<StatusJson> page(List<Status> unmoderated, Long viewerId, Boolean minorAudience) {
         Set<Long> wanted = new HashSet<>();
         unmoderated.forEach(s -> {
             wanted.add(s.id());
@@ -89,19 +111,25 @@ class StatusJsons {
         found.putAll(cards.find(quotedIds));
         List<Status> shared = unmoderated.stream().filter(Status::isReblog).map(s -> found.get(s.reblogOfId()))
                 .filter(Objects::nonNull).map(StatusCard::status).toList();
-        // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page
-        // and the originals it shares.
+        Map<Long, Status> quotedAsStored = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(unmoderated.stream(), shared.stream()).map(Status::quotedStatusId)
+                .filter(Objects::nonNull).map(found::get).filter(Objects::nonNull)
+                .forEach(c -> quotedAsStored.put(c.status().id(), c.status()));
+        // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page, the
+        // originals it shares and the statuses they quote (a minor must not see forced-sensitive media in a quote).
         List<Status> both = new ArrayList<>(unmoderated);
         both.addAll(shared);
+        both.addAll(quotedAsStored.values());
         List<Status> presented = standings.presented(both);
-        List<Status> page = presented.subList(0, unmoderated.size());
+        int pageEnd = unmoderated.size();
+        int sharedEnd = pageEnd + shared.size();
+        List<Status> page = presented.subList(0, pageEnd);
         Map<Long, Status> originals = new HashMap<>();
-        presented.subList(unmoderated.size(), presented.size()).forEach(o -> originals.put(o.id(), o));
+        presented.subList(pageEnd, sharedEnd).forEach(o -> originals.put(o.id(), o));
+        Map<Long, Status> quoted = new HashMap<>();
+        presented.subList(sharedEnd, presented.size()).forEach(q -> quoted.put(q.id(), q));
         List<Status> all = new ArrayList<>(page);
         all.addAll(originals.values());
-        Map<Long, Status> quoted = new HashMap<>();
-        List.copyOf(all).stream().map(Status::quotedStatusId).filter(Objects::nonNull).map(found::get)
-                .filter(Objects::nonNull).forEach(c -> quoted.put(c.status().id(), c.status()));
         all.addAll(quoted.values());
         Set<Long> statusIds = new HashSet<>();
         Set<Long> accountIds = new HashSet<>();
@@ -119,7 +147,8 @@ class StatusJsons {
         Map<Long, AccountView> views = accounts.views(accountIds);
         Hydration h = new Hydration(viewerId, views, found, viewerStates.of(viewerId, statusIds),
                 quoted, followedAuthors(viewerId, all), polls(all, found, viewerId), filters.active(viewerId),
-                reviewStates(unmoderated, viewerId), minor(views.get(viewerId)));
+                reviewStates(unmoderated, viewerId),
+                minorAudience != null ? minorAudience : minor(views.get(viewerId)));
         return page.stream().map(s -> {
             if (!s.isReblog()) {
                 return json(s, null, h, false);
@@ -144,7 +173,13 @@ class StatusJsons {
         }
     }
 
-    /** The review state of the viewer's own supervised posts on the page (a query only if the page has some). */
+    /** {@code omnia.review_state} of a published status whose edit waits for review. */
+    static final String EDIT_PENDING = "edit_pending";
+
+    /**
+     * The review state of the viewer's own supervised posts on the page (queries only if the page has some of the
+     * viewer's own): {@code pending}, {@code rejected}, or {@code edit_pending}.
+     */
     private Map<Long, String> reviewStates(List<Status> page, Long viewerId) {
         List<Status> own = viewerId == null ? List.of()
                 : page.stream().filter(s -> s.accountId() == viewerId).toList();
@@ -154,6 +189,9 @@ class StatusJsons {
                 states.put(id, standing.reviewState());
             }
         });
+        // Published, with an edit waiting for review: the author sees the published version and this state.
+        List<Long> published = own.stream().map(Status::id).filter(id -> !states.containsKey(id)).toList();
+        heldEdits.pendingAmong(published).forEach(id -> states.put(id, EDIT_PENDING));
         return states;
     }
 

@@ -225,7 +225,8 @@ class StatusesController {
         Status original = statuses.visible(viewerId(), PathIds.parse(id));
         List<Status> reblogs = store.reblogsOf(original.id(), page);
         LinkHeader.set(request, response, reblogs.stream().map(Status::id).toList(), page.limit());
-        return accountsJson(reblogs.stream().map(Status::accountId).toList());
+        // Reblogs others may not list (waiting for review, removed) do not name their sharer.
+        return accountsJson(statuses.visibleOnly(viewerId(), reblogs).stream().map(Status::accountId).toList());
     }
 
     /** Mastodon 4.5: the statuses quoting one's own status, visible to its author only. */

@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code delete} to the channels a status reaches (the same rules as the REST timelines: the author's
  * and followers' homes, direct messages to those mentioned, public and hashtag streams for public posts,
  * homes of those following its hashtags), {@code conversation} to the direct stream, and
- * {@code notification} to the recipient. The status JSON is rendered once, without a viewer, as Mastodon does.
+ * {@code notification} to the recipient. The status JSON is rendered once, without a viewer, as Mastodon does,
+ * plus once more for minors when it shows sensitive media (they get it without, as on the REST read paths);
+ * notifications are rendered for their recipient, so a minor's come without it already.
  */
 @Component
 class StreamPublisher {
@@ -101,17 +103,20 @@ class StreamPublisher {
         if (!reachesOthers(status)) {
             return; // waiting for review, rejected, held or removed: nothing goes out to anyone's socket
         }
-        StatusJson rendered = statusJson.one(status, null);
+        StatusJson rendered = statusJson.forAudience(status, false);
+        // Minors see sensitive statuses without their media: a second rendering, only when it would differ.
+        StatusJson forMinors = StatusJsons.showsSensitiveMedia(rendered) ? statusJson.forAudience(status, true) : null;
         // The rendering has just loaded the mentions and tags: read them from it rather than query again.
         List<Long> mentioned = rendered.mentions().stream().map(m -> Long.parseLong(m.id())).toList();
         List<String> tags = rendered.tags().stream().map(StatusJson.TagJson::name).toList();
         String payload = json.writeValueAsString(rendered);
+        String payloadForMinors = forMinors == null ? null : json.writeValueAsString(forMinors);
         Set<Long> involved = involved(status, mentioned, rendered);
         for (String channel : channels(status, mentioned, tags)) {
-            bus.publish(new StreamEvent(channel, event, payload, involved));
+            bus.publish(new StreamEvent(channel, event, payload, involved, payloadForMinors));
         }
         if (status.visibility() == Visibility.DIRECT && "update".equals(event)) {
-            conversation(status, mentioned, rendered, involved);
+            conversation(status, mentioned, rendered, forMinors, involved);
         }
     }
 
@@ -126,7 +131,8 @@ class StreamPublisher {
     }
 
     /** Mastodon's direct stream carries Conversation entities: the other participants and the last status. */
-    private void conversation(Status status, List<Long> mentioned, StatusJson rendered, Set<Long> involved) {
+    private void conversation(Status status, List<Long> mentioned, StatusJson rendered, StatusJson forMinors,
+                              Set<Long> involved) {
         Set<Long> participants = new LinkedHashSet<>(mentioned);
         participants.add(status.accountId());
         var views = accounts.views(participants);
@@ -139,8 +145,14 @@ class StreamPublisher {
             conversation.put("unread", recipient != status.accountId());
             conversation.put("accounts", others);
             conversation.put("last_status", rendered);
-            bus.publish(new StreamEvent(StreamEvent.direct(recipient), "conversation",
-                    json.writeValueAsString(conversation), involved));
+            String payload = json.writeValueAsString(conversation);
+            String payloadForMinors = null;
+            if (forMinors != null) {
+                conversation.put("last_status", forMinors);
+                payloadForMinors = json.writeValueAsString(conversation);
+            }
+            bus.publish(new StreamEvent(StreamEvent.direct(recipient), "conversation", payload, involved,
+                    payloadForMinors));
         }
     }
 

@@ -1,6 +1,5 @@
 package app.omnia.moderation.web;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MinorsAndOfficialAccountsTest extends ModerationFixture {
 
     @Test
-    void aMinorIsNotFoundBySearchAndStartsUndiscoverable() {
+    void aMinorIsNotFoundBySearchStartsUndiscoverableAndDoesNotTrend() {
         User minor = minor();
         User adult = user("read write");
         User searcher = user("read write");
@@ -29,6 +28,11 @@ class MinorsAndOfficialAccountsTest extends ModerationFixture {
                 .isEmpty();
         assertThat(ids(as(searcher).get("/api/v2/search?type=accounts&q=" + adult.username()).json().get("accounts")))
                 .containsExactly(adult.id());
+        String minorsPost = post(as(minor), "status", "my first post");
+        as(searcher).postForm("/api/v1/statuses/" + minorsPost + "/favourite", Api.form());
+        String adultsPost = post(as(adult), "status", "my first post");
+        as(searcher).postForm("/api/v1/statuses/" + adultsPost + "/favourite", Api.form());
+        assertThat(trending("/api/v1/trends/statuses", 40, "id")).contains(adultsPost).doesNotContain(minorsPost);
     }
 
     @Test
@@ -68,6 +72,14 @@ class MinorsAndOfficialAccountsTest extends ModerationFixture {
                 assertThat(s.get("media_attachments")).isEmpty();
             }
         });
+
+        // Media the moderators marked sensitive is kept from minors inside a quote too.
+        act("/api/omnia/v1/admin/media/" + plainMedia + "/action", "type", "sensitive", "text", "Graphic");
+        String quote = post(as(user("read write")), "status", "look", "quoted_status_id", plain);
+        assertThat(as(minor).get("/api/v1/statuses/" + quote).json().at("/quote/quoted_status/media_attachments"))
+                .isEmpty();
+        assertThat(api.get("/api/v1/statuses/" + quote).json().at("/quote/quoted_status/media_attachments"))
+                .hasSize(1);
     }
 
     @Test
@@ -84,19 +96,5 @@ class MinorsAndOfficialAccountsTest extends ModerationFixture {
         assertThat(account.get("verifications").get(0).get("verified_at").asString()).isNotBlank();
         JsonNode ordinary = api.get("/api/v1/statuses/" + post(as(user("read write")), "status", "hi")).json();
         assertThat(ordinary.get("account").get("verifications")).isEmpty();
-    }
-
-    /** A 15-year-old, signed up through the API like {@link #user}. */
-    private User minor() {
-        Api own = api.stranger();
-        TestAccounts.App app = TestAccounts.registerApp(own, "read write follow");
-        String username = TestAccounts.uniqueName("kid");
-        Map<String, String> form = new java.util.LinkedHashMap<>(TestAccounts.adult(username));
-        form.put("date_of_birth", LocalDate.now().minusYears(15).minusDays(10).toString());
-        Api.Response signedUp = TestAccounts.trySignUp(own, TestAccounts.appToken(own, app, "write:accounts"), form);
-        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(200);
-        String token = signedUp.json().get("access_token").asString();
-        String id = own.withToken(token).get("/api/v1/accounts/verify_credentials").json().get("id").asString();
-        return new User(id, username, token);
     }
 }

@@ -154,10 +154,4 @@ class ModerationActionsTest extends ModerationFixture {
                 .equals("omnia-statement-" + statement.get("id").asString())).findFirst().orElseThrow();
         assertThat(exported.get("decision_monetary").asString()).isEqualTo("DECISION_MONETARY_SUSPENSION");
     }
-
-    private JsonNode act(String path, String... form) {
-        Api.Response response = asModerator.postForm(path, Api.form(form));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
 }

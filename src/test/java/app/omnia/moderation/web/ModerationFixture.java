@@ -1,8 +1,11 @@
 package app.omnia.moderation.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +73,20 @@ abstract class ModerationFixture {
         return new User(id, username, token);
     }
 
+    /** A 15-year-old, signed up through the API like {@link #user}. */
+    User minor() {
+        Api own = api.stranger();
+        TestAccounts.App app = TestAccounts.registerApp(own, "read write follow");
+        String username = TestAccounts.uniqueName("kid");
+        Map<String, String> form = new java.util.LinkedHashMap<>(TestAccounts.adult(username));
+        form.put("date_of_birth", LocalDate.now().minusYears(15).minusDays(10).toString());
+        Api.Response signedUp = TestAccounts.trySignUp(own, TestAccounts.appToken(own, app, "write:accounts"), form);
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(200);
+        String token = signedUp.json().get("access_token").asString();
+        String id = own.withToken(token).get("/api/v1/accounts/verify_credentials").json().get("id").asString();
+        return new User(id, username, token);
+    }
+
     User staff(Role role) {
         User staff = user(STAFF_SCOPES);
         accounts.updateRole(Long.parseLong(staff.id()), role, Instant.now());
@@ -128,5 +145,40 @@ abstract class ModerationFixture {
     List<String> auditActions(String targetId) {
         return jdbc.sql("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id DESC")
                 .param(Long.parseLong(targetId)).query(String.class).list();
+    }
+
+    void supervise(Api asAdmin, User account, User reviewer) {
+        Api.Response placed = asAdmin.postForm("/api/omnia/v1/admin/supervisions", Api.form("account_id",
+                account.id(), "reviewer_ids[]", reviewer.id(), "reason", "Repeated spam"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
+    }
+
+    static String approve(String status) {
+        return "/api/omnia/v1/supervision/reviews/" + status + "/approve";
+    }
+
+    static String reject(String status) {
+        return "/api/omnia/v1/supervision/reviews/" + status + "/reject";
+    }
+
+    /** Every entry of a trends list (paged by offset until a page comes back empty), by one field. */
+    List<String> trending(String path, int pageSize, String field) {
+        List<String> all = new ArrayList<>();
+        for (int offset = 0; ; offset += pageSize) {
+            Api.Response page = api.get(path + "?limit=" + pageSize + "&offset=" + offset);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            JsonNode entries = page.json();
+            if (entries.isEmpty()) {
+                return all;
+            }
+            entries.forEach(e -> all.add(e.get(field).asString()));
+        }
+    }
+
+    /** A moderator's action, which must succeed; answers its JSON (the statement of reasons for decisions). */
+    JsonNode act(String path, String... form) {
+        Api.Response response = asModerator.postForm(path, Api.form(form));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 }

@@ -119,20 +119,6 @@ class SupervisionTest extends ModerationFixture {
         assertThat(auditActions(author.id())).contains("account.unsupervise");
     }
 
-    private void supervise(Api asAdmin, User account, User reviewer) {
-        Api.Response placed = asAdmin.postForm("/api/omnia/v1/admin/supervisions", Api.form("account_id",
-                account.id(), "reviewer_ids[]", reviewer.id(), "reason", "Repeated spam"));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
-    }
-
-    private static String approve(String status) {
-        return "/api/omnia/v1/supervision/reviews/" + status + "/approve";
-    }
-
-    private static String reject(String status) {
-        return "/api/omnia/v1/supervision/reviews/" + status + "/reject";
-    }
-
     /** Home timelines are filled by the fan-out after commit: poll, with a deadline, until the status arrives. */
     private List<String> eventuallyListed(Api as, String path, String status) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
