@@ -172,6 +172,10 @@ function actions(status) {
  */
 function ownModerationNotice(status) {
   if (!app.me || app.me.id !== status.account.id) return null;
+  const waiting = status.omnia?.review_state;
+  if (waiting === 'pending' || waiting === 'edit_pending') {
+    return h('p', { class: 'notice moderation-notice' }, icon('shield'), ' ', t(`app.moderation.own_${waiting}`));
+  }
   const removed = (status.spoiler_text || '').startsWith('Removed by the moderators');
   if (!removed && status.omnia?.review_state !== 'rejected') return null;
   return h('p', { class: 'warning moderation-notice' }, icon('shield'), ' ', t('app.moderation.own_removed'), ' ',

@@ -199,5 +199,14 @@ function reviewCard(review) {
   return h('li', { class: 'review-card', dataset: { statusId: review.id } },
     h('p', { class: 'hint' }, author ? t('app.moderation.review_by', { name: displayName(author) }) : '', ' · ', formatDateTime(review.created_at)),
     review.status ? statusView(review.status, { compact: true }) : null,
+    review.kind === 'edit' && review.edit ? proposedEdit(review.edit) : null,
     app.me ? controls : null);
+}
+
+/** An edit of a published post waits with the text asked for; the post above is what others see meanwhile. */
+function proposedEdit(edit) {
+  return h('div', { class: 'proposed-edit' },
+    h('h3', { class: 'section-title' }, t('app.moderation.review_edit')),
+    edit.spoiler_text ? h('p', { class: 'warning' }, edit.spoiler_text) : null,
+    h('p', { class: 'edit-text' }, edit.status || ''));
 }
