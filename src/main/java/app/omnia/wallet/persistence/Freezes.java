@@ -1,8 +1,13 @@
 package app.omnia.wallet.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,16 +23,30 @@ public class Freezes {
     public record Freeze(Instant frozenAt, Long frozenBy, String reason) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public Freezes(JdbcClient jdbc) {
+    public Freezes(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    /** Locks the account's control row until the transaction ends (creating it on first use); its freeze, if any. */
-    public Optional<Freeze> lock(long accountId) {
-        jdbc.sql("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING").param(accountId).update();
-        return jdbc.sql("SELECT frozen_at, frozen_by, frozen_reason FROM wallet_controls WHERE account_id = ? FOR UPDATE")
-                .param(accountId).query((rs, i) -> freeze(rs)).single();
+    /**
+     * Locks the accounts' control rows until the transaction ends (creating them on first use, in id order so
+     * that two writers never wait for each other in a circle), in two round trips however many accounts:
+     * each account's freeze, if any (every given account is a key).
+     */
+    public Map<Long, Optional<Freeze>> lockAll(Collection<Long> accountIds) {
+        List<Object[]> rows = accountIds.stream().sorted().distinct().map(id -> new Object[] {id}).toList();
+        template.batchUpdate("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING", rows);
+        Map<Long, Optional<Freeze>> freezes = new HashMap<>();
+        jdbc.sql("""
+                SELECT account_id, frozen_at, frozen_by, frozen_reason FROM wallet_controls
+                WHERE account_id IN (:ids) ORDER BY account_id FOR UPDATE""")
+                .param("ids", accountIds)
+                .query(rs -> {
+                    freezes.put(rs.getLong("account_id"), freeze(rs));
+                });
+        return freezes;
     }
 
     public Optional<Freeze> find(long accountId) {
