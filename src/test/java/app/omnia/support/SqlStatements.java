@@ -71,6 +71,18 @@ public class SqlStatements {
         throw new AssertionError("no statement count recorded for " + method + " " + path);
     }
 
+    /** Runs work on this thread and returns how many statements it ran (e.g. one ledger batch, off any request). */
+    public static int countHere(Runnable work) {
+        int[] count = new int[1];
+        CURRENT.set(count);
+        try {
+            work.run();
+        } finally {
+            CURRENT.remove();
+        }
+        return count[0];
+    }
+
     @Bean
     static BeanPostProcessor countingDataSource() {
         return new BeanPostProcessor() {

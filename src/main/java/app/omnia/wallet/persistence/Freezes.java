@@ -31,13 +31,25 @@ public class Freezes {
     }
 
     /**
-     * Locks the accounts' control rows until the transaction ends (creating them on first use, in id order so
-     * that two writers never wait for each other in a circle), in two round trips however many accounts:
-     * each account's freeze, if any (every given account is a key).
+     * Locks the accounts' control rows until the transaction ends, creating the missing ones, and returns each
+     * account's freeze, if any (every given account is a key). Usually one round trip: the rows exist after an
+     * account's first payment. The existing rows are locked in id order, so two writers never wait for each
+     * other in a circle over them (two writers both creating rows for the same new accounts could; the database
+     * then fails one batch, which the writer retries posting by posting).
      */
     public Map<Long, Optional<Freeze>> lockAll(Collection<Long> accountIds) {
-        List<Object[]> rows = accountIds.stream().sorted().distinct().map(id -> new Object[] {id}).toList();
-        template.batchUpdate("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING", rows);
+        Map<Long, Optional<Freeze>> freezes = lockExisting(accountIds);
+        List<Long> missing = accountIds.stream().filter(id -> !freezes.containsKey(id)).sorted().distinct().toList();
+        if (!missing.isEmpty()) {
+            template.batchUpdate("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING",
+                    missing.stream().map(id -> new Object[] {id}).toList());
+            // A racing twin may have created (even frozen) some of them meanwhile: read what is there now.
+            freezes.putAll(lockExisting(missing));
+        }
+        return freezes;
+    }
+
+    private Map<Long, Optional<Freeze>> lockExisting(Collection<Long> accountIds) {
         Map<Long, Optional<Freeze>> freezes = new HashMap<>();
         jdbc.sql("""
                 SELECT account_id, frozen_at, frozen_by, frozen_reason FROM wallet_controls
