@@ -21,16 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.omnia.platform.web.ApiException;
 
 /**
- * Group commit for the ledger. Requests queue up; a writer thread takes everything waiting in its queue (up to
- * {@code omnia.wallet.batch-max-size}) and applies it in one database transaction, so the cost of a commit is
- * shared by the batch: the busier the wallet, the bigger the batches, and a hot account is locked once per
- * batch rather than once per transfer. Each request still gets its own outcome (see {@link LedgerBatch}).
- *
- * <p>With {@code omnia.wallet.writers} above one, postings are sharded by the account the money leaves, so one
- * payer's postings always meet in the same writer (judged in order, in one batch) and two writers only share
- * the accounts money arrives in; while one writer waits for the database, another works. Correctness does not
- * rest on any writer being alone: balances are read under row locks, taken in id order, and written with
- * guarded UPDATEs, so writers of one copy and of several server copies may run on one database.
+ * Group commit for the ledger. Requests queue up; one writer thread per server copy takes everything waiting
+ * (up to {@code omnia.wallet.batch-max-size}) and applies it in one database transaction, so the cost of a
+ * commit is shared by the batch: the busier the wallet, the bigger the batches, and a hot account is locked
+ * once per batch rather than once per transfer. Each request still gets its own outcome (see
+ * {@link LedgerBatch}). Correctness does not rest on this thread being alone: balances are read under row
+ * locks and written with guarded UPDATEs, so several server copies may each run their writer on one database.
  *
  * <p>Metrics: {@code omnia.wallet.batch.size} (postings per transaction), {@code omnia.wallet.queue.depth}
  * (postings waiting), {@code omnia.wallet.batch.duration}, {@code omnia.wallet.postings} by outcome.
@@ -42,7 +38,7 @@ class LedgerWriter implements SmartLifecycle {
 
     private record Pending(LedgerCommand command, CompletableFuture<PostingOutcome> result) {}
 
-    private final List<ArrayBlockingQueue<Pending>> queues;
+    private final ArrayBlockingQueue<Pending> queue;
     private final int batchMaxSize;
     private final LedgerBatch batch;
     private final TransactionTemplate transactions;
@@ -50,12 +46,10 @@ class LedgerWriter implements SmartLifecycle {
     private final Timer batchDurations;
     private final Map<Class<?>, Counter> outcomes;
     private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private Thread thread;
 
     LedgerWriter(WalletSettings settings, LedgerBatch batch, TransactionTemplate transactions, MeterRegistry meters) {
-        int perWriter = Math.max(1, settings.queueCapacity() / settings.writers());
-        this.queues = java.util.stream.IntStream.range(0, settings.writers())
-                .mapToObj(i -> new ArrayBlockingQueue<Pending>(perWriter)).toList();
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.batchMaxSize = settings.batchMaxSize();
         this.batch = batch;
         this.transactions = transactions;
@@ -63,7 +57,7 @@ class LedgerWriter implements SmartLifecycle {
                 .description("Postings applied per ledger transaction").publishPercentileHistogram().register(meters);
         this.batchDurations = Timer.builder("omnia.wallet.batch.duration")
                 .description("Time to apply and commit one ledger batch").register(meters);
-        meters.gauge("omnia.wallet.queue.depth", this, LedgerWriter::queueDepth);
+        meters.gauge("omnia.wallet.queue.depth", queue, ArrayBlockingQueue::size);
         this.outcomes = Map.of(
                 PostingOutcome.Posted.class, outcomeCounter(meters, "posted"),
                 PostingOutcome.Refused.class, outcomeCounter(meters, "refused"),
@@ -77,24 +71,17 @@ class LedgerWriter implements SmartLifecycle {
     /** Queues a posting; a full queue is a 503 at once rather than an ever-growing wait. */
     CompletableFuture<PostingOutcome> submit(LedgerCommand command) {
         Pending pending = new Pending(command, new CompletableFuture<>());
-        if (!running || !queues.get(Math.floorMod(Long.hashCode(shardKey(command)), queues.size())).offer(pending)) {
+        if (!running || !queue.offer(pending)) {
             throw busy("The wallet is busy; retry shortly");
         }
         return pending.result();
     }
 
-    /** The first account money leaves (a user's, when there is one): its postings all go to one writer. */
-    private static long shardKey(LedgerCommand command) {
-        return command.lines().stream().filter(l -> l.amount() < 0)
-                .min(java.util.Comparator.comparing((LedgerEntry.Line l) -> l.ownerId() == null))
-                .orElse(command.lines().getFirst()).walletAccountId();
-    }
-
     int queueDepth() {
-        return queues.stream().mapToInt(ArrayBlockingQueue::size).sum();
+        return queue.size();
     }
 
-    private void loop(ArrayBlockingQueue<Pending> queue) {
+    private void loop() {
         while (running || !queue.isEmpty()) {
             Pending first;
             try {
@@ -147,23 +134,17 @@ class LedgerWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        for (int i = 0; i < queues.size(); i++) {
-            ArrayBlockingQueue<Pending> queue = queues.get(i);
-            threads.add(Thread.ofPlatform().name("wallet-ledger-writer-" + i).daemon().start(() -> loop(queue)));
-        }
+        thread = Thread.ofPlatform().name("wallet-ledger-writer").daemon().start(this::loop);
     }
 
     @Override
     public void stop() {
         running = false;
         try {
-            for (Thread thread : threads) {
-                thread.join(10_000);
-            }
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        threads.clear();
     }
 
     /** Starts before the web server and stops after it, so requests finishing a graceful shutdown still post. */

@@ -13,8 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param assets             ISO 4217 codes people may hold and send (each with its standard minor units)
  * @param defaultAsset       the asset a transfer or request uses when it names none; must be enabled
  * @param batchMaxSize       most postings the ledger writer applies in one database transaction
- * @param writers            ledger writer threads per server copy (postings sharded by paying account)
- * @param queueCapacity      postings waiting for the writers before new ones are refused (503)
+ * @param queueCapacity      postings waiting for the writer before new ones are refused (503)
  * @param postingTimeout     how long a request waits for the writer before giving up (503; nothing lost:
  *                           a posting still queued is applied, and an Idempotency-Key retry sees it)
  * @param maxNoteCharacters  longest note on a transfer or money request (at most 500: the column's size)
@@ -22,9 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           exit (non-zero on a violation) instead of serving
  */
 @ConfigurationProperties("omnia.wallet")
-public record WalletSettings(List<String> assets, String defaultAsset, int batchMaxSize, int writers,
-                             int queueCapacity, Duration postingTimeout, int maxNoteCharacters,
-                             boolean checkInvariants) {
+public record WalletSettings(List<String> assets, String defaultAsset, int batchMaxSize, int queueCapacity,
+                             Duration postingTimeout, int maxNoteCharacters, boolean checkInvariants) {
 
     public WalletSettings {
         assets = assets == null ? List.of() : assets.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).toList();
@@ -35,8 +33,7 @@ public record WalletSettings(List<String> assets, String defaultAsset, int batch
         for (String code : assets) {
             Asset.of(code);
         }
-        if (batchMaxSize < 1 || writers < 1 || writers > 64 || queueCapacity < 1 || postingTimeout == null
-                || postingTimeout.isNegative()
+        if (batchMaxSize < 1 || queueCapacity < 1 || postingTimeout == null || postingTimeout.isNegative()
                 || postingTimeout.isZero() || maxNoteCharacters < 0 || maxNoteCharacters > 500) {
             throw new IllegalArgumentException("omnia.wallet.* settings out of range (see the README)");
         }
