@@ -37,8 +37,15 @@ public record Account(
 
     /** Minors are computed from the birth date on each read, so an account stops being one on its birthday. */
     public boolean minorOn(LocalDate today) {
+        return minor(dateOfBirth, today);
+    }
+
+    public static boolean minor(LocalDate dateOfBirth, LocalDate today) {
         return Period.between(dateOfBirth, today).getYears() < ADULT_AGE;
     }
+
+    /** What decides an account's payment caps: a minor today, and whether staff verified anything about it. */
+    public record Standing(boolean minor, boolean verified) {}
 
     /** Whether the account may sign in and use tokens at all. */
     public boolean canAct() {

@@ -84,9 +84,9 @@ public class AccountService {
         return accounts.findById(id);
     }
 
-    /** Several accounts in one query (those that exist; in no particular order). */
-    public List<Account> findAll(Collection<Long> ids) {
-        return accounts.findByIds(ids);
+    /** Each existing account's {@link Account.Standing} on that day, for several accounts in one query. */
+    public Map<Long, Account.Standing> standings(Collection<Long> ids, java.time.LocalDate today) {
+        return accounts.standings(ids, today);
     }
 
     /** Follow requests waiting for the account, capped at 40 as Mastodon reports them. */
@@ -100,14 +100,6 @@ public class AccountService {
     public java.util.Set<VerificationKind> verificationKinds(long accountId) {
         return verifications.list(accountId).stream().map(Verifications.Granted::kind)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
-    /** {@link #verificationKinds(long)} for several accounts in one query (an account with none is absent). */
-    public Map<Long, java.util.Set<VerificationKind>> verificationKinds(Collection<Long> accountIds) {
-        Map<Long, java.util.Set<VerificationKind>> kinds = new HashMap<>();
-        verifications.listFor(accountIds).forEach((id, granted) -> kinds.put(id, granted.stream()
-                .map(Verifications.Granted::kind).collect(java.util.stream.Collectors.toUnmodifiableSet())));
-        return kinds;
     }
 
     public Optional<Account> findByUsername(String username) {

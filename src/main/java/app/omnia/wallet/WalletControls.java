@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.omnia.identity.Account;
 import app.omnia.identity.AccountService;
-import app.omnia.identity.VerificationKind;
 import app.omnia.platform.audit.AuditLog;
 import app.omnia.platform.web.ApiException;
 import app.omnia.wallet.domain.SpendingCheck;
@@ -97,15 +95,12 @@ public class WalletControls {
     SpendingBook open(Collection<Long> payerIds) {
         Instant now = clock.instant();
         Map<Long, Optional<Freezes.Freeze>> frozen = freezes.lockAll(payerIds);
-        Map<Long, Set<VerificationKind>> verified = accounts.verificationKinds(payerIds);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<Long, SpendingBook.Payer> payers = new HashMap<>();
-        for (Account account : accounts.findAll(payerIds)) {
-            boolean minor = account.dateOfBirth() != null && account.minorOn(today);
-            var caps = capsOf(SpendingTier.of(minor, verified.containsKey(account.id())));
-            payers.put(account.id(), new SpendingBook.Payer(frozen.getOrDefault(account.id(), Optional.empty()).isPresent(),
+        accounts.standings(payerIds, LocalDate.ofInstant(now, ZoneOffset.UTC)).forEach((id, standing) -> {
+            var caps = capsOf(SpendingTier.of(standing.minor(), standing.verified()));
+            payers.put(id, new SpendingBook.Payer(frozen.getOrDefault(id, Optional.empty()).isPresent(),
                     new SpendingBook.Caps(caps.daily(), caps.monthly())));
-        }
+        });
         Map<Long, Map<String, long[]>> sent = new HashMap<>();
         outgoing.sentSince(payerIds, startOfDay(now), startOfMonth(now)).forEach((account, byAsset) -> byAsset
                 .forEach((asset, sums) -> sent.computeIfAbsent(account, k -> new HashMap<>())
