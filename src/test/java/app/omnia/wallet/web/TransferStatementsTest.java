@@ -23,8 +23,7 @@ class TransferStatementsTest extends WalletFixture {
         int statements = SqlStatements.countPostJson(asAlice, WALLET + "/transfers",
                 Map.of("to", "@" + bob.username(), "amount", "1.00", "asset", "EUR"));
 
-        // Token, payee by username, block check either way, the two wallet accounts, the payee's name: 6 (was
-        // 16 when the payee was rendered as a Mastodon account and every relationship flag was read).
+        // 6 here; it was 16 when the payee was rendered as a Mastodon account and every relationship flag read.
         assertThat(statements).isLessThanOrEqualTo(6);
         assertThat(balance(asBob, "EUR")).isEqualTo(200);
     }
