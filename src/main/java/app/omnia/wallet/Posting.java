@@ -78,6 +78,9 @@ public record Posting(String kind, String asset, List<Leg> legs, Long payerId, L
      * Money leaving a user's wallet under {@link WalletControls}: refused when the wallet is frozen or the
      * amount passes the day's or month's cap, counted (as {@code kind}) when the entry is written.
      *
+     * The posting must debit this user's wallet account: the writer's lock on it is what orders the payment with
+     * the user's other payments and with a freeze.
+     *
      * @param refId what the count refers to ({@code kind} and {@code refId} are unique); null for the entry's id
      */
     public record Spending(long accountId, String kind, Long refId) {}

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,7 +27,7 @@ import app.omnia.wallet.persistence.OutgoingPayments;
  * Spending limits and freezes, for every path that moves money out of a user's wallet (P2P sends,
  * withdrawals, merchant charges: postings with a {@link Posting.Spending}). The ledger writer checks and
  * counts them inside its transaction ({@link #open}), so the decision and the debit are one atomic step; the
- * account's control row is locked meanwhile, so concurrent payments are judged one after the other.
+ * payer's wallet account is locked meanwhile, so concurrent payments are judged one after the other.
  * Moderation freezes a wallet through {@link #freeze}: money stays, nothing leaves, incoming still arrives.
  */
 @Service
@@ -87,18 +87,19 @@ public class WalletControls {
     }
 
     /**
-     * For the ledger writer, inside the transaction that debits the accounts: locks the payers' control rows (in
-     * id order) and reads, for all of them together, their freezes, spending tiers and what they sent today and
-     * this month, in a constant number of round trips. The batch then judges each payment in memory, in order
-     * ({@link SpendingBook}): concurrent payments of one payer are judged one after the other.
+     * For the ledger writer, inside the transaction that debits the accounts, once it holds the row locks of the
+     * wallet accounts the payers' money leaves (so their freezes and earlier payments cannot change meanwhile,
+     * see {@link Freezes}): reads, for all payers together, their freezes, spending tiers and what they sent today
+     * and this month, in three queries. The batch then judges each payment in memory, in order
+     * ({@link SpendingBook}).
      */
     SpendingBook open(Collection<Long> payerIds) {
         Instant now = clock.instant();
-        Map<Long, Optional<Freezes.Freeze>> frozen = freezes.lockAll(payerIds);
+        Set<Long> frozen = freezes.frozenAmong(payerIds);
         Map<Long, SpendingBook.Payer> payers = new HashMap<>();
         accounts.standings(payerIds, LocalDate.ofInstant(now, ZoneOffset.UTC)).forEach((id, standing) -> {
             var caps = capsOf(SpendingTier.of(standing.minor(), standing.verified()));
-            payers.put(id, new SpendingBook.Payer(frozen.getOrDefault(id, Optional.empty()).isPresent(),
+            payers.put(id, new SpendingBook.Payer(frozen.contains(id),
                     new SpendingBook.Caps(caps.daily(), caps.monthly())));
         });
         Map<Long, Map<String, long[]>> sent = new HashMap<>();

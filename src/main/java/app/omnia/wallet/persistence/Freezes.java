@@ -2,20 +2,20 @@ package app.omnia.wallet.persistence;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.omnia.platform.persistence.SqlTime;
 
 /**
- * The per-account control row ({@code wallet_controls}): whether the wallet is frozen, and the row a payment
- * locks while it checks the account's limits, so that concurrent payments are checked one after the other.
+ * The per-account control row ({@code wallet_controls}): whether the wallet is frozen. A freeze and a payment
+ * are ordered by the person's wallet account rows: the ledger writer reads freezes while holding the row locks
+ * of the accounts it debits, and {@link #freeze} takes the same locks first, so a payment is judged wholly
+ * before a freeze or wholly after it.
  */
 @Repository
 public class Freezes {
@@ -23,42 +23,16 @@ public class Freezes {
     public record Freeze(Instant frozenAt, Long frozenBy, String reason) {}
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    public Freezes(JdbcClient jdbc, JdbcTemplate template) {
+    public Freezes(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
-    /**
-     * Locks the accounts' control rows until the transaction ends, creating the missing ones, and returns each
-     * account's freeze, if any (every given account is a key). Usually one round trip: the rows exist after an
-     * account's first payment. The existing rows are locked in id order, so two writers never wait for each
-     * other in a circle over them (two writers both creating rows for the same new accounts could; the database
-     * then fails one batch, which the writer retries posting by posting).
-     */
-    public Map<Long, Optional<Freeze>> lockAll(Collection<Long> accountIds) {
-        Map<Long, Optional<Freeze>> freezes = lockExisting(accountIds);
-        List<Long> missing = accountIds.stream().filter(id -> !freezes.containsKey(id)).sorted().distinct().toList();
-        if (!missing.isEmpty()) {
-            template.batchUpdate("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING",
-                    missing.stream().map(id -> new Object[] {id}).toList());
-            // A racing twin may have created (even frozen) some of them meanwhile: read what is there now.
-            freezes.putAll(lockExisting(missing));
-        }
-        return freezes;
-    }
-
-    private Map<Long, Optional<Freeze>> lockExisting(Collection<Long> accountIds) {
-        Map<Long, Optional<Freeze>> freezes = new HashMap<>();
-        jdbc.sql("""
-                SELECT account_id, frozen_at, frozen_by, frozen_reason FROM wallet_controls
-                WHERE account_id IN (:ids) ORDER BY account_id FOR UPDATE""")
-                .param("ids", accountIds)
-                .query(rs -> {
-                    freezes.put(rs.getLong("account_id"), freeze(rs));
-                });
-        return freezes;
+    /** The accounts among these whose wallet is frozen, in one query (the caller holds their wallet accounts' locks). */
+    public Set<Long> frozenAmong(Collection<Long> accountIds) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT account_id FROM wallet_controls WHERE account_id IN (:ids) AND frozen_at IS NOT NULL""")
+                .param("ids", accountIds).query(Long.class).list());
     }
 
     public Optional<Freeze> find(long accountId) {
@@ -68,6 +42,9 @@ public class Freezes {
 
     /** Freezes; false when it was already frozen (the first reason stays). */
     public boolean freeze(long accountId, long by, String reason, Instant at) {
+        // Waits for a ledger batch debiting this person to commit, and holds the next one off until this commits.
+        jdbc.sql("SELECT id FROM wallet_accounts WHERE owner_id = ? ORDER BY id FOR UPDATE").param(accountId)
+                .query(Long.class).list();
         jdbc.sql("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING").param(accountId).update();
         return jdbc.sql("""
                 UPDATE wallet_controls SET frozen_at = ?, frozen_by = ?, frozen_reason = ?
