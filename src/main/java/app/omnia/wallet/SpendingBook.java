@@ -34,14 +34,12 @@ final class SpendingBook {
     private final List<OutgoingPayments.Payment> payments = new ArrayList<>();
     private final Instant now;
 
-    /**
-     * @param sentSoFar per account, per asset, what was sent today and this month before the batch ({today, month})
-     */
-    SpendingBook(Map<Long, Payer> payers, Map<Long, Map<String, long[]>> sentSoFar, Instant now) {
+    /** @param sentSoFar per account, per asset, what was sent today and this month before the batch */
+    SpendingBook(Map<Long, Payer> payers, Map<Long, Map<String, OutgoingPayments.Sent>> sentSoFar, Instant now) {
         this.payers = Map.copyOf(payers);
         this.now = now;
         sentSoFar.forEach((account, byAsset) -> byAsset.forEach((asset, sums) ->
-                sent.put(new Key(account, asset), new Sent(sums[0], sums[1]))));
+                sent.put(new Key(account, asset), new Sent(sums.today(), sums.month()))));
     }
 
     /**

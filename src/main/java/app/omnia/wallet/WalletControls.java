@@ -18,7 +18,6 @@ import app.omnia.identity.Account;
 import app.omnia.identity.AccountService;
 import app.omnia.platform.audit.AuditLog;
 import app.omnia.platform.web.ApiException;
-import app.omnia.wallet.domain.SpendingCheck;
 import app.omnia.wallet.domain.SpendingTier;
 import app.omnia.wallet.persistence.Freezes;
 import app.omnia.wallet.persistence.OutgoingPayments;
@@ -102,11 +101,7 @@ public class WalletControls {
             payers.put(id, new SpendingBook.Payer(frozen.contains(id),
                     new SpendingBook.Caps(caps.daily(), caps.monthly())));
         });
-        Map<Long, Map<String, long[]>> sent = new HashMap<>();
-        outgoing.sentSince(payerIds, startOfDay(now), startOfMonth(now)).forEach((account, byAsset) -> byAsset
-                .forEach((asset, sums) -> sent.computeIfAbsent(account, k -> new HashMap<>())
-                        .put(asset, new long[] {sums.today(), sums.month()})));
-        return new SpendingBook(payers, sent, now);
+        return new SpendingBook(payers, outgoing.sentSince(payerIds, startOfDay(now), startOfMonth(now)), now);
     }
 
     /** Records the payments a batch counted, in one JDBC batch (same transaction as {@link #open}). */
