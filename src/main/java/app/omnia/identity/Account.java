@@ -37,6 +37,10 @@ public record Account(
 
     /** Minors are computed from the birth date on each read, so an account stops being one on its birthday. */
     public boolean minorOn(LocalDate today) {
+        return minor(dateOfBirth, today);
+    }
+
+    public static boolean minor(LocalDate dateOfBirth, LocalDate today) {
         return Period.between(dateOfBirth, today).getYears() < ADULT_AGE;
     }
 
@@ -46,6 +50,9 @@ public record Account(
                 headerFile, locked, bot, discoverable, role, approved, registrationReason, suspendedAt, null,
                 totpEnabled, createdAt, updatedAt);
     }
+
+    /** What decides an account's payment caps: a minor today, and whether staff verified anything about it. */
+    public record Standing(boolean minor, boolean verified) {}
 
     /** Whether the account may sign in and use tokens at all. */
     public boolean canAct() {

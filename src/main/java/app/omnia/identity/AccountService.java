@@ -69,19 +69,32 @@ public class AccountService {
 
     /** An account the viewer may see, or 404 (pending accounts are not found, as in Mastodon). */
     public AccountView visible(Viewer viewerOrNull, long id) {
-        Account account = accounts.findById(id).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
-                .orElseThrow(ApiException::notFound);
-        return view(account);
+        return view(visibleAccount(viewerOrNull, id));
     }
 
     public AccountView visibleByUsername(Viewer viewerOrNull, String username) {
-        Account account = accounts.findByUsername(username).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
+        return view(visibleAccountByUsername(viewerOrNull, username));
+    }
+
+    /** {@link #visible} without the rendering (profile, counters): one query, for callers that need the account. */
+    public Account visibleAccount(Viewer viewerOrNull, long id) {
+        return accounts.findById(id).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
                 .orElseThrow(ApiException::notFound);
-        return view(account);
+    }
+
+    /** {@link #visibleByUsername} without the rendering: one query. */
+    public Account visibleAccountByUsername(Viewer viewerOrNull, String username) {
+        return accounts.findByUsername(username).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
+                .orElseThrow(ApiException::notFound);
     }
 
     public Optional<Account> find(long id) {
         return accounts.findById(id);
+    }
+
+    /** Each existing account's {@link Account.Standing} on that day, for several accounts in one query. */
+    public Map<Long, Account.Standing> standings(Collection<Long> ids, java.time.LocalDate today) {
+        return accounts.standings(ids, today);
     }
 
     /** Follow requests waiting for the account, capped at 40 as Mastodon reports them. */

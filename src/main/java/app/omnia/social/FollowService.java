@@ -228,6 +228,11 @@ public class FollowService implements AccountCounts.Source {
         return blocks.anyEitherWay(accountId, others);
     }
 
+    /** Whether either account blocks the other, in one query (the full {@link #relationships} takes several). */
+    public boolean blockedEitherWay(long a, long b) {
+        return blocks.eitherWay(a, b);
+    }
+
     /** The accounts a viewer must not see in lists (blocked either way); empty for anonymous viewers. */
     public Set<Long> hiddenFrom(Long viewerId) {
         return viewerId == null ? Set.of() : blocks.hiddenFrom(viewerId);

@@ -52,11 +52,8 @@ class CardMoney {
     void holdWithdrawal(CardOperation op) {
         Posting posting = Posting.between(WITHDRAWAL, op.asset(), Party.user(op.accountId()),
                 Party.system(SystemAccount.SUSPENSE), op.amount(), op.accountId(), "Withdrawal to card")
-                .withGuard(entryId -> {
-                    controls.check(op.accountId(), op.asset(), op.amount());
-                    claim(op, List.of(CardOperation.CREATED), CardOperation.PENDING, null, entryId);
-                    controls.record(op.accountId(), op.asset(), op.amount(), WalletControls.WITHDRAWAL, op.id());
-                });
+                .withSpending(new Posting.Spending(op.accountId(), WalletControls.WITHDRAWAL, op.id()))
+                .withGuard(entryId -> claim(op, List.of(CardOperation.CREATED), CardOperation.PENDING, null, entryId));
         if (ledger.post(posting) instanceof PostingOutcome.Refused refused) {
             throw refused.reason();
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -25,10 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies one batch of postings inside the writer's transaction (the caller opens it). Every account the
  * batch touches is locked first, in id order, and the batch's Idempotency-Keys are claimed together
- * ({@link BatchKeys}); then each posting is judged in turn against the running balances, so one posting's
- * refusal (insufficient funds, a guard's no) is its own outcome and the rest go on; last, the accepted
- * entries and their lines are appended, the first responses stored, and each balance gets one guarded
- * UPDATE, each as one batched statement: the round trips per batch do not grow with its size (guards aside).
+ * ({@link BatchKeys}), and the spending controls of every payer read together ({@link SpendingBook}); then each
+ * posting is judged in turn against the running balances and running spending totals, so one posting's
+ * refusal (insufficient funds, frozen, over a limit, a guard's no) is its own outcome and the rest go on,
+ * exactly as if they had been applied one by one; last, the accepted entries and their lines are appended,
+ * the first responses and the payments counted stored, and each balance gets one guarded UPDATE, each as one
+ * batched statement: the round trips per batch do not grow with its size (postings' own guards aside, which
+ * only money requests, card operations and charges have).
  */
 @Component
 class LedgerBatch {
@@ -39,11 +43,14 @@ class LedgerBatch {
     private final ProblemResponses problems;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final WalletControls controls;
     private final IdGenerator ids;
     private final Clock clock;
 
     LedgerBatch(WalletAccounts accounts, Journal journal, IdempotencyKeys idempotency, ProblemResponses problems,
-                JsonMapper json, ApplicationEventPublisher events, IdGenerator ids, Clock clock) {
+                JsonMapper json, ApplicationEventPublisher events, WalletControls controls, IdGenerator ids,
+                Clock clock) {
+        this.controls = controls;
         this.accounts = accounts;
         this.journal = journal;
         this.idempotency = idempotency;
@@ -60,15 +67,20 @@ class LedgerBatch {
         commands.forEach(c -> touched.addAll(c.accountIds()));
         RunningBalances balances = new RunningBalances(accounts.lock(touched));
         BatchKeys keys = BatchKeys.claim(commands, idempotency);
+        SpendingBook spending = spendingBook(commands);
         Instant now = clock.instant();
         List<LedgerEntry> accepted = new ArrayList<>();
         List<PostingOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             Optional<PostingOutcome> replay = keys.replay(i);
-            outcomes.add(replay.isPresent() ? replay.get() : judge(commands.get(i), keys, balances, now, accepted));
+            outcomes.add(replay.isPresent() ? replay.get()
+                    : judge(commands.get(i), keys, balances, spending, now, accepted));
         }
         journal.append(accepted);
         keys.store(idempotency);
+        if (spending != null) {
+            controls.record(spending);
+        }
         if (!accounts.applyDeltas(balances.deltas())) {
             // Cannot happen while every writer locks first; if it does, nothing of this batch is kept.
             throw new IllegalStateException("A balance guard refused a batch");
@@ -76,13 +88,31 @@ class LedgerBatch {
         return outcomes;
     }
 
-    /** A posting with no key, or whose key this batch holds: posted or refused, its response kept in keys. */
-    private PostingOutcome judge(LedgerCommand command, BatchKeys keys, RunningBalances balances, Instant now,
-                                 List<LedgerEntry> accepted) {
+    /** The spending controls of the batch's payers, read together; null when no posting of the batch spends. */
+    private SpendingBook spendingBook(List<LedgerCommand> commands) {
+        TreeSet<Long> payers = new TreeSet<>();
+        commands.stream().map(c -> c.posting().spending()).filter(Objects::nonNull)
+                .forEach(s -> payers.add(s.accountId()));
+        return payers.isEmpty() ? null : controls.open(payers);
+    }
+
+    /**
+     * A posting with no key, or whose key this batch holds: posted or refused, its response kept in keys. The
+     * checks run in the order one posting alone would meet them: funds, spending controls, the posting's guard.
+     */
+    private PostingOutcome judge(LedgerCommand command, BatchKeys keys, RunningBalances balances,
+                                 SpendingBook spending, Instant now, List<LedgerEntry> accepted) {
         Posting posting = command.posting();
         Posting.Idempotency key = posting.idempotency();
+        Posting.Spending spends = posting.spending();
         var changes = command.changes();
         ApiException refused = balances.tryApply(posting.asset(), changes).map(LedgerBatch::refusal).orElse(null);
+        if (refused == null && spends != null) {
+            refused = spending.check(spends.accountId(), posting.asset(), posting.amount()).orElse(null);
+            if (refused != null) {
+                balances.undo(changes);
+            }
+        }
         long entryId = ids.next();
         if (refused == null && posting.guard() != null) {
             try {
@@ -91,6 +121,9 @@ class LedgerBatch {
                 balances.undo(changes);
                 refused = no;
             }
+        }
+        if (refused == null && spends != null) {
+            spending.count(spends, posting.asset(), posting.amount(), entryId, ids.next());
         }
         if (refused != null) {
             String body = null;

@@ -57,6 +57,10 @@ public class LedgerService {
     public PostingOutcome post(Posting posting) {
         requireEnabled(posting.asset());
         EntryRules.requireBalanced(posting.legs().stream().map(l -> new EntryRules.Line(l.party(), l.amount())).toList());
+        if (posting.spending() != null && posting.legs().stream().noneMatch(l -> l.amount() < 0
+                && l.party() instanceof Party.User user && user.accountId() == posting.spending().accountId())) {
+            throw new IllegalArgumentException("a posting's spending must debit the spender");
+        }
         Posting.Idempotency key = posting.idempotency();
         if (key != null) {
             Optional<PostingOutcome> replay = replay(key.ownerId(), key.key(), key.fingerprint());

@@ -213,13 +213,11 @@ public class MerchantPayments implements ConfirmationHandler {
     private void pay(Charge charge, List<String> from) {
         Posting posting = Posting.between("payment", charge.asset(), Party.user(charge.payerId()),
                 Party.user(charge.merchantId()), charge.amount(), charge.payerId(), charge.description())
+                .withSpending(new Posting.Spending(charge.payerId(), WalletControls.CHARGE, charge.id()))
                 .withGuard(entryId -> {
-                    controls.check(charge.payerId(), charge.asset(), charge.amount());
                     if (!charges.move(charge.id(), from, Charge.SUCCEEDED, entryId, clock.instant())) {
                         throw ApiException.conflict("This charge was decided meanwhile");
                     }
-                    controls.record(charge.payerId(), charge.asset(), charge.amount(), WalletControls.CHARGE,
-                            charge.id());
                     events.publishEvent(new ChargeSucceeded(charge.id(), charge.merchantId(), charge.payerId(),
                             charge.amount(), charge.asset(), entryId));
                 });

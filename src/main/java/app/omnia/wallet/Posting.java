@@ -19,9 +19,17 @@ import java.util.function.Function;
  * @param note        free text shown on receipts (already length-checked by the caller)
  * @param guard       runs inside the writer's transaction once funds are known to suffice; may refuse
  * @param idempotency when set, the first response is stored with the entry and replayed afterwards
+ * @param spending    when set, the money counts against that user's spending limits and cannot leave a frozen
+ *                    wallet: the writer checks it with the rest of its batch, before {@code guard}
  */
 public record Posting(String kind, String asset, List<Leg> legs, Long payerId, Long payeeId, Long initiatorId,
-                      String note, PostingGuard guard, Idempotency idempotency) {
+                      String note, PostingGuard guard, Idempotency idempotency, Spending spending) {
+
+    /** A posting without spending controls. */
+    public Posting(String kind, String asset, List<Leg> legs, Long payerId, Long payeeId, Long initiatorId,
+                   String note, PostingGuard guard, Idempotency idempotency) {
+        this(kind, asset, legs, payerId, payeeId, initiatorId, note, guard, idempotency, null);
+    }
 
     public Posting {
         Objects.requireNonNull(kind, "kind");
@@ -39,11 +47,15 @@ public record Posting(String kind, String asset, List<Leg> legs, Long payerId, L
     }
 
     public Posting withGuard(PostingGuard guard) {
-        return new Posting(kind, asset, legs, payerId, payeeId, initiatorId, note, guard, idempotency);
+        return new Posting(kind, asset, legs, payerId, payeeId, initiatorId, note, guard, idempotency, spending);
     }
 
     public Posting withIdempotency(Idempotency idempotency) {
-        return new Posting(kind, asset, legs, payerId, payeeId, initiatorId, note, guard, idempotency);
+        return new Posting(kind, asset, legs, payerId, payeeId, initiatorId, note, guard, idempotency, spending);
+    }
+
+    public Posting withSpending(Spending spending) {
+        return new Posting(kind, asset, legs, payerId, payeeId, initiatorId, note, guard, idempotency, spending);
     }
 
     /** The sum of the credit legs, which is also the sum of the debits when the posting balances. */
@@ -61,4 +73,15 @@ public record Posting(String kind, String asset, List<Leg> legs, Long payerId, L
      */
     public record Idempotency(long ownerId, String key, String fingerprint, String path,
                               Function<LedgerEntry, String> successBody) {}
+
+    /**
+     * Money leaving a user's wallet under {@link WalletControls}: refused when the wallet is frozen or the
+     * amount passes the day's or month's cap, counted (as {@code kind}) when the entry is written.
+     *
+     * The posting must debit this user's wallet account: the writer's lock on it is what orders the payment with
+     * the user's other payments and with a freeze.
+     *
+     * @param refId what the count refers to ({@code kind} and {@code refId} are unique); null for the entry's id
+     */
+    public record Spending(long accountId, String kind, Long refId) {}
 }

@@ -39,11 +39,11 @@ class Recipients {
         long target;
         try {
             if (name.startsWith("@")) {
-                target = accounts.visibleByUsername(viewer, name.substring(1)).account().id();
+                target = accounts.visibleAccountByUsername(viewer, name.substring(1)).id();
             } else if (name.matches("\\d{1,19}")) {
-                target = accounts.visible(viewer, Long.parseLong(name)).account().id();
+                target = accounts.visibleAccount(viewer, Long.parseLong(name)).id();
             } else {
-                target = accounts.visibleByUsername(viewer, name).account().id();
+                target = accounts.visibleAccountByUsername(viewer, name).id();
             }
         } catch (ApiException | NumberFormatException unknown) {
             throw ApiException.validation(field, "ERR_INVALID", field + " is not a known account: " + name);
@@ -56,8 +56,7 @@ class Recipients {
     }
 
     void requireNotBlocked(long me, long other, String field) {
-        FollowService.Relationship r = follows.relationships(me, List.of(other)).getFirst();
-        if (r.blocking() || r.blockedBy()) {
+        if (follows.blockedEitherWay(me, other)) {
             String message = "Money cannot move between you and this account (blocked)";
             throw new ApiException(HttpStatus.FORBIDDEN, "wallet-blocked", "Blocked", message,
                     List.of(new ApiException.FieldError(field, "ERR_BLOCKED", message)), Map.of());

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -13,19 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.omnia.identity.Account;
 import app.omnia.identity.AccountService;
-import app.omnia.platform.IdGenerator;
 import app.omnia.platform.audit.AuditLog;
 import app.omnia.platform.web.ApiException;
-import app.omnia.wallet.domain.SpendingCheck;
 import app.omnia.wallet.domain.SpendingTier;
 import app.omnia.wallet.persistence.Freezes;
 import app.omnia.wallet.persistence.OutgoingPayments;
 
 /**
  * Spending limits and freezes, for every path that moves money out of a user's wallet (P2P sends,
- * withdrawals, merchant charges). {@link #check} and {@link #record} run inside the ledger writer's
- * transaction (from a {@link PostingGuard}), so the decision and the debit are one atomic step; the
- * account's control row is locked meanwhile, so concurrent payments are judged one after the other.
+ * withdrawals, merchant charges: postings with a {@link Posting.Spending}). The ledger writer checks and
+ * counts them inside its transaction ({@link #open}), so the decision and the debit are one atomic step; the
+ * payer's wallet account is locked meanwhile, so concurrent payments are judged one after the other.
  * Moderation freezes a wallet through {@link #freeze}: money stays, nothing leaves, incoming still arrives.
  */
 @Service
@@ -42,17 +43,15 @@ public class WalletControls {
     private final AccountService accounts;
     private final WalletLimitsSettings limits;
     private final AuditLog audit;
-    private final IdGenerator ids;
     private final Clock clock;
 
     WalletControls(Freezes freezes, OutgoingPayments outgoing, AccountService accounts, WalletLimitsSettings limits,
-                   AuditLog audit, IdGenerator ids, Clock clock) {
+                   AuditLog audit, Clock clock) {
         this.freezes = freezes;
         this.outgoing = outgoing;
         this.accounts = accounts;
         this.limits = limits;
         this.audit = audit;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -87,49 +86,39 @@ public class WalletControls {
     }
 
     /**
-     * Inside the transaction that debits the account: locks its control row, then refuses a frozen wallet
-     * (403 {@code wallet-frozen}) or an amount over the day's or month's cap (422 {@code spending-limit}
-     * naming {@code amount}). Writes nothing the caller would have to undo.
+     * For the ledger writer, inside the transaction that debits the accounts, once it holds the row locks of the
+     * wallet accounts the payers' money leaves (so their freezes and earlier payments cannot change meanwhile,
+     * see {@link Freezes}): reads, for all payers together, their freezes, spending tiers and what they sent today
+     * and this month, in three queries. The batch then judges each payment in memory, in order
+     * ({@link SpendingBook}).
      */
-    public void check(long accountId, String asset, long amount) {
-        if (freezes.lock(accountId).isPresent()) {
-            throw frozen();
-        }
-        WalletLimitsSettings.Caps caps = capsOf(accountId);
+    SpendingBook open(Collection<Long> payerIds) {
         Instant now = clock.instant();
-        var sent = outgoing.sentSince(accountId, asset, startOfDay(now), startOfMonth(now));
-        long today = sent.today();
-        long month = sent.month();
-        switch (SpendingCheck.check(amount, today, month, caps.daily(), caps.monthly())) {
-            case OVER_DAILY -> throw overLimit("daily", caps.daily(), today, asset);
-            case OVER_MONTHLY -> throw overLimit("monthly", caps.monthly(), month, asset);
-            case ALLOWED -> { }
-        }
+        Set<Long> frozen = freezes.frozenAmong(payerIds);
+        Map<Long, SpendingBook.Payer> payers = new HashMap<>();
+        accounts.standings(payerIds, LocalDate.ofInstant(now, ZoneOffset.UTC)).forEach((id, standing) -> {
+            var caps = capsOf(SpendingTier.of(standing.minor(), standing.verified()));
+            payers.put(id, new SpendingBook.Payer(frozen.contains(id),
+                    new SpendingBook.Caps(caps.daily(), caps.monthly())));
+        });
+        return new SpendingBook(payers, outgoing.sentSince(payerIds, startOfDay(now), startOfMonth(now)), now);
     }
 
-    /** Counts a payment against the caps (after {@link #check}, in the same transaction). */
-    public void record(long accountId, String asset, long amount, String kind, long refId) {
-        outgoing.record(ids.next(), accountId, asset, amount, kind, refId, clock.instant());
+    /** Records the payments a batch counted, in one JDBC batch (same transaction as {@link #open}). */
+    void record(SpendingBook book) {
+        outgoing.recordAll(book.payments());
     }
 
     /**
      * The P2P hook (transfers and paid money requests): the payer's freeze and limits are checked, and the send
-     * counted, in the posting's own step, around the posting's own guard.
+     * counted, in the posting's own step, before the posting's own guard.
      */
     public Posting guarded(Posting posting) {
         if (posting.payerId() == null || !TRANSFER.equals(posting.kind())) {
             // Admin adjustments share the P2P writing path; a correction by staff is not a send.
             return posting;
         }
-        long payer = posting.payerId();
-        PostingGuard own = posting.guard();
-        return posting.withGuard(entryId -> {
-            check(payer, posting.asset(), posting.amount());
-            if (own != null) {
-                own.check(entryId);
-            }
-            record(payer, posting.asset(), posting.amount(), TRANSFER, entryId);
-        });
+        return posting.withSpending(new Posting.Spending(posting.payerId(), TRANSFER, null));
     }
 
     /** Forgets a payment that came back (a withdrawal returned by the card's bank). */
@@ -151,10 +140,6 @@ public class WalletControls {
                 outgoing.sumSince(accountId, asset, startOfDay(now)), outgoing.sumSince(accountId, asset, startOfMonth(now)),
                 limits.confirmationAbove(), freeze.isPresent(), freeze.map(Freezes.Freeze::reason).orElse(null),
                 freeze.map(Freezes.Freeze::frozenAt).orElse(null));
-    }
-
-    private WalletLimitsSettings.Caps capsOf(long accountId) {
-        return capsOf(tierOf(accountId));
     }
 
     private WalletLimitsSettings.Caps capsOf(SpendingTier tier) {
@@ -201,7 +186,7 @@ public class WalletControls {
                 List.of(), Map.of());
     }
 
-    private static ApiException overLimit(String period, long cap, long sent, String asset) {
+    static ApiException overLimit(String period, long cap, long sent, String asset) {
         String message = "This payment would pass the " + period + " limit of " + cap + " " + asset
                 + " (already sent: " + sent + ")";
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "spending-limit", "Spending limit reached", message,

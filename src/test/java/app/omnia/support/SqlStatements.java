@@ -80,6 +80,18 @@ public class SqlStatements {
         return String.join("\n", LAST.get());
     }
 
+    /** Runs work on this thread and returns how many statements it ran (e.g. one ledger batch, off any request). */
+    public static int countHere(Runnable work) {
+        List<String> statements = new java.util.ArrayList<>();
+        CURRENT.set(statements);
+        try {
+            work.run();
+        } finally {
+            CURRENT.remove();
+        }
+        return statements.size();
+    }
+
     @Bean
     static BeanPostProcessor countingDataSource() {
         return new BeanPostProcessor() {

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.omnia.platform.web.ApiException;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.support.SqlStatements;
 import app.omnia.support.TestAccounts;
 import app.omnia.wallet.persistence.WalletAccounts;
 
@@ -223,5 +224,35 @@ class LedgerTest {
         assertThat(ledger.replay(alice, "k2", "sixty-2")).contains(new PostingOutcome.Replayed(422, refused.body()));
         assertThat(ledger.replay(alice, "k3", "ten")).get().isInstanceOfSatisfying(PostingOutcome.Replayed.class,
                 r -> assertThat(r.status()).isEqualTo(409));
+    }
+
+    @Test
+    void aBatchOfSpendingPostingsCostsTheSameStatementsWhateverItsSize() {
+        Api api = Api.at(port);
+        List<Long> payers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long payer = Long.parseLong(TestAccounts.newUser(api, "read").id());
+            credit(payer, 1_000);
+            payers.add(payer);
+        }
+        long bobAccount = accounts.ensureUser(bob, "EUR");
+        java.util.function.Function<Long, LedgerCommand> send = payer -> new LedgerCommand(
+                Posting.between("transfer", "EUR", Party.user(payer), Party.user(bob), 10, payer, "")
+                        .withSpending(new Posting.Spending(payer, WalletControls.TRANSFER, null)),
+                List.of(new LedgerEntry.Line(accounts.ensureUser(payer, "EUR"), payer, null, -10),
+                        new LedgerEntry.Line(bobAccount, bob, null, 10)));
+        List<LedgerCommand> one = List.of(send.apply(payers.getFirst()));
+        List<LedgerCommand> many = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            payers.forEach(p -> many.add(send.apply(p)));
+        }
+        transactions.execute(s -> batch.apply(many)); // warm: first-use work (caches, plans) is not what is counted
+
+        int forOne = SqlStatements.countHere(() -> transactions.execute(s -> batch.apply(one)));
+        int forMany = SqlStatements.countHere(() -> transactions.execute(s -> batch.apply(many)));
+
+        assertThat(forOne).isPositive();
+        assertThat(forMany).isEqualTo(forOne);
+        assertThat(ledger.balance(bob, "EUR")).isEqualTo(10 * (2 * many.size() + 1));
     }
 }

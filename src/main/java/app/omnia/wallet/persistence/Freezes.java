@@ -1,7 +1,10 @@
 package app.omnia.wallet.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,8 +12,10 @@ import org.springframework.stereotype.Repository;
 import app.omnia.platform.persistence.SqlTime;
 
 /**
- * The per-account control row ({@code wallet_controls}): whether the wallet is frozen, and the row a payment
- * locks while it checks the account's limits, so that concurrent payments are checked one after the other.
+ * The per-account control row ({@code wallet_controls}): whether the wallet is frozen. A freeze and a payment
+ * are ordered by the person's wallet account rows: the ledger writer reads freezes while holding the row locks
+ * of the accounts it debits, and {@link #freeze} takes the same locks first, so a payment is judged wholly
+ * before a freeze or wholly after it.
  */
 @Repository
 public class Freezes {
@@ -23,11 +28,11 @@ public class Freezes {
         this.jdbc = jdbc;
     }
 
-    /** Locks the account's control row until the transaction ends (creating it on first use); its freeze, if any. */
-    public Optional<Freeze> lock(long accountId) {
-        jdbc.sql("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING").param(accountId).update();
-        return jdbc.sql("SELECT frozen_at, frozen_by, frozen_reason FROM wallet_controls WHERE account_id = ? FOR UPDATE")
-                .param(accountId).query((rs, i) -> freeze(rs)).single();
+    /** The accounts among these whose wallet is frozen, in one query (the caller holds their wallet accounts' locks). */
+    public Set<Long> frozenAmong(Collection<Long> accountIds) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT account_id FROM wallet_controls WHERE account_id IN (:ids) AND frozen_at IS NOT NULL""")
+                .param("ids", accountIds).query(Long.class).list());
     }
 
     public Optional<Freeze> find(long accountId) {
@@ -37,6 +42,9 @@ public class Freezes {
 
     /** Freezes; false when it was already frozen (the first reason stays). */
     public boolean freeze(long accountId, long by, String reason, Instant at) {
+        // Waits for a ledger batch debiting this person to commit, and holds the next one off until this commits.
+        jdbc.sql("SELECT id FROM wallet_accounts WHERE owner_id = ? ORDER BY id FOR UPDATE").param(accountId)
+                .query(Long.class).list();
         jdbc.sql("INSERT INTO wallet_controls (account_id) VALUES (?) ON CONFLICT DO NOTHING").param(accountId).update();
         return jdbc.sql("""
                 UPDATE wallet_controls SET frozen_at = ?, frozen_by = ?, frozen_reason = ?

@@ -1,7 +1,12 @@
 package app.omnia.wallet.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,17 +16,27 @@ import app.omnia.platform.persistence.SqlTime;
 @Repository
 public class OutgoingPayments {
 
-    private final JdbcClient jdbc;
+    /** One payment out, counted against its account's caps. */
+    public record Payment(long id, long accountId, String asset, long amount, String kind, long refId, Instant at) {}
 
-    public OutgoingPayments(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public OutgoingPayments(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    public void record(long id, long accountId, String asset, long amount, String kind, long refId, Instant at) {
-        jdbc.sql("""
+    /** Records the payments in one JDBC batch. */
+    public void recordAll(List<Payment> payments) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
                 INSERT INTO wallet_outgoing (id, account_id, asset, amount, kind, ref_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(id, accountId, asset, amount, kind, refId, SqlTime.of(at)).update();
+                """, payments.stream().map(p -> new Object[] {p.id(), p.accountId(), p.asset(), p.amount(), p.kind(),
+                p.refId(), SqlTime.of(p.at())}).toList());
     }
 
     public long sumSince(long accountId, String asset, Instant since) {
@@ -34,15 +49,29 @@ public class OutgoingPayments {
     /** What was sent since the start of the day and since the start of the month. */
     public record Sent(long today, long month) {}
 
-    /** {@link #sumSince} for the day and the month in one query: one round trip less per guarded transfer. */
-    public Sent sentSince(long accountId, String asset, Instant dayStart, Instant monthStart) {
+    /**
+     * {@link #sumSince} for the day and the month, for several accounts, in one query: per account, per asset
+     * (a pair that sent nothing is absent).
+     */
+    public Map<Long, Map<String, Sent>> sentSince(Collection<Long> accountIds, Instant dayStart, Instant monthStart) {
+        Map<Long, Map<String, Sent>> sent = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return sent;
+        }
         Instant from = dayStart.isBefore(monthStart) ? dayStart : monthStart;
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0) AS sent_today,
-                       COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0) AS sent_month
-                FROM wallet_outgoing WHERE account_id = ? AND asset = ? AND created_at >= ?
-                """).params(SqlTime.of(dayStart), SqlTime.of(monthStart), accountId, asset, SqlTime.of(from))
-                .query((rs, i) -> new Sent(rs.getLong("sent_today"), rs.getLong("sent_month"))).single();
+        jdbc.sql("""
+                SELECT account_id, asset,
+                       COALESCE(SUM(CASE WHEN created_at >= :day THEN amount ELSE 0 END), 0) AS sent_today,
+                       COALESCE(SUM(CASE WHEN created_at >= :month THEN amount ELSE 0 END), 0) AS sent_month
+                FROM wallet_outgoing WHERE account_id IN (:ids) AND created_at >= :from
+                GROUP BY account_id, asset
+                """).param("day", SqlTime.of(dayStart)).param("month", SqlTime.of(monthStart))
+                .param("ids", accountIds).param("from", SqlTime.of(from))
+                .query(rs -> {
+                    sent.computeIfAbsent(rs.getLong("account_id"), k -> new HashMap<>())
+                            .put(rs.getString("asset"), new Sent(rs.getLong("sent_today"), rs.getLong("sent_month")));
+                });
+        return sent;
     }
 
     /** Forgets a payment that did not happen after all (a withdrawal sent back). */
