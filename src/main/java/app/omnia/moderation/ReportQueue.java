@@ -77,10 +77,10 @@ public class ReportQueue {
 
     /** Mastodon's resolve: on an open report, a dismissal that restores what it had hidden. */
     @Transactional
-    public Report resolve(Viewer viewer, long id) {
+    public Report resolve(Viewer viewer, long id, String reason) {
         get(viewer, id);
         if (reports.close(id, viewer.accountId(), Report.DISMISSED, clock.instant())) {
-            audit.record(viewer.accountId(), "report.dismiss", "report", id, "");
+            audit.record(viewer.accountId(), "report.dismiss", "report", id, reason);
             misuse.afterDismissal(reports.find(id).orElseThrow().accountId());
             for (Report.Item item : reports.items(id)) {
                 if (!item.kind().equals("message")) {

@@ -220,12 +220,13 @@ function decisionPart(report, rerender) {
     }
   });
 
+  const dismissReason = h('textarea', { id: 'dismiss-reason', name: 'dismiss-reason', rows: 2, maxlength: 5000 });
   const dismiss = h('button', { type: 'button', class: 'dismiss' }, t('app.moderation.dismiss'));
   dismiss.addEventListener('click', async () => {
     if (!window.confirm(t('app.moderation.dismiss_confirm'))) return;
     dismiss.disabled = true;
     try {
-      await call(`/api/v1/admin/reports/${report.id}/resolve`, { method: 'POST' });
+      await call(`/api/v1/admin/reports/${report.id}/resolve`, { method: 'POST', json: { text: dismissReason.value.trim() } });
       announce(t('app.moderation.done'));
       rerender(t('app.moderation.dismissed'));
     } catch (error) {
@@ -235,6 +236,7 @@ function decisionPart(report, rerender) {
   });
   return h('section', { class: 'decision settings', 'aria-labelledby': 'decision-heading' },
     h('h2', { class: 'section-title', id: 'decision-heading' }, t('app.moderation.decision')),
-    h('div', { class: 'stack' }, h('p', { class: 'hint' }, t('app.moderation.dismiss_hint')), dismiss),
+    h('div', { class: 'stack' }, h('p', { class: 'hint' }, t('app.moderation.dismiss_hint')),
+      h('label', { for: 'dismiss-reason' }, t('app.moderation.dismiss_reason')), dismissReason, dismiss),
     h('h3', {}, t('app.moderation.act_heading')), form);
 }

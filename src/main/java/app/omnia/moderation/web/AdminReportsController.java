@@ -26,6 +26,8 @@ import app.omnia.platform.web.PathIds;
 @RestController
 class AdminReportsController {
 
+    private static final int MAX_REASON = 5000;
+
     static final int QUEUE_MAX = 100;
 
     private final ReportQueue queue;
@@ -81,11 +83,19 @@ class AdminReportsController {
         return json.admin(queue.assign(viewer, PathIds.parse(id), false), viewer.accountId());
     }
 
+    /**
+     * Mastodon's dismissal; {@code text} (optional, an Omnia extension like the actions' own) says why, and is
+     * kept in the audit entry as every moderation decision's reason is.
+     */
     @PostMapping("/api/v1/admin/reports/{id}/resolve")
     @RequiresScope("admin:write:reports")
-    Map<String, Object> resolve(@PathVariable String id) {
+    Map<String, Object> resolve(@PathVariable String id, Params params) {
         Viewer viewer = CurrentViewer.require();
-        return json.admin(queue.resolve(viewer, PathIds.parse(id)), viewer.accountId());
+        String why = params.string("text").orElse("").strip();
+        if (why.length() > MAX_REASON) {
+            throw ApiException.validation("text", "ERR_TOO_LONG", "text is too long (maximum is 5000 characters)");
+        }
+        return json.admin(queue.resolve(viewer, PathIds.parse(id), why), viewer.accountId());
     }
 
     @PostMapping("/api/v1/admin/reports/{id}/reopen")

@@ -48,6 +48,26 @@ class ReportsAndAppealsTest extends ModerationFixture {
     }
 
     @Test
+    void aDismissalKeepsItsReasonInTheAuditAndAnOverlongReasonChangesNothing() {
+        String status = post(asAuthor, "status", "a harmless joke");
+        String report = report(as(user("read write")), "account_id", author.id(), "status_ids[]", status)
+                .get("id").asString();
+
+        Api.Response tooLong = asModerator.postForm("/api/v1/admin/reports/" + report + "/resolve",
+                Api.form("text", "x".repeat(5001)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(field(tooLong)).isEqualTo("text");
+        assertThat(asModerator.get("/api/v1/admin/reports/" + report).json().get("action_taken").asBoolean()).isFalse();
+
+        Api.Response dismissed = asModerator.postForm("/api/v1/admin/reports/" + report + "/resolve",
+                Api.form("text", "A joke, not harassment"));
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+        assertThat(dismissed.json().get("action_taken").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'report.dismiss' AND target_id = ?")
+                .param(Long.parseLong(report)).query(String.class).single()).isEqualTo("A joke, not harassment");
+    }
+
+    @Test
     void reportingAPrivateStatusOneCannotSeeIs404AndBadInputNamesTheField() {
         String secret = post(asAuthor, "status", "for my followers", "visibility", "private");
         User stranger = user("read write");
