@@ -29,12 +29,12 @@ export async function render(root, params) {
     if (ids.has(status.id) || !ids.has(status.in_reply_to_id)) return;
     ids.add(status.id);
     noReplies.remove();
-    replies.append(statusView(status, { inThread: true }));
+    replies.append(statusView(status, { inThread: true, filterContext: 'thread' }));
   };
-  context.descendants.forEach((s) => replies.append(statusView(s, { inThread: true })));
+  context.descendants.forEach((s) => replies.append(statusView(s, { inThread: true, filterContext: 'thread' })));
   fill(root, 
     h('h1', { class: 'screen-title' }, t('app.thread.title')),
-    h('div', { class: 'feed ancestors' }, context.ancestors.map((s) => statusView(s, { inThread: true }))),
+    h('div', { class: 'feed ancestors' }, context.ancestors.map((s) => statusView(s, { inThread: true, filterContext: 'thread' }))),
     statusView(focused, { focused: true }),
     app.me ? h('div', { class: 'inline-composer reply-box' }, composeForm({ replyTo: focused })) : null,
     h('h2', { class: 'section-title' }, t('app.thread.replies')),
