@@ -16,6 +16,8 @@ export async function render(root, params) {
     SECTIONS.map((s) => h('a', { href: `/settings/${s}`, 'aria-current': s === section ? 'page' : null }, t(`app.settings.${s}`))));
   const body = h('section', { class: 'settings' });
   clear(root).append(h('h1', { class: 'screen-title' }, t('app.nav.settings')), tabs, body);
+  // On a phone the tabs scroll sideways: bring the open one into view (Muted words sits past the edge).
+  tabs.querySelector('[aria-current=page]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const me = (await call('/api/v1/accounts/verify_credentials')).data;
   ({ profile, password, security, privacy, filters, appearance })[section](body, me);
   return null;

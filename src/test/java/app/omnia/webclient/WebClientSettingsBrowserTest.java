@@ -120,10 +120,20 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             b.click(".chat-privacy input[name=allow_messages_from][value=nobody]");
             b.click(".chat-privacy button[type=submit]");
             b.withText(".chat-privacy .notice", "Saved");
+            b.screenshot(prefix + "04-chat-privacy");
             b.open("/settings/privacy");
             WebElement nobody = b.find(".chat-privacy input[name=allow_messages_from][value=nobody]");
             assertThat(nobody.isSelected()).isTrue();
             assertThat(b.withText(".chat-privacy legend", "Who can message you")).isNotNull();
+
+            // In French, in the dark theme.
+            b.open("/settings/filters?lang=fr");
+            b.withText(".tabs a[aria-current=page]", "Mots masqués");
+            b.withText(".settings .empty", "Vous n'avez masqué aucun mot");
+            b.open("/settings/privacy");
+            b.withText(".chat-privacy legend", "Qui peut vous écrire");
+            b.script("document.documentElement.dataset.theme = 'dark'");
+            b.screenshot(prefix + "05-privacy-fr-dark");
         }
     }
 }
