@@ -40,18 +40,20 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             b.click(".settings button.new-filter");
             b.type("#filter_title", "Vegetables");
             b.type(".filter-form input.keyword-input", "broccoli");
-            for (String context : new String[] {"public", "thread"}) {
-                WebElement box = b.find(".filter-form input[name=context][value=" + context + "]");
-                if (box.isSelected()) {
-                    b.click(box);
-                }
+            WebElement publicBox = b.find(".filter-form input[name=context][value=public]");
+            if (publicBox.isSelected()) {
+                b.click(publicBox);
+            }
+            WebElement threadBox = b.find(".filter-form input[name=context][value=thread]");
+            if (!threadBox.isSelected()) {
+                b.click(threadBox);
             }
             b.click(".filter-form input[name=filter_action][value=hide]");
             b.script("window.scrollTo(0, 0)");
             b.screenshot(prefix + "01-filter-form");
             b.click(".filter-form button[type=submit]");
             WebElement filter = b.withText(".filter-list .filter-item", "Vegetables");
-            assertThat(filter.getText()).contains("broccoli", "Hide", "Home", "Never expires").doesNotContain("Public timelines");
+            assertThat(filter.getText()).contains("broccoli", "Hide", "Home", "Conversations", "Never expires").doesNotContain("Public timelines");
             b.screenshot(prefix + "02-filters-list");
 
             // Alice posts; Bob, on his open home timeline, hears only the tea.
@@ -61,16 +63,26 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             a.waitForStream();
             a.type(".inline-composer textarea.compose-text", "I love broccoli");
             a.click(".inline-composer button.compose-submit");
-            a.withText(".feed article", "I love broccoli");
+            String broccoliId = a.withText(".feed article", "I love broccoli").getAttribute("data-status-id");
             a.type(".inline-composer textarea.compose-text", "I love tea");
             a.click(".inline-composer button.compose-submit");
             a.withText(".feed article", "I love tea");
             b.click(b.withText("button.new-posts", "Show 1 new post"));
             b.withText(".feed article", "I love tea");
             assertThat(b.find(".feed").getText()).doesNotContain("broccoli");
+            WebElement tea = a.withText(".feed article", "I love tea");
+            String teaId = tea.getAttribute("data-status-id");
+            a.click(tea.findElement(By.cssSelector("button.action.reply")));
+            a.find("dialog.composer-dialog textarea.compose-text").sendKeys("More broccoli please");
+            a.click("dialog.composer-dialog button.compose-submit");
+            a.until(d -> d.findElements(By.cssSelector("dialog.composer-dialog")).isEmpty() ? true : null);
             b.open("/");
             b.withText(".feed article", "I love tea");
             assertThat(b.find(".feed").getText()).as("the server leaves it out of the page too").doesNotContain("broccoli");
+            b.open("/@" + alice + "/" + teaId);
+            b.withText("article.focused", "I love tea");
+            b.withText("main .empty", "No replies");
+            assertThat(b.find("main").getText()).as("hidden in conversations too").doesNotContain("broccoli");
 
             // Bob switches the filter to warn and adds a word: the post is collapsed behind the filter's title.
             b.open("/settings/filters");
@@ -87,13 +99,16 @@ class WebClientSettingsBrowserTest extends BrowserServer {
 
             b.open("/");
             b.withText(".feed article", "I love tea");
-            WebElement warned = b.withText(".feed article.filtered", "Filtered: Vegetables");
+            WebElement warned = b.withText(".feed article.filtered[data-status-id='" + broccoliId + "']", "Filtered: Vegetables");
             assertThat(warned.getText()).doesNotContain("I love broccoli");
             b.script("arguments[0].scrollIntoView({block: 'center'})", warned);
             b.screenshot(prefix + "03-warned-post");
             b.click(warned.findElement(By.cssSelector("button.show-filtered")));
             b.withText(".feed article", "I love broccoli");
-            assertThat(b.all(".feed article.filtered")).isEmpty();
+            b.open("/@" + alice + "/" + teaId);
+            WebElement warnedReply = b.withText(".replies article.filtered", "Filtered: Vegetables");
+            b.click(warnedReply.findElement(By.cssSelector("button.show-filtered")));
+            b.withText(".replies article", "More broccoli please");
 
             // Removing a word sends it with _destroy; deleting the filter asks first.
             b.open("/settings/filters");
