@@ -7,11 +7,15 @@ import { formatDateTime, formatNumber, relativeTime, t } from '../i18n.js';
 import { profilePath, statusPath } from '../router.js';
 import { badges, displayName } from './account.js';
 import { openComposer } from './composer-dialog.js';
+import { filterVerdict } from './filters.js';
 import { pollView } from './poll.js';
 import { problemMessage } from './problems.js';
 import { requestReport } from './report-dialog.js';
 
-/** options: {focused: the thread's main post, compact: a quoted post} */
+/**
+ * options: {focused: the thread's main post, compact: a quoted post, filterContext: where it is shown (home,
+ * public, thread, account, notifications), so that a `warn` filter collapses it behind the filter's title}
+ */
 export function statusView(status, options = {}) {
   const shown = status.reblog || status;
   const article = h('article', {
@@ -35,7 +39,25 @@ export function statusView(status, options = {}) {
     article.append(h('div', { class: 'quote' }, statusView(shown.quote.quoted_status, { compact: true })));
   }
   if (!options.compact) article.append(actions(shown));
+  const verdict = filterVerdict(status, options.filterContext);
+  if (verdict && verdict.action === 'warn') collapse(article, verdict.titles);
   return article;
+}
+
+/** Mastodon apps' "Filtered: <title>" with a Show button in place of a status a warn filter matched. */
+function collapse(article, titles) {
+  const parts = Array.from(article.childNodes);
+  const label = t('app.status.filtered', { title: titles.join(', ') });
+  const cover = h('div', { class: 'filtered-cover' }, h('p', {}, icon('warning'), ' ', label),
+    h('button', { type: 'button', class: 'show-filtered', onclick: () => {
+      cover.replaceWith(...parts);
+      article.classList.remove('filtered');
+      article.removeAttribute('aria-label');
+      article.focus();
+    } }, t('app.status.filtered_show')));
+  article.classList.add('filtered');
+  article.setAttribute('aria-label', label);
+  article.replaceChildren(cover);
 }
 
 function header(status, articleId) {

@@ -5,11 +5,13 @@ import { call } from '../api.js';
 import { app } from '../context.js';
 import { announce, empty, h, loading, problemBox } from '../dom.js';
 import { t, tn } from '../i18n.js';
+import { filterVerdict, withFilterMarks } from './filters.js';
 import { statusView } from './status.js';
 
 /**
  * options: path (API list), query, stream ({name, tag}) or null, emptyText, accepts(status) to filter own
- * posts and stream events (default: all), label (the feed's accessible name).
+ * posts and stream events (default: all), label (the feed's accessible name), context (the filter context:
+ * home, public or account; the viewer's muted words hide or collapse statuses there).
  */
 export function timeline(options) {
   const accepts = options.accepts || (() => true);
@@ -27,10 +29,16 @@ export function timeline(options) {
   function add(statusJson, where) {
     if (seen.has(statusJson.id)) return null;
     seen.add(statusJson.id);
-    const view = statusView(statusJson);
+    if (hidden(statusJson)) return null;
+    const view = statusView(statusJson, { filterContext: options.context });
     if (where === 'top') feed.prepend(view); else feed.append(view);
     if (!newestId || BigInt(statusJson.id) > BigInt(newestId)) newestId = statusJson.id;
     return view;
+  }
+
+  function hidden(statusJson) {
+    const verdict = filterVerdict(statusJson, options.context);
+    return Boolean(verdict && verdict.action === 'hide');
   }
 
   function refreshEmpty() {
@@ -66,8 +74,13 @@ export function timeline(options) {
     }
   }
 
-  function queue(statusJson) {
-    if (seen.has(statusJson.id) || pending.some((p) => p.id === statusJson.id) || !accepts(statusJson)) return;
+  const isNew = (statusJson) => !seen.has(statusJson.id) && !pending.some((p) => p.id === statusJson.id);
+
+  /** marked: the status came from a REST answer, with the viewer's filter marks (a streamed one has none). */
+  async function queue(heard, marked = false) {
+    if (!isNew(heard) || !accepts(heard)) return;
+    const statusJson = options.context && !marked ? await withFilterMarks(heard) : heard;
+    if (!isNew(statusJson) || hidden(statusJson)) return;
     if (app.me && statusJson.account.id === app.me.id && !statusJson.reblog) {
       add(statusJson, 'top');
       refreshEmpty();
@@ -92,7 +105,7 @@ export function timeline(options) {
     if (!newestId) return;
     try {
       const { data } = await call(options.path, { query: { ...options.query, min_id: newestId } });
-      data.forEach(queue);
+      data.forEach((s) => queue(s, true));
     } catch { /* the next event or reconnect tries again */ }
   }
 
@@ -104,11 +117,11 @@ export function timeline(options) {
     }));
     removers.push(app.stream.on(options.stream.name, ['status.update'], (event) => {
       const old = feed.querySelector(`article[data-id="${CSS.escape(event.payload.id)}"]`);
-      if (old) old.replaceWith(statusView(event.payload));
+      if (old) old.replaceWith(statusView(event.payload, { filterContext: options.context }));
     }));
     removers.push(app.stream.onOpen(catchUp));
   }
-  const onPosted = (event) => queue(event.detail);
+  const onPosted = (event) => queue(event.detail, true);
   document.addEventListener('omnia:posted', onPosted);
   removers.push(() => document.removeEventListener('omnia:posted', onPosted));
 

@@ -8,7 +8,7 @@ import { timeline } from '../components/timeline.js';
 export function render(root) {
   setTitle(t('app.nav.home'));
   const feed = timeline({
-    path: '/api/v1/timelines/home', stream: { name: 'user' }, emptyText: t('app.home.empty'), label: t('app.nav.home'),
+    path: '/api/v1/timelines/home', stream: { name: 'user' }, emptyText: t('app.home.empty'), label: t('app.nav.home'), context: 'home',
   });
   clear(root).append(h('h1', { class: 'screen-title' }, t('app.nav.home')),
     h('div', { class: 'inline-composer' }, composeForm({})), feed.element);

@@ -17,7 +17,7 @@ function item(notification) {
     h('span', {}, ...fill(t(known ? `app.notification.${notification.type}` : 'app.notification.other'), who)),
     h('time', { datetime: notification.created_at }, relativeTime(notification.created_at)));
   return h('li', { class: `notification ${notification.type}`, dataset: { id: notification.id } },
-    line, notification.status ? statusView(notification.status, { compact: notification.type !== 'mention' }) : null);
+    line, notification.status ? statusView(notification.status, { compact: notification.type !== 'mention', filterContext: 'notifications' }) : null);
 }
 
 /** Puts the account link where the message says {name}. */

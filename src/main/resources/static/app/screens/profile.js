@@ -58,7 +58,7 @@ export async function render(root, params) {
   const query = tab === '' ? { exclude_replies: true } : tab === 'media' ? { only_media: true } : {};
   const feed = timeline({
     path: `/api/v1/accounts/${account.id}/statuses`, query, stream: null, emptyText: t('app.profile.no_posts'),
-    label: t(TABS.find(([key]) => key === tab)[1]),
+    label: t(TABS.find(([key]) => key === tab)[1]), context: 'account',
     accepts: (status) => own && status.account.id === account.id && (tab !== '' || !status.in_reply_to_id) && (tab !== 'media' || status.media_attachments.length > 0),
   });
   root.append(feed.element);

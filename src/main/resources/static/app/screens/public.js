@@ -10,7 +10,7 @@ export function render(root, params) {
   setTitle(title);
   const feed = timeline({
     path: '/api/v1/timelines/public', query: local ? { local: true } : {},
-    stream: { name: local ? 'public:local' : 'public' }, emptyText: t('app.public.empty'), label: title,
+    stream: { name: local ? 'public:local' : 'public' }, emptyText: t('app.public.empty'), label: title, context: 'public',
     accepts: (status) => status.visibility === 'public',
   });
   const tabs = h('nav', { class: 'tabs', 'aria-label': t('app.public.scope') },

@@ -1,10 +1,13 @@
-// Settings: profile, password, two-factor authentication and sessions, privacy, appearance.
+// Settings: profile, password, two-factor authentication and sessions, privacy (with chat's), muted words,
+// appearance.
 import { call } from '../api.js';
+import { check, field, settingsForm } from '../components/settings-form.js';
 import { setTitle } from '../context.js';
-import { announce, clear, h, problemBox } from '../dom.js';
+import { announce, clear, fill, h, loading, problemBox } from '../dom.js';
 import { LANGUAGES, chooseLanguage, currentLanguage, t } from '../i18n.js';
+import { filters } from './settings-filters.js';
 
-const SECTIONS = ['profile', 'password', 'security', 'privacy', 'appearance'];
+const SECTIONS = ['profile', 'password', 'security', 'privacy', 'filters', 'appearance'];
 
 export async function render(root, params) {
   const section = params.section || 'profile';
@@ -13,44 +16,11 @@ export async function render(root, params) {
     SECTIONS.map((s) => h('a', { href: `/settings/${s}`, 'aria-current': s === section ? 'page' : null }, t(`app.settings.${s}`))));
   const body = h('section', { class: 'settings' });
   clear(root).append(h('h1', { class: 'screen-title' }, t('app.nav.settings')), tabs, body);
+  // On a phone the tabs scroll sideways: bring the open one into view (Muted words sits past the edge).
+  tabs.querySelector('[aria-current=page]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const me = (await call('/api/v1/accounts/verify_credentials')).data;
-  ({ profile, password, security, privacy, appearance })[section](body, me);
+  ({ profile, password, security, privacy, filters, appearance })[section](body, me);
   return null;
-}
-
-/** A form whose submit runs save(); shows a saved message or the problem, and re-enables itself. */
-function settingsForm(fields, submitLabel, save) {
-  const result = h('div', { class: 'form-result' });
-  const button = h('button', { type: 'submit', class: 'primary' }, submitLabel);
-  const form = h('form', { class: 'stack', novalidate: true }, fields, button, result);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    button.disabled = true;
-    result.replaceChildren();
-    try {
-      const message = await save(form);
-      if (message) {
-        result.append(h('p', { class: 'notice', role: 'status' }, message));
-        announce(message);
-      }
-    } catch (error) {
-      result.append(problemBox(error));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return form;
-}
-
-function field(id, label, input, hint) {
-  input.id = id;
-  if (hint) input.setAttribute('aria-describedby', `${id}-hint`);
-  return [h('label', { for: id }, label), input, hint ? h('small', { id: `${id}-hint`, class: 'hint' }, hint) : null];
-}
-
-function check(id, label, checked, hint) {
-  return h('label', { class: 'check' }, h('input', { type: 'checkbox', id, name: id, checked }), h('span', {}, label),
-    hint ? h('small', { class: 'hint' }, ` ${hint}`) : null);
 }
 
 function profile(body, me) {
@@ -137,6 +107,35 @@ function privacy(body, me) {
     for (const name of ['locked', 'discoverable', 'bot']) json[name] = form.querySelector(`#${name}`).checked;
     const updated = (await call('/api/v1/accounts/update_credentials', { method: 'PATCH', json })).data;
     document.dispatchEvent(new CustomEvent('omnia:me', { detail: updated }));
+    return t('app.settings.saved');
+  }));
+  const chat = h('div', { class: 'chat-privacy' }, loading());
+  body.append(h('h2', { class: 'section-title' }, t('app.settings.chat')), chat);
+  chatPrivacy(chat);
+}
+
+const ALLOW_MESSAGES_FROM = ['everyone', 'followed', 'nobody'];
+
+/** Messaging's own settings: who may start a conversation with me, and whether I send read receipts. */
+async function chatPrivacy(box) {
+  let current;
+  try {
+    current = (await call('/api/omnia/v1/chat/settings')).data;
+  } catch (error) {
+    fill(box, problemBox(error));
+    return;
+  }
+  fill(box, settingsForm([
+    h('fieldset', { class: 'stack' }, h('legend', {}, t('app.settings.chat_allow')),
+      ALLOW_MESSAGES_FROM.map((value) => h('label', { class: 'check' },
+        h('input', { type: 'radio', name: 'allow_messages_from', value, checked: value === current.allow_messages_from }),
+        h('span', {}, t(`app.settings.chat_allow_${value}`))))),
+    check('read_receipts', t('app.settings.chat_receipts'), Boolean(current.read_receipts), t('app.settings.chat_receipts_hint')),
+  ], t('app.settings.save'), async (form) => {
+    const chosen = form.querySelector('input[name=allow_messages_from]:checked');
+    const json = { read_receipts: form.querySelector('#read_receipts').checked };
+    if (chosen) json.allow_messages_from = chosen.value;
+    await call('/api/omnia/v1/chat/settings', { method: 'PUT', json });
     return t('app.settings.saved');
   }));
 }

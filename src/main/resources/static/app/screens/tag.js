@@ -11,7 +11,7 @@ export async function render(root, params) {
   setTitle(`#${name}`);
   const feed = timeline({
     path: `/api/v1/timelines/tag/${encodeURIComponent(name)}`, stream: { name: 'hashtag', tag: name },
-    emptyText: t('app.tag.empty'), label: `#${name}`,
+    emptyText: t('app.tag.empty'), label: `#${name}`, context: 'public',
     accepts: (status) => status.visibility === 'public' && status.tags.some((tag) => tag.name.toLowerCase() === name.toLowerCase()),
   });
   const head = h('div', { class: 'screen-head' }, h('h1', { class: 'screen-title' }, `#${name}`));

@@ -6,6 +6,7 @@ import { fill, clear, empty, h, problemBox } from '../dom.js';
 import { t } from '../i18n.js';
 import { displayName } from '../components/account.js';
 import { composeForm } from '../components/compose.js';
+import { filterVerdict } from '../components/filters.js';
 import { statusView } from '../components/status.js';
 
 export async function render(root, params) {
@@ -22,6 +23,8 @@ export async function render(root, params) {
     return null;
   }
   setTitle(t('app.thread.by', { name: displayName(focused.account) }));
+  // The viewer's hide filters for conversations leave those posts out (warn ones are collapsed by statusView).
+  const kept = (s) => filterVerdict(s, 'thread')?.action !== 'hide';
   const ids = new Set([focused.id, ...context.ancestors.map((s) => s.id), ...context.descendants.map((s) => s.id)]);
   const replies = h('div', { class: 'feed replies', role: 'feed', 'aria-label': t('app.thread.replies') });
   const noReplies = empty(t('app.thread.no_replies'));
@@ -29,16 +32,16 @@ export async function render(root, params) {
     if (ids.has(status.id) || !ids.has(status.in_reply_to_id)) return;
     ids.add(status.id);
     noReplies.remove();
-    replies.append(statusView(status, { inThread: true }));
+    replies.append(statusView(status, { inThread: true, filterContext: 'thread' }));
   };
-  context.descendants.forEach((s) => replies.append(statusView(s, { inThread: true })));
+  context.descendants.filter(kept).forEach((s) => replies.append(statusView(s, { inThread: true, filterContext: 'thread' })));
   fill(root, 
     h('h1', { class: 'screen-title' }, t('app.thread.title')),
-    h('div', { class: 'feed ancestors' }, context.ancestors.map((s) => statusView(s, { inThread: true }))),
+    h('div', { class: 'feed ancestors' }, context.ancestors.filter(kept).map((s) => statusView(s, { inThread: true, filterContext: 'thread' }))),
     statusView(focused, { focused: true }),
     app.me ? h('div', { class: 'inline-composer reply-box' }, composeForm({ replyTo: focused })) : null,
     h('h2', { class: 'section-title' }, t('app.thread.replies')),
-    context.descendants.length ? null : noReplies,
+    context.descendants.some(kept) ? null : noReplies,
     replies);
   const removers = [];
   const onPosted = (event) => addReply(event.detail);

@@ -28,7 +28,9 @@ abstract class BrowserServer {
         registry.add("omnia.database.url", () -> "jdbc:h2:mem:omnia-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         // Every browser signs up from 127.0.0.1: the per-IP sign-up limit is for the open internet.
+        // Each sign-up also signs in (logins per IP): the browser suite signs in about 30 people in 5 minutes.
         registry.add("omnia.rate-limits.sign-ups-per-ip", () -> "100/30m");
+        registry.add("omnia.rate-limits.logins-per-ip", () -> "200/5m");
     }
 
     private static int freePort() {

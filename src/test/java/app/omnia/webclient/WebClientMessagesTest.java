@@ -67,6 +67,22 @@ class WebClientMessagesTest {
             used.add("app.chat.role." + v);
         }
         used.addAll(List.of("app.chat.list.empty", "app.chat.requests.empty", "app.chat.archived.empty"));
+        for (String v : List.of("profile", "password", "security", "privacy", "filters", "appearance")) {
+            used.add("app.settings." + v);
+        }
+        for (String v : List.of("home", "notifications", "public", "thread", "account")) {
+            used.add("app.settings.filters.context_" + v);
+        }
+        for (String v : List.of("warn", "hide")) {
+            used.add("app.settings.filters.action_" + v);
+            used.add("app.settings.filters.action_" + v + "_hint");
+        }
+        for (String v : List.of("never", "30m", "1h", "6h", "12h", "1d", "1w")) {
+            used.add("app.settings.filters.expires_" + v);
+        }
+        for (String v : List.of("everyone", "followed", "nobody")) {
+            used.add("app.settings.chat_allow_" + v);
+        }
         assertThat(used).hasSizeGreaterThan(150);
         assertThat(known).containsAll(used);
     }

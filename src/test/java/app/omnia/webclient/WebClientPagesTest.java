@@ -37,7 +37,7 @@ class WebClientPagesTest {
     @Test
     void everyAppAddressAnswersTheShell() {
         for (String path : new String[] {"/", "/public", "/public/local", "/notifications", "/search", "/bookmarks",
-                "/settings", "/settings/security", "/tags/java", "/@" + user.username(),
+                "/settings", "/settings/security", "/settings/filters", "/tags/java", "/@" + user.username(),
                 "/@" + user.username() + "/followers", "/@" + user.username() + "/123", "/statuses/123", "/wallet",
                 "/wallet/history", "/moderation", "/moderation/appeals", "/moderation/reports/123", "/safety",
                 "/safety/reports", "/chat", "/chat/requests", "/chat/archived", "/chat/new", "/chat/123",
