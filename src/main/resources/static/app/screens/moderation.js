@@ -9,6 +9,7 @@ import { displayName } from '../components/account.js';
 import { categoryLabel, illegalLabel } from '../components/report-dialog.js';
 import { statusView } from '../components/status.js';
 import { decisionLabel, statementDetails } from './safety.js';
+import { pagedList } from '../components/paged-list.js';
 
 const VIEWS = [['', 'app.moderation.tab.queue'], ['resolved', 'app.moderation.tab.resolved'],
   ['appeals', 'app.moderation.tab.appeals'], ['supervision', 'app.moderation.tab.supervision']];
@@ -148,25 +149,10 @@ function appealCard(appeal) {
 }
 
 function supervisionView() {
-  const list = h('ul', { class: 'reviews' });
-  const status = h('div', {}, loading());
-  const more = h('button', { type: 'button', class: 'load-more', hidden: true }, t('app.timeline.load_more'));
-  let next = '/api/omnia/v1/supervision/reviews?limit=20';
-  const load = async () => {
-    try {
-      const { data, links } = await call(next);
-      data.forEach((review) => list.append(reviewCard(review)));
-      next = data.length ? links.next : null;
-      more.hidden = !next;
-      status.replaceChildren(list.children.length ? '' : empty(t('app.moderation.reviews_empty')));
-    } catch (error) {
-      status.replaceChildren(problemBox(error));
-    }
-  };
-  more.addEventListener('click', load);
-  load();
-  return h('section', { 'aria-label': t('app.moderation.tab.supervision') },
-    h('p', { class: 'hint' }, t('app.moderation.reviews_rule')), list, status, more);
+  return pagedList({
+    first: '/api/omnia/v1/supervision/reviews?limit=20', draw: reviewCard, emptyText: t('app.moderation.reviews_empty'),
+    listClass: 'reviews', label: t('app.moderation.tab.supervision'), intro: h('p', { class: 'hint' }, t('app.moderation.reviews_rule')),
+  });
 }
 
 function reviewCard(review) {

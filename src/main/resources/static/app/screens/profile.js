@@ -2,13 +2,14 @@
 // with replies, media, followers and following.
 import { call } from '../api.js';
 import { app, setTitle } from '../context.js';
-import { announce, clear, empty, h, loading, problemBox, sanitizedContent, toast } from '../dom.js';
+import { announce, clear, h, problemBox, sanitizedContent, toast } from '../dom.js';
 import { t, tn } from '../i18n.js';
 import { profilePath } from '../router.js';
 import { accountLine, badges, displayName } from '../components/account.js';
 import { problemMessage } from '../components/problems.js';
 import { requestReport } from '../components/report-dialog.js';
 import { timeline } from '../components/timeline.js';
+import { pagedList } from '../components/paged-list.js';
 
 const TABS = [['', 'app.profile.posts'], ['with_replies', 'app.profile.with_replies'], ['media', 'app.profile.media'],
   ['followers', 'app.profile.followers'], ['following', 'app.profile.following']];
@@ -112,23 +113,9 @@ async function relationshipButtons(account, box) {
 
 /** Followers or following: people, one page at a time. */
 export function accountList(path, emptyText) {
-  const list = h('ul', { class: 'accounts' });
-  const status = h('div', {}, loading());
-  const more = h('button', { type: 'button', class: 'load-more', hidden: true }, t('app.timeline.load_more'));
-  let next = path;
-  const load = async () => {
-    try {
-      const { data, links } = await call(next);
-      data.forEach((a) => list.append(h('li', {}, accountLine(a, h('span', { class: 'meta' }, tn('app.profile.followers_count', a.followers_count))))));
-      next = data.length ? links.next : null;
-      more.hidden = !next;
-      status.replaceChildren(list.children.length ? '' : empty(emptyText));
-    } catch (error) {
-      status.replaceChildren(problemBox(error));
-    }
-  };
-  more.addEventListener('click', load);
-  load();
-  return h('section', {}, list, status, more);
+  return pagedList({
+    first: path, emptyText, listClass: 'accounts',
+    draw: (a) => h('li', {}, accountLine(a, h('span', { class: 'meta' }, tn('app.profile.followers_count', a.followers_count)))),
+  });
 }
 

@@ -2,9 +2,10 @@
 // account or content (DSA art. 17), each with its appeal, and the reports they filed with their outcome.
 import { call } from '../api.js';
 import { setTitle } from '../context.js';
-import { announce, clear, empty, h, loading, problemBox } from '../dom.js';
+import { announce, clear, h, problemBox } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { categoryLabel, illegalLabel } from '../components/report-dialog.js';
+import { pagedList } from '../components/paged-list.js';
 
 const VIEWS = [['', 'app.moderation.safety.tab.decisions'], ['reports', 'app.moderation.safety.tab.reports']];
 
@@ -14,30 +15,10 @@ export async function render(root, params) {
   clear(root).append(h('h1', { class: 'screen-title' }, t('app.moderation.safety.title')),
     h('nav', { class: 'tabs', 'aria-label': t('app.moderation.safety.sections') },
       VIEWS.map(([key, label]) => h('a', { href: key ? `/safety/${key}` : '/safety', 'aria-current': key === view ? 'page' : null }, t(label)))),
-    view === 'reports' ? pagedList('/api/omnia/v1/reports?limit=20', ownReport, t('app.moderation.safety.reports_empty'), 'own-reports')
-      : pagedList('/api/omnia/v1/statements?limit=20', statementCard, t('app.moderation.safety.decisions_empty'), 'statements'));
+    view === 'reports'
+      ? pagedList({ first: '/api/omnia/v1/reports?limit=20', draw: ownReport, emptyText: t('app.moderation.safety.reports_empty'), listClass: 'own-reports' })
+      : pagedList({ first: '/api/omnia/v1/statements?limit=20', draw: statementCard, emptyText: t('app.moderation.safety.decisions_empty'), listClass: 'statements' }));
   return null;
-}
-
-function pagedList(first, draw, emptyText, className) {
-  const list = h('ul', { class: className });
-  const status = h('div', {}, loading());
-  const more = h('button', { type: 'button', class: 'load-more', hidden: true }, t('app.timeline.load_more'));
-  let next = first;
-  const load = async () => {
-    try {
-      const { data, links } = await call(next);
-      data.forEach((item) => list.append(draw(item)));
-      next = data.length ? links.next : null;
-      more.hidden = !next;
-      status.replaceChildren(list.children.length ? '' : empty(emptyText));
-    } catch (error) {
-      status.replaceChildren(problemBox(error));
-    }
-  };
-  more.addEventListener('click', load);
-  load();
-  return h('section', {}, list, status, more);
 }
 
 /** A decision's name, in words (the API's keys are the moderation module's Decision names). */
