@@ -7,8 +7,14 @@ import { profilePath } from '../router.js';
 import { displayName } from '../components/account.js';
 import { problemMessage } from '../components/problems.js';
 import { statusView } from '../components/status.js';
+import { filterVerdict, withFilterMarks } from '../components/filters.js';
 
 const ICON = { mention: 'reply', status: 'bell', reblog: 'boost', follow: 'user', follow_request: 'user', favourite: 'star', poll: 'poll', update: 'pen', quote: 'quote' };
+
+/** A notification about a status a `hide` filter for notifications matches is left out, as Mastodon's apps do. */
+function shown(notification) {
+  return filterVerdict(notification.status, 'notifications')?.action !== 'hide';
+}
 
 function item(notification) {
   const who = h('a', { href: profilePath(notification.account) }, displayName(notification.account));
@@ -37,7 +43,7 @@ export async function render(root) {
   const load = async (path) => {
     try {
       const { data, links } = await call(path);
-      data.forEach((n) => list.append(item(n)));
+      data.filter(shown).forEach((n) => list.append(item(n)));
       next = data.length ? links.next : null;
       more.hidden = !next;
       status.replaceChildren(list.children.length ? '' : empty(t('app.notifications.empty')));
@@ -59,9 +65,10 @@ export async function render(root) {
   });
   await load('/api/v1/notifications');
   if (!app.stream) return null;
-  return app.stream.on('user', ['notification'], (event) => {
-    if (list.querySelector(`[data-id="${CSS.escape(event.payload.id)}"]`)) return;
-    list.prepend(item(event.payload));
+  return app.stream.on('user', ['notification'], async (event) => {
+    const heard = event.payload.status ? { ...event.payload, status: await withFilterMarks(event.payload.status) } : event.payload;
+    if (!shown(heard) || list.querySelector(`[data-id="${CSS.escape(heard.id)}"]`)) return;
+    list.prepend(item(heard));
     status.replaceChildren();
     announce(t('app.notifications.new'));
   });

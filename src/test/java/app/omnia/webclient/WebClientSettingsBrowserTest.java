@@ -44,9 +44,11 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             if (publicBox.isSelected()) {
                 b.click(publicBox);
             }
-            WebElement threadBox = b.find(".filter-form input[name=context][value=thread]");
-            if (!threadBox.isSelected()) {
-                b.click(threadBox);
+            for (String context : new String[] {"thread", "notifications"}) {
+                WebElement box = b.find(".filter-form input[name=context][value=" + context + "]");
+                if (!box.isSelected()) {
+                    b.click(box);
+                }
             }
             b.click(".filter-form input[name=filter_action][value=hide]");
             b.script("window.scrollTo(0, 0)");
@@ -83,6 +85,17 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             b.withText("article.focused", "I love tea");
             b.withText("main .empty", "No replies");
             assertThat(b.find("main").getText()).as("hidden in conversations too").doesNotContain("broccoli");
+
+            // Notifications: a mention with the hidden word is left out, the other one shows.
+            a.type(".inline-composer textarea.compose-text", "@" + bob + " broccoli for you");
+            a.click(".inline-composer button.compose-submit");
+            a.withText(".feed article", "broccoli for you");
+            a.type(".inline-composer textarea.compose-text", "@" + bob + " tea for you");
+            a.click(".inline-composer button.compose-submit");
+            a.withText(".feed article", "tea for you");
+            b.open("/notifications");
+            b.withText(".notifications .notification", "tea for you");
+            assertThat(b.find(".notifications").getText()).as("hidden in notifications").doesNotContain("broccoli");
 
             // Bob switches the filter to warn and adds a word: the post is collapsed behind the filter's title.
             b.open("/settings/filters");
