@@ -102,7 +102,7 @@ class WebClientWalletBrowserTest extends BrowserServer {
             b.click(".wallet-tabs a[data-view='history']");
             WebElement payment = b.withText(".wallet-history .wallet-entry", "Lunch at the market");
             assertThat(payment.getText()).contains("From @" + alice).contains("+€12.50");
-            assertThat(b.find("a.csv-export").getAttribute("href")).endsWith("/api/omnia/v1/wallet/transactions.csv");
+            assertThat(b.find("a.csv-export").getAttribute("href")).endsWith("/api/omnia/v1/wallet/transactions.csv?limit=1000");
             b.screenshot("wallet-05-history");
 
             a.click(".wallet-tabs a[data-view='history']");

@@ -33,7 +33,7 @@ export async function render(body) {
   const status = h('div', {}, loading());
   const more = h('button', { type: 'button', class: 'load-more', hidden: true }, t('app.timeline.load_more'));
   body.append(h('div', { class: 'screen-head' }, h('h2', { class: 'section-title' }, t('app.wallet.history.title')),
-    h('a', { class: 'button csv-export', href: `${WALLET}/transactions.csv`, download: 'omnia-wallet-statement.csv' },
+    h('a', { class: 'button csv-export', href: `${WALLET}/transactions.csv?limit=1000`, download: 'omnia-wallet-statement.csv' },
       t('app.wallet.history.csv'))), status, list, more);
   let next = null;
   let pages = 0;
