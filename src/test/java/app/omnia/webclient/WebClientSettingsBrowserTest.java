@@ -162,6 +162,11 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             b.withText(".chat-privacy legend", "Qui peut vous écrire");
             b.script("document.documentElement.dataset.theme = 'dark'");
             b.screenshot(prefix + "05-privacy-fr-dark");
+            // Every navigation entry stays on screen with the longer French words, phone or desktop.
+            Number outside = (Number) b.script("return [...document.querySelectorAll('nav#nav a')]"
+                    + ".filter(a => getComputedStyle(a).display !== 'none')"
+                    + ".filter(a => a.getBoundingClientRect().right > window.innerWidth + 0.5).length");
+            assertThat(outside.intValue()).as("navigation entries past the right edge").isZero();
         }
     }
 }
