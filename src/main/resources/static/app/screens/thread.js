@@ -6,7 +6,7 @@ import { fill, clear, empty, h, problemBox } from '../dom.js';
 import { t } from '../i18n.js';
 import { displayName } from '../components/account.js';
 import { composeForm } from '../components/compose.js';
-import { filterVerdict } from '../components/filters.js';
+import { filterVerdict, withFilterMarks } from '../components/filters.js';
 import { statusView } from '../components/status.js';
 
 export async function render(root, params) {
@@ -49,11 +49,17 @@ export async function render(root, params) {
   removers.push(() => document.removeEventListener('omnia:posted', onPosted));
   if (app.stream) {
     removers.push(app.stream.subscribe('public'));
-    for (const name of ['user', 'public']) removers.push(app.stream.on(name, ['update'], (event) => addReply(event.payload)));
+    // A streamed reply carries no viewer's filter marks: checked against them first, then kept or left out.
+    const heard = async (status) => {
+      if (ids.has(status.id) || !ids.has(status.in_reply_to_id)) return;
+      const marked = await withFilterMarks(status);
+      if (kept(marked)) addReply(marked);
+    };
+    for (const name of ['user', 'public']) removers.push(app.stream.on(name, ['update'], (event) => heard(event.payload)));
     removers.push(app.stream.onOpen(async () => {
       try {
         const fresh = (await call(`/api/v1/statuses/${params.id}/context`)).data;
-        fresh.descendants.forEach(addReply);
+        fresh.descendants.filter(kept).forEach(addReply);
       } catch { /* tried again on the next reconnect */ }
     }));
   }

@@ -85,6 +85,16 @@ class WebClientSettingsBrowserTest extends BrowserServer {
             b.withText("article.focused", "I love tea");
             b.withText("main .empty", "No replies");
             assertThat(b.find("main").getText()).as("hidden in conversations too").doesNotContain("broccoli");
+            // Replies heard live on the open thread are checked too.
+            b.waitForStream();
+            for (String reply : new String[] {"Broccoli again", "Tea again"}) {
+                a.click(a.withText(".feed article", "I love tea").findElement(By.cssSelector("button.action.reply")));
+                a.find("dialog.composer-dialog textarea.compose-text").sendKeys(reply);
+                a.click("dialog.composer-dialog button.compose-submit");
+                a.until(d -> d.findElements(By.cssSelector("dialog.composer-dialog")).isEmpty() ? true : null);
+            }
+            b.withText(".replies article", "Tea again");
+            assertThat(b.find("main").getText()).as("a live reply hidden in conversations").doesNotContainIgnoringCase("broccoli");
 
             // Notifications: a mention with the hidden word is left out, the other one shows.
             a.type(".inline-composer textarea.compose-text", "@" + bob + " broccoli for you");
