@@ -20,6 +20,16 @@ const FILTERS = {
   archived: { query: { archived: 'true' }, empty: 'app.chat.archived.empty' },
 };
 
+/** The Requests tab with how many requests wait (read once per drawing of the list; 40 or more show as 40+). */
+function withRequestCount(link) {
+  call(`${CHAT_API}/conversations`, { query: { state: 'request', limit: 40 } }).then(({ data }) => {
+    if (!data.length) return;
+    link.append(' ', h('span', { class: 'tab-count', 'aria-hidden': 'true' }, data.length >= 40 ? '40+' : String(data.length)),
+      h('span', { class: 'visually-hidden' }, tn('app.chat.requests.waiting', data.length)));
+  }).catch(() => { /* the tab stays without a count */ });
+  return link;
+}
+
 /** Draws the list into pane; answers {stop, refresh}. selectedId marks the open conversation. */
 export function conversationList(pane, { filter, selectedId, heading }) {
   const conversations = [];
@@ -33,7 +43,7 @@ export function conversationList(pane, { filter, selectedId, heading }) {
       h(heading, { class: 'screen-title', id: 'chat-list-title' }, t('app.chat.title')),
       h('a', { class: 'button primary', href: '/chat/new', id: 'chat-new' }, icon('pen'), h('span', {}, t('app.chat.new')))),
     h('nav', { class: 'tabs chat-tabs', 'aria-label': t('app.chat.tabs') },
-      tab('active', '/chat'), tab('request', '/chat/requests'), tab('archived', '/chat/archived')),
+      tab('active', '/chat'), withRequestCount(tab('request', '/chat/requests')), tab('archived', '/chat/archived')),
     list, status, more);
   let next = null;
   const path = `${CHAT_API}/conversations`;

@@ -161,6 +161,7 @@ class WebClientChatBrowserTest extends BrowserServer {
                     Map.of("client_message_id", "carol-1", "text", "Hi Bob, it is Carol"));
             assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
             b.click("nav#nav a[data-section='chat']");
+            b.withText(".chat-tabs a[data-tab='request'] .tab-count", "1");
             b.click(".chat-tabs a[data-tab='request']");
             b.withText(".chat-conversation[data-id='" + request + "'] .chat-preview", "Hi Bob, it is Carol");
             b.screenshot("chat-05-requests");
