@@ -1,6 +1,7 @@
 package app.omnia.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,21 +62,12 @@ public class AdminService {
 
     @Transactional
     public Account suspend(Viewer actor, long accountId, String reason) {
-        Account account = target(accountId);
-        require(AccountPolicy.canSuspend(actor, account));
-        accounts.updateSuspendedAt(accountId, clock.instant(), clock.instant());
-        revocation.revokeEverything(accountId);
-        audit.record(actor.accountId(), "account.suspend", "account", accountId, reason == null ? "" : reason);
-        return target(accountId);
+        return restrict(actor, accountId, reason, "account.suspend", accounts::updateSuspendedAt);
     }
 
     @Transactional
     public Account unsuspend(Viewer actor, long accountId) {
-        Account account = target(accountId);
-        require(AccountPolicy.canSuspend(actor, account));
-        accounts.updateSuspendedAt(accountId, null, clock.instant());
-        audit.record(actor.accountId(), "account.unsuspend", "account", accountId, "");
-        return target(accountId);
+        return lift(actor, accountId, "account.unsuspend", accounts::updateSuspendedAt);
     }
 
     /**
@@ -84,20 +76,33 @@ public class AdminService {
      */
     @Transactional
     public Account disable(Viewer actor, long accountId, String reason) {
-        Account account = target(accountId);
-        require(AccountPolicy.canSuspend(actor, account));
-        accounts.updateLoginDisabledAt(accountId, clock.instant(), clock.instant());
-        revocation.revokeEverything(accountId);
-        audit.record(actor.accountId(), "account.disable", "account", accountId, reason == null ? "" : reason);
-        return target(accountId);
+        return restrict(actor, accountId, reason, "account.disable", accounts::updateLoginDisabledAt);
     }
 
     @Transactional
     public Account enable(Viewer actor, long accountId) {
-        Account account = target(accountId);
-        require(AccountPolicy.canSuspend(actor, account));
-        accounts.updateLoginDisabledAt(accountId, null, clock.instant());
-        audit.record(actor.accountId(), "account.enable", "account", accountId, "");
+        return lift(actor, accountId, "account.enable", accounts::updateLoginDisabledAt);
+    }
+
+    /** Where a restriction is kept: the time it began (null once lifted), and when the row changed. */
+    @FunctionalInterface
+    private interface Restriction {
+        void set(long accountId, Instant since, Instant changedAt);
+    }
+
+    /** Staff restrict an account: from now, every credential it had ends, audited with the reason. */
+    private Account restrict(Viewer actor, long accountId, String reason, String action, Restriction restriction) {
+        require(AccountPolicy.canSuspend(actor, target(accountId)));
+        restriction.set(accountId, clock.instant(), clock.instant());
+        revocation.revokeEverything(accountId);
+        audit.record(actor.accountId(), action, "account", accountId, reason == null ? "" : reason);
+        return target(accountId);
+    }
+
+    private Account lift(Viewer actor, long accountId, String action, Restriction restriction) {
+        require(AccountPolicy.canSuspend(actor, target(accountId)));
+        restriction.set(accountId, null, clock.instant());
+        audit.record(actor.accountId(), action, "account", accountId, "");
         return target(accountId);
     }
 
