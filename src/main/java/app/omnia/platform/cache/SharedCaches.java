@@ -31,6 +31,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 public class SharedCaches implements MessageListener {
 
     static final String CHANNEL = "omnia:cache:invalidate";
+    /** Names this copy in its broadcasts ({@code origin name id,id,...}), so that it ignores its own. */
+    private final String origin = java.util.UUID.randomUUID().toString();
     private static final Logger log = LoggerFactory.getLogger(SharedCaches.class);
 
     private final Map<String, SharedCache<?>> byName = new ConcurrentHashMap<>();
@@ -82,7 +84,7 @@ public class SharedCaches implements MessageListener {
             return;
         }
         try {
-            template.convertAndSend(CHANNEL, name + " " + ids.stream().map(String::valueOf)
+            template.convertAndSend(CHANNEL, origin + " " + name + " " + ids.stream().map(String::valueOf)
                     .collect(Collectors.joining(",")));
         } catch (RuntimeException e) {
             // The write has committed: failing the request would not undo it. Other copies catch up by the TTL.
@@ -90,17 +92,24 @@ public class SharedCaches implements MessageListener {
         }
     }
 
+    String origin() {
+        return origin;
+    }
+
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        String text = new String(message.getBody(), StandardCharsets.UTF_8);
-        int space = text.indexOf(' ');
-        SharedCache<?> cache = space < 0 ? null : byName.get(text.substring(0, space));
+        String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(" ", 3);
+        // This copy evicted its own at once: hearing it again would only throw away rows loaded since.
+        if (parts.length < 3 || parts[0].equals(origin)) {
+            return;
+        }
+        SharedCache<?> cache = byName.get(parts[1]);
         if (cache == null) {
             return;
         }
         List<Long> ids = new ArrayList<>();
         try {
-            for (String id : text.substring(space + 1).split(",")) {
+            for (String id : parts[2].split(",")) {
                 ids.add(Long.parseLong(id));
             }
         } catch (NumberFormatException e) {

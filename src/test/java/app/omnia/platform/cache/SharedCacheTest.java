@@ -99,11 +99,22 @@ class SharedCacheTest {
         rows.put(1L, "uno");
         rows.put(2L, "dos");
         caches.onMessage(new DefaultMessage(SharedCaches.CHANNEL.getBytes(StandardCharsets.UTF_8),
-                "things 1,2".getBytes(StandardCharsets.UTF_8)), null);
+                "other-copy things 1,2".getBytes(StandardCharsets.UTF_8)), null);
         assertThat(read(1L, 2L)).containsOnly(Map.entry(1L, "uno"), Map.entry(2L, "dos"));
-        caches.onMessage(new DefaultMessage(new byte[0], "things x".getBytes(StandardCharsets.UTF_8)), null);
-        caches.onMessage(new DefaultMessage(new byte[0], "nothing 1".getBytes(StandardCharsets.UTF_8)), null);
+        caches.onMessage(new DefaultMessage(new byte[0], "other-copy things x".getBytes(StandardCharsets.UTF_8)), null);
+        caches.onMessage(new DefaultMessage(new byte[0], "other-copy nothing 1".getBytes(StandardCharsets.UTF_8)), null);
+        caches.onMessage(new DefaultMessage(new byte[0], "things 1".getBytes(StandardCharsets.UTF_8)), null);
         assertThat(read(1L)).containsEntry(1L, "uno");
+    }
+
+    @Test
+    void itsOwnInvalidationHeardBackDoesNotEvictWhatWasLoadedSince() {
+        int before = loads.get();
+        read(1L);
+        caches.onMessage(new DefaultMessage(new byte[0], (caches.origin() + " things 1").getBytes(StandardCharsets.UTF_8)),
+                null);
+        read(1L);
+        assertThat(loads.get() - before).isEqualTo(1);
     }
 
     @Test
