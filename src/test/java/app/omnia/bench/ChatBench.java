@@ -161,7 +161,7 @@ class ChatBench {
         ChatLedger.Phase phase = new ChatLedger.Phase(name);
         SplittableRandom random = new SplittableRandom(7);
         int count = (int) (RATE * SECONDS);
-        Thread dumper = dumpFrom == null ? null : Thread.ofVirtual().start(() -> dumpThreads(dumpFrom));
+        Thread dumper = dumpFrom == null ? null : Thread.ofVirtual().start(() -> dumpThreads(dumpFrom, phase, count));
         CpuClock.Reading before = cpu.read();
         senders.send(phase, count, RATE, i -> {
             int account = random.nextInt(CONNECTIONS); // one sender thread: the generator is not shared
@@ -196,10 +196,11 @@ class ChatBench {
         return phase.accepted.sum() / Math.max(1e-9, (phase.lastPosted - phase.firstDue) / 1e9);
     }
 
-    /** Halfway through the measurement, the server's threads: where the time goes under load. */
-    private static void dumpThreads(BenchServerProcess server) {
+    /** Once half the phase's messages are posted, the server's threads: where the time goes under load. */
+    private static void dumpThreads(BenchServerProcess server, ChatLedger.Phase phase, int count) {
         try {
-            Thread.sleep(SECONDS * 500L);
+            await().atMost(Duration.ofSeconds(SECONDS * 4L)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> phase.accepted.sum() + phase.failed.sum() >= count / 2);
             server.dumpThreads(Path.of("target", "bench", "chat-threads.txt"));
         } catch (Exception e) {
             System.out.println("bench: no thread dump: " + e);

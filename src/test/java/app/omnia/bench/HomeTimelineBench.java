@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -117,13 +116,13 @@ class HomeTimelineBench {
     /** Reads home pages as the readers, from {@link #CONCURRENCY} virtual threads, for {@link #READ_TIME}. */
     private Stats readHome(int port, List<Long> readers) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong errors = new AtomicLong();
         long started = System.nanoTime();
+        long end = started + READ_TIME.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                while (running.get()) {
+                while (System.nanoTime() < end) {
                     long reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
                     long at = System.nanoTime();
                     int status = get(port, "/api/v1/timelines/home?limit=20", reader).statusCode();
@@ -134,9 +133,7 @@ class HomeTimelineBench {
                 }
             }));
         }
-        Thread.sleep(READ_TIME.toMillis()); // the measurement window itself, not a synchronisation
-        running.set(false);
-        for (Thread thread : threads) {
+        for (Thread thread : threads) { // each reader stops at the end of the window
             thread.join();
         }
         return new Stats(new ArrayList<>(latencies), System.nanoTime() - started, errors.get());
@@ -169,27 +166,28 @@ class HomeTimelineBench {
     private String posting(int port, List<Long> posters, java.util.function.DoubleSupplier lag)
             throws InterruptedException {
         AtomicLong posted = new AtomicLong();
-        AtomicBoolean running = new AtomicBoolean(true);
         long started = System.nanoTime();
+        long end = started + Duration.ofSeconds(10).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                while (running.get()) {
+                while (System.nanoTime() < end) {
                     post(port, posters.get(ThreadLocalRandom.current().nextInt(posters.size())), "load");
                     posted.incrementAndGet();
                 }
             }));
         }
-        double maxLag = 0;
-        long windowEnd = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < windowEnd) { // the measurement window, sampling the backlog
-            maxLag = Math.max(maxLag, lag.getAsDouble());
-            Thread.sleep(50);
+        // The backlog is sampled every 50 ms while the posters run, until each has stopped at the window's end.
+        java.util.concurrent.atomic.DoubleAccumulator highest = new java.util.concurrent.atomic.DoubleAccumulator(Math::max, 0);
+        try (var sampler = Executors.newSingleThreadScheduledExecutor()) {
+            sampler.scheduleAtFixedRate(() -> highest.accumulate(lag.getAsDouble()), 0, 50,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            sampler.shutdownNow();
         }
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        double maxLag = highest.get();
         double seconds = (System.nanoTime() - started) / 1e9;
         long stopped = System.nanoTime();
         try {

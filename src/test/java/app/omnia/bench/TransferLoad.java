@@ -55,6 +55,8 @@ final class TransferLoad {
     private final int concurrency;
     private final boolean remember;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** When the clients stop by themselves ({@link #runFor}); far away for a load stopped by {@link #stop()}. */
+    private volatile long deadline = Long.MAX_VALUE;
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final List<Client> clients = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -80,8 +82,11 @@ final class TransferLoad {
 
     /** Runs the clients for a fixed time and returns what they measured. */
     Result runFor(Mix mix, long seed, Duration duration) throws InterruptedException {
+        deadline = System.nanoTime() + duration.toNanos();
         start(mix, seed);
-        Thread.sleep(duration.toMillis()); // the measurement window itself, not a synchronisation
+        for (Thread thread : threads) {
+            thread.join(); // each client ends its last request after the deadline
+        }
         return stop();
     }
 
@@ -140,7 +145,7 @@ final class TransferLoad {
         @Override
         public void run() {
             long sequence = 0;
-            while (running.get()) {
+            while (running.get() && System.nanoTime() < deadline) {
                 Transfer transfer = mix.next(random, ((long) number << 40) | sequence++);
                 long at = System.nanoTime();
                 WalletClient.Answer answer = wallet.transfer(transfer);

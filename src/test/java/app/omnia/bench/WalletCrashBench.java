@@ -1,6 +1,7 @@
 package app.omnia.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ class WalletCrashBench {
 
     private static final int PEOPLE = Integer.getInteger("bench.wallet.accounts", 10_000);
     private static final int CONCURRENCY = Integer.getInteger("bench.wallet.concurrency", 64);
-    private static final int KILL_AFTER_SECONDS = Integer.getInteger("bench.wallet.kill-after-seconds", 10);
+    private static final int KILL_AFTER_TRANSFERS = Integer.getInteger("bench.wallet.kill-after-transfers", 2000);
     private static final int REPLAYS = Integer.getInteger("bench.wallet.replays", 2_000);
     private static final double HOT_SHARE = Double.parseDouble(System.getProperty("bench.wallet.hot-share", "0.3"));
     private static final long FUNDING = 100_000_000;
@@ -42,8 +43,8 @@ class WalletCrashBench {
     @Test
     void killedMidLoad() throws Exception {
         WalletBenchSetup setup = new WalletBenchSetup(PEOPLE, FUNDING);
-        report.line("settings", "%d people, %d concurrent clients, SIGKILL after %d s of load, hot share %.0f%%; "
-                + "machine: %d cores, load average %s", PEOPLE, CONCURRENCY, KILL_AFTER_SECONDS, HOT_SHARE * 100,
+        report.line("settings", "%d people, %d concurrent clients, SIGKILL after %d acknowledged transfers, hot share %.0f%%; "
+                + "machine: %d cores, load average %s", PEOPLE, CONCURRENCY, KILL_AFTER_TRANSFERS, HOT_SHARE * 100,
                 Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
         setup.resetStores();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -60,14 +61,16 @@ class WalletCrashBench {
 
             TransferLoad load = new TransferLoad(wallet, CONCURRENCY, true)
                     .start(setup.hotMerchant("crash-", HOT_SHARE), 7);
-            Thread.sleep(KILL_AFTER_SECONDS * 1000L); // load runs this long before the kill: not a synchronisation
+            // The kill lands mid-load, once this many transfers are acknowledged (others are still in flight).
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> load.acknowledgedSoFar() >= KILL_AFTER_TRANSFERS);
             long pid = server.pid();
             long acknowledgedBefore = load.acknowledgedSoFar();
             int exit = server.kill();
             TransferLoad.Result beforeCrash = load.stop();
             report.line("load before the crash", beforeCrash.summary());
-            report.line("crash", "SIGKILL to pid %d after %d s under load (%d transfers acknowledged); exit status %d "
-                    + "(137 = killed by SIGKILL); %d requests left without an answer", pid, KILL_AFTER_SECONDS,
+            report.line("crash", "SIGKILL to pid %d under load, past %d acknowledged transfers (%d acknowledged); exit status %d "
+                    + "(137 = killed by SIGKILL); %d requests left without an answer", pid, KILL_AFTER_TRANSFERS,
                     acknowledgedBefore, exit, beforeCrash.unanswered().size());
             report.write();
             if (exit != 137) {
