@@ -101,6 +101,26 @@ public final class SharedCache<V> {
         return found;
     }
 
+    /** This copy's value of an id, without loading it (null when absent). */
+    public V getIfPresent(long id) {
+        return entries.getIfPresent(id);
+    }
+
+    /**
+     * Taken before reading the database for {@link #put}: a value read after it is kept only if its id is not
+     * evicted in between.
+     */
+    public long stamp() {
+        return sequence.get();
+    }
+
+    /** Keeps a value read from the database since {@code stamp}, unless its id was evicted meanwhile (this copy only). */
+    public void put(long id, V value, long stamp) {
+        if (enabled) {
+            keep(Map.of(id, value), stamp);
+        }
+    }
+
     /** Puts what a load read, then takes out again each row evicted since the load began. */
     private void keep(Map<Long, V> read, long began) {
         read.forEach((id, value) -> {
@@ -135,6 +155,17 @@ public final class SharedCache<V> {
 
     public void invalidate(long id) {
         invalidate(Set.of(id));
+    }
+
+    /**
+     * {@link #invalidate}, and in this copy's memory at once too: for rows that the same transaction reads again
+     * after changing them (a reply that shows the relationship just changed), which must not come from before.
+     */
+    public void invalidateAtOnce(Collection<Long> ids) {
+        if (!ids.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            evictHere(ids);
+        }
+        invalidate(ids);
     }
 
     private void evictEverywhere(Set<Long> ids) {

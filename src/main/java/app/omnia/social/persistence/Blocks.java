@@ -10,32 +10,45 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.cache.CacheSettings;
+import app.omnia.platform.cache.SharedCache;
+import app.omnia.platform.cache.SharedCaches;
 import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
 
-/** Who blocks whom. Most questions are asked "either way": a block hides both accounts from each other. */
+/**
+ * Who blocks whom. Most questions are asked "either way": a block hides both accounts from each other. Each
+ * account's "hidden either way" set is read on every timeline page, so it is cached, and both sides' entries
+ * are evicted by every block and unblock (here: nothing else writes the table).
+ */
 @Repository
 public class Blocks {
 
     public record Block(long id, long accountId, long targetAccountId) {}
 
     private final JdbcClient jdbc;
+    private final SharedCache<Set<Long>> hiddenFrom;
 
-    public Blocks(JdbcClient jdbc) {
+    public Blocks(JdbcClient jdbc, SharedCaches caches, CacheSettings settings) {
         this.jdbc = jdbc;
+        this.hiddenFrom = caches.create("blocks", settings.accounts());
     }
 
     public boolean add(long id, long accountId, long targetId, Instant at) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """).params(id, accountId, targetId, SqlTime.of(at)).update() > 0;
+        hiddenFrom.invalidateAtOnce(List.of(accountId, targetId));
+        return added;
     }
 
     public boolean remove(long accountId, long targetId) {
-        return jdbc.sql("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ?")
+        boolean removed = jdbc.sql("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ?")
                 .params(accountId, targetId).update() > 0;
+        hiddenFrom.invalidateAtOnce(List.of(accountId, targetId));
+        return removed;
     }
 
     public boolean eitherWay(long a, long b) {
@@ -55,10 +68,10 @@ public class Blocks {
 
     /** Every account hidden from {@code accountId}: those it blocks and those that block it. */
     public Set<Long> hiddenFrom(long accountId) {
-        return new HashSet<>(jdbc.sql("""
+        return hiddenFrom.getAll(List.of(accountId), ids -> Map.of(accountId, Set.copyOf(jdbc.sql("""
                 SELECT target_account_id FROM blocks WHERE account_id = :a
                 UNION SELECT account_id FROM blocks WHERE target_account_id = :a
-                """).param("a", accountId).query(Long.class).list());
+                """).param("a", accountId).query(Long.class).list()))).get(accountId);
     }
 
     /** Which of {@code targets} the account blocks, and which block it. */

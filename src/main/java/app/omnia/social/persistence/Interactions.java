@@ -38,16 +38,19 @@ public class Interactions {
 
     private final JdbcClient jdbc;
     private final StatusCardCache cards;
+    private final ViewerStateCache viewerStates;
 
-    public Interactions(JdbcClient jdbc, StatusCardCache cards) {
+    public Interactions(JdbcClient jdbc, StatusCardCache cards, ViewerStateCache viewerStates) {
         this.jdbc = jdbc;
         this.cards = cards;
+        this.viewerStates = viewerStates;
     }
 
     public boolean add(Kind kind, long id, long accountId, long statusId, Instant at) {
         boolean added = jdbc.sql("INSERT INTO " + kind.table + " (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING").params(id, accountId, statusId, SqlTime.of(at)).update() > 0;
         countChanged(kind, added, statusId);
+        viewerStates.invalidate(accountId);
         return added;
     }
 
@@ -55,6 +58,7 @@ public class Interactions {
         boolean removed = jdbc.sql("DELETE FROM " + kind.table + " WHERE account_id = ? AND status_id = ?")
                 .params(accountId, statusId).update() > 0;
         countChanged(kind, removed, statusId);
+        viewerStates.invalidate(accountId);
         return removed;
     }
 

@@ -14,20 +14,26 @@ import app.omnia.social.domain.Status;
 public class Pins {
 
     private final JdbcClient jdbc;
+    private final ViewerStateCache viewerStates;
 
-    public Pins(JdbcClient jdbc) {
+    public Pins(JdbcClient jdbc, ViewerStateCache viewerStates) {
         this.jdbc = jdbc;
+        this.viewerStates = viewerStates;
     }
 
     /** Pins one of the account's statuses; false when it was pinned already. */
     public boolean add(long id, long accountId, long statusId, java.time.Instant at) {
-        return jdbc.sql("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?) "
+        boolean added = jdbc.sql("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING").params(id, accountId, statusId, SqlTime.of(at)).update() > 0;
+        viewerStates.invalidate(accountId);
+        return added;
     }
 
     public boolean remove(long accountId, long statusId) {
-        return jdbc.sql("DELETE FROM status_pins WHERE account_id = ? AND status_id = ?")
+        boolean removed = jdbc.sql("DELETE FROM status_pins WHERE account_id = ? AND status_id = ?")
                 .params(accountId, statusId).update() > 0;
+        viewerStates.invalidate(accountId);
+        return removed;
     }
 
     public long count(long accountId) {

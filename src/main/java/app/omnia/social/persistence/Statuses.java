@@ -27,11 +27,13 @@ public class Statuses {
     private final JdbcClient jdbc;
     private final AccountStats stats;
     private final StatusCardCache cards;
+    private final ViewerStateCache viewerStates;
 
-    public Statuses(JdbcClient jdbc, AccountStats stats, StatusCardCache cards) {
+    public Statuses(JdbcClient jdbc, AccountStats stats, StatusCardCache cards, ViewerStateCache viewerStates) {
         this.jdbc = jdbc;
         this.stats = stats;
         this.cards = cards;
+        this.viewerStates = viewerStates;
     }
 
     public void insert(Status s, Collection<Long> mentionedAccountIds, Collection<String> tags) {
@@ -57,6 +59,9 @@ public class Statuses {
         cards.invalidate(s.inReplyToId());
         cards.invalidate(s.reblogOfId());
         cards.invalidate(s.quotedStatusId());
+        if (s.isReblog()) {
+            viewerStates.invalidate(s.accountId()); // the sharer's "reblogged" flag of the original
+        }
     }
 
     /** Replaces the text of a status (its mentions and tags follow) and stamps it edited. */
@@ -110,6 +115,7 @@ public class Statuses {
         jdbc.sql("DELETE FROM statuses WHERE id = ?").param(id).update();
         authors.forEach(author -> stats.addStatuses(author, -1));
         cards.invalidate(changed);
+        viewerStates.invalidate(authors); // a reblog gone: its sharer's "reblogged" flag
     }
 
     /** Uses of a tag on one day (days counted since the id epoch, UTC) and how many accounts used it. */

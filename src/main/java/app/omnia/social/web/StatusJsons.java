@@ -34,7 +34,7 @@ import app.omnia.social.persistence.ViewerStates;
  * Turns statuses into Mastodon JSON for one viewer. A whole page is hydrated with a fixed number of
  * queries, never one per status: what is the same for everyone (the statuses, mentions, tags, media, polls,
  * counters) comes from the status cache ({@link StatusCards}), the accounts from identity's cache, and the
- * viewer's own favourites, bookmarks, reblogs and pins from one query per page ({@link ViewerStates}).
+ * viewer's own favourites, bookmarks, reblogs and pins from at most one query per page ({@link ViewerStates}).
  */
 @Component
 class StatusJsons {
