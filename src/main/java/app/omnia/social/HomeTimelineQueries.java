@@ -102,7 +102,7 @@ public class HomeTimelineQueries {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        Map<Long, Follows.Options> followed = follows.options(viewerId, accounts);
+        Map<Long, Follows.Options> followed = follows.optionsAmong(viewerId, Set.copyOf(accounts));
         List<Long> withReblogs = new ArrayList<>();
         List<Long> withoutReblogs = new ArrayList<>();
         followed.forEach((id, options) -> (options.showReblogs() ? withReblogs : withoutReblogs).add(id));

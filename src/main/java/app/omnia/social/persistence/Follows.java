@@ -11,6 +11,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.cache.CacheSettings;
+import app.omnia.platform.cache.SharedCache;
+import app.omnia.platform.cache.SharedCaches;
 import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
@@ -21,12 +24,18 @@ public class Follows {
 
     public record Follow(long id, long accountId, long targetAccountId) {}
 
+    /** The answer of {@link #optionsAmong} for one set of targets. */
+    private record Remembered(Set<Long> targets, Map<Long, Options> options) {}
+
     private final JdbcClient jdbc;
     private final AccountStats stats;
+    /** Per follower; every follow, unfollow and change of options by the follower evicts it (nothing else writes). */
+    private final SharedCache<Remembered> remembered;
 
-    public Follows(JdbcClient jdbc, AccountStats stats) {
+    public Follows(JdbcClient jdbc, AccountStats stats, SharedCaches caches, CacheSettings settings) {
         this.jdbc = jdbc;
         this.stats = stats;
+        this.remembered = caches.create("follow-options", settings.accounts());
     }
 
     /** Whether the follower sees the account's reblogs at home, and is notified of its new posts. */
@@ -43,12 +52,14 @@ public class Follows {
         if (added) {
             stats.addFollow(accountId, targetId, 1);
         }
+        remembered.invalidateAtOnce(List.of(accountId));
         return added;
     }
 
     public void setOptions(long accountId, long targetId, Options options) {
         jdbc.sql("UPDATE follows SET show_reblogs = ?, notify = ? WHERE account_id = ? AND target_account_id = ?")
                 .params(options.showReblogs(), options.notifyOnPosts(), accountId, targetId).update();
+        remembered.invalidateAtOnce(List.of(accountId));
     }
 
     /** The options of the viewer's follows of these targets (absent: not followed). */
@@ -63,6 +74,21 @@ public class Follows {
                     });
         }
         return found;
+    }
+
+    /**
+     * {@link #options} for a set of targets asked on every page (the big accounts merged into home at read time):
+     * the answer is remembered per follower for the last set asked, until the follower's follows change.
+     */
+    public Map<Long, Options> optionsAmong(long accountId, Set<Long> targets) {
+        Remembered known = remembered.getIfPresent(accountId);
+        if (known != null && known.targets().equals(targets)) {
+            return known.options();
+        }
+        long stamp = remembered.stamp();
+        Map<Long, Options> options = Map.copyOf(options(accountId, targets));
+        remembered.put(accountId, new Remembered(Set.copyOf(targets), options), stamp);
+        return options;
     }
 
     /** The followers who asked to be notified of the account's new posts ("ring the bell"). */
@@ -90,6 +116,7 @@ public class Follows {
         if (removed) {
             stats.addFollow(accountId, targetId, -1);
         }
+        remembered.invalidateAtOnce(List.of(accountId));
         return removed;
     }
 
