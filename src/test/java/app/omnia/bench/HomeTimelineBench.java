@@ -77,6 +77,7 @@ class HomeTimelineBench {
             for (long reader : cast.readers()) {
                 get(port, "/api/v1/timelines/home?limit=20", reader); // a first read builds a cold timeline
             }
+            System.out.println("bench-phase: store reads start"); // a mark for profilers, not a figure
             Stats store = readHome(port, cast.readers());
             line("home reads, timeline store", store.summary());
             line("ratio store/naive", "throughput x%.1f, p99 latency x%.1f lower",
@@ -113,30 +114,56 @@ class HomeTimelineBench {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Reads home pages as the readers, from {@link #CONCURRENCY} virtual threads, for {@link #READ_TIME}. */
+    /**
+     * Reads home pages as the readers, from {@link #CONCURRENCY} virtual threads, each on its own keep-alive
+     * connection ({@link KeepAliveGet}: the load generator shares the machine, so it should cost little), for
+     * {@link #READ_TIME}; with the CPU this JVM (server and load generator) and PostgreSQL used per request.
+     */
     private Stats readHome(int port, List<Long> readers) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        CpuClock cpu = new CpuClock(ProcessHandle.current().pid(), DATABASE);
+        CpuClock.Reading before = cpu.read();
         long started = System.nanoTime();
         long end = started + READ_TIME.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
+                KeepAliveGet client = new KeepAliveGet("127.0.0.1", port);
                 while (System.nanoTime() < end) {
                     long reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
                     long at = System.nanoTime();
-                    int status = get(port, "/api/v1/timelines/home?limit=20", reader).statusCode();
+                    int status;
+                    try {
+                        status = client.get("/api/v1/timelines/home?limit=20", BenchAccounts.token(reader));
+                    } catch (IOException e) {
+                        status = -1;
+                        closeQuietly(client); // the next request opens a new connection
+                    }
                     latencies.add(System.nanoTime() - at);
                     if (status != 200) {
                         errors.incrementAndGet();
                     }
                 }
+                closeQuietly(client);
             }));
         }
         for (Thread thread : threads) { // each reader stops at the end of the window
             thread.join();
         }
-        return new Stats(new ArrayList<>(latencies), System.nanoTime() - started, errors.get());
+        long elapsed = System.nanoTime() - started;
+        CpuClock.Reading after = cpu.read();
+        int n = Math.max(1, latencies.size());
+        return new Stats(new ArrayList<>(latencies), elapsed, errors.get(), (after.server() - before.server()) * 1e3 / n,
+                (after.database() - before.database()) * 1e3 / n);
+    }
+
+    private static void closeQuietly(KeepAliveGet client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing a broken connection: nothing to do
+        }
     }
 
     /** Posts as the author, then reads the follower's home until the post is there; many times. */
@@ -153,7 +180,7 @@ class HomeTimelineBench {
             }
             latencies.add(System.nanoTime() - at);
         }
-        return new Stats(latencies, System.nanoTime() - started, 0);
+        return new Stats(latencies, System.nanoTime() - started, 0, 0, 0);
     }
 
     /** The server's fan-out backlog (tasks not finished), from its own gauge. */
@@ -233,7 +260,9 @@ class HomeTimelineBench {
         report.add(text);
     }
 
-    private record Stats(List<Long> latenciesNanos, long elapsedNanos, long errors) {
+    /** {@code jvmCpuMillis}, {@code databaseCpuMillis}: per request (reads only; zero where not measured). */
+    private record Stats(List<Long> latenciesNanos, long elapsedNanos, long errors, double jvmCpuMillis,
+                         double databaseCpuMillis) {
 
         double perSecond() {
             return latenciesNanos.size() / (elapsedNanos / 1e9);
@@ -253,8 +282,9 @@ class HomeTimelineBench {
         }
 
         String summary() {
-            return String.format("%.0f requests/s, p50 %.1f ms, p99 %.1f ms (%d requests, %d errors)", perSecond(),
-                    percentileMillis(0.5), p99(), latenciesNanos.size(), errors);
+            return String.format("%.0f requests/s, p50 %.1f ms, p99 %.1f ms (%d requests, %d errors); CPU per request: "
+                            + "this JVM (server + load generator) %.3f ms, PostgreSQL %.3f ms", perSecond(),
+                    percentileMillis(0.5), p99(), latenciesNanos.size(), errors, jvmCpuMillis, databaseCpuMillis);
         }
 
         String latencySummary() {
