@@ -10,10 +10,14 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import app.omnia.identity.AccountJson;
 import app.omnia.identity.AccountService;
 import app.omnia.identity.AccountView;
 import app.omnia.identity.Links;
+import app.omnia.platform.cache.CacheSettings;
 import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
@@ -51,11 +55,17 @@ class StatusJsons {
     private final app.omnia.social.Standings standings;
     private final java.time.Clock clock;
     private final app.omnia.social.persistence.HeldEdits heldEdits;
+    /**
+     * Authors recur across pages and viewers, and their JSON (escaped, linkified) depends on nothing but their
+     * view: the view is the key, so a changed profile or counter is simply another key (no eviction needed).
+     */
+    private final Cache<AccountView, AccountJson> authorJsons;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
                 FilterService filters, app.omnia.social.Standings standings,
-                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits) {
+                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits, CacheSettings cacheSettings) {
+        this.authorJsons = Caffeine.newBuilder().maximumSize(cacheSettings.accounts()).build();
         this.heldEdits = heldEdits;
         this.clock = clock;
         this.standings = standings;
@@ -290,7 +300,7 @@ class StatusJsons {
                 links.actorUri(username) + "/statuses/" + s.id(),
                 reblog == null ? links.profileUrl(username) + "/" + s.id() : null,
                 JsonTime.of(s.createdAt()),
-                AccountJson.of(author, links),
+                authorJsons.get(author, view -> AccountJson.of(view, links)),
                 reblog == null ? s.content() : "",
                 s.visibility().key(),
                 s.sensitive(),
