@@ -51,11 +51,9 @@ public class Blocks {
         return removed;
     }
 
+    /** From {@code a}'s cached "hidden either way" set: no query once it is loaded. */
     public boolean eitherWay(long a, long b) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM blocks
-                WHERE (account_id = ? AND target_account_id = ?) OR (account_id = ? AND target_account_id = ?)
-                """).params(a, b, b, a).query(Long.class).single() > 0;
+        return hiddenFrom(a).contains(b);
     }
 
     /** Whether the account blocks, or is blocked by, any of the others: one query however many they are. */
