@@ -50,6 +50,8 @@ public class AccountService {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final ObjectProvider<AccountCounts.Source> counts;
+    /** The source once found: looking a bean up costs more than a page's cache reads, and it never changes. */
+    private volatile AccountCounts.Source countSource;
     private final CredentialRevocation revocation;
     private final AccountProfileCache profileCache;
 
@@ -99,8 +101,7 @@ public class AccountService {
 
     /** Follow requests waiting for the account, capped at 40 as Mastodon reports them. */
     public long pendingFollowRequests(long accountId) {
-        AccountCounts.Source source = counts.getIfAvailable();
-        return source == null ? 0 : Math.min(40, source.pendingFollowRequests(accountId));
+        return Math.min(40, countSource().pendingFollowRequests(accountId));
     }
 
     /** What staff verified about the account: organisation and government mark official accounts; the wallet's
@@ -124,7 +125,7 @@ public class AccountService {
             return views;
         }
         Map<Long, AccountProfileCache.Profile> profiles = profileCache.getAll(ids, this::loadProfiles);
-        Map<Long, AccountCounts> allCounts = counts.getIfAvailable(() -> NO_COUNTS).ofAll(profiles.keySet());
+        Map<Long, AccountCounts> allCounts = countSource().ofAll(profiles.keySet());
         profiles.forEach((id, p) -> views.put(id, new AccountView(p.account(), p.fields(), p.verifications(),
                 allCounts.getOrDefault(id, AccountCounts.NONE))));
         return views;
@@ -162,7 +163,20 @@ public class AccountService {
 
     public AccountView view(Account account) {
         return new AccountView(account, fields.list(account.id()), verifications.list(account.id()),
-                counts.getIfAvailable(() -> NO_COUNTS).of(account.id()));
+                countSource().of(account.id()));
+    }
+
+    /** The module that counts (social), or none yet: only a found one is kept, so one asked too early is asked again. */
+    private AccountCounts.Source countSource() {
+        AccountCounts.Source source = countSource;
+        if (source == null) {
+            source = counts.getIfAvailable();
+            if (source == null) {
+                return NO_COUNTS;
+            }
+            countSource = source;
+        }
+        return source;
     }
 
     @Transactional

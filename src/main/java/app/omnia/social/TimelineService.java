@@ -31,6 +31,8 @@ public class TimelineService {
     private final FollowService followService;
     private final StatusService statusService;
     private final ObjectProvider<HomeFeed> homeFeed;
+    /** The feed once found: a bean look-up per page costs more than the page's cache reads, and it never changes. */
+    private volatile HomeFeed foundFeed;
     private final FilterService filters;
     private final boolean naive;
 
@@ -47,9 +49,18 @@ public class TimelineService {
     }
 
     public List<Status> home(long viewerId, PageRequest page) {
-        HomeFeed feed = naive ? null : homeFeed.getIfAvailable();
+        HomeFeed feed = naive ? null : feed();
         List<Status> found = feed == null ? statuses.home(viewerId, page) : hydrate(feed.page(viewerId, page));
         return withoutHidden(viewerId, "home", withoutMuted(viewerId, visibleTo(viewerId, found)));
+    }
+
+    private HomeFeed feed() {
+        HomeFeed feed = foundFeed;
+        if (feed == null) {
+            feed = homeFeed.getIfAvailable();
+            foundFeed = feed;
+        }
+        return feed;
     }
 
     /** The statuses of a page of ids, in its order, from the cache; ids of statuses that are gone drop out. */
