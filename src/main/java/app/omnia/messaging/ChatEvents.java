@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChatEvents {
 
-    /** Inbox entries written by one transaction, to push after it commits. */
+    /** One event's inbox entries (one per recipient), to push after the transaction commits. */
     record Appended(List<Inbox.Entry> entries) {}
 
     /** An event for these accounts' sockets only (not in sync, no seq), pushed after the transaction commits. */

@@ -27,17 +27,20 @@ class ChatStreamPublisher {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChatEvents.Appended appended) {
-        for (var entry : appended.entries()) {
-            // No involved accounts: blocks are enforced when sending, not by hiding events afterwards.
-            bus.publish(new StreamEvent(ChatStream.channel(entry.accountId()), entry.type(),
-                    SyncEntries.json(entry, json), Set.of()));
+        if (appended.entries().isEmpty()) {
+            return;
         }
+        // One transaction's entries are one event's, for each recipient: what they share is rendered once.
+        String header = SyncEntries.header(appended.entries().getFirst(), json);
+        // No involved accounts: blocks are enforced when sending, not by hiding events afterwards.
+        bus.publishAll(appended.entries().stream().map(entry -> new StreamEvent(ChatStream.channel(entry.accountId()),
+                entry.type(), SyncEntries.json(entry, header), Set.of())).toList());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChatEvents.Live live) {
-        for (long accountId : live.accountIds()) {
-            bus.publish(new StreamEvent(ChatStream.channel(accountId), live.type(), live.json(), Set.of()));
-        }
+        bus.publishAll(live.accountIds().stream()
+                .map(accountId -> new StreamEvent(ChatStream.channel(accountId), live.type(), live.json(), Set.of()))
+                .toList());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +39,8 @@ public class Inbox {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    /** Which database this is, learnt on first use. */
+    private volatile Boolean postgres;
 
     public Inbox(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -56,6 +59,39 @@ public class Inbox {
         if (accounts.isEmpty()) {
             return List.of();
         }
+        Map<Long, Long> seqs = postgres() ? appendInOneStatement(eventId, conversationId, type, payload, at, accounts, flags)
+                : appendStepByStep(eventId, conversationId, type, payload, at, accounts, flags);
+        return accounts.stream().map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at,
+                flags.muted().contains(id), flags.push().contains(id))).toList();
+    }
+
+    /**
+     * PostgreSQL: the event, the counters (created or moved, locked in account order as the rows are upserted
+     * in that order) and the inbox rows in one round trip, which is most of what a send costs the database.
+     */
+    private Map<Long, Long> appendInOneStatement(long eventId, long conversationId, String type, String payload,
+                                                 Instant at, List<Long> accounts, Flags flags) {
+        Map<Long, Long> seqs = new HashMap<>();
+        jdbc.sql("""
+                WITH event AS (
+                  INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)),
+                numbered AS (
+                  INSERT INTO chat_sequences AS s (account_id, last_seq)
+                  SELECT a, 1 FROM unnest(?::bigint[]) AS a ORDER BY a
+                  ON CONFLICT (account_id) DO UPDATE SET last_seq = s.last_seq + 1
+                  RETURNING s.account_id, s.last_seq)
+                INSERT INTO chat_inbox (account_id, seq, event_id, muted, push)
+                SELECT account_id, last_seq, ?, account_id = ANY(?::bigint[]), account_id = ANY(?::bigint[]) FROM numbered
+                RETURNING account_id, seq
+                """).params(eventId, conversationId, type, payload, SqlTime.of(at), accounts.toArray(Long[]::new),
+                        eventId, flags.muted().toArray(Long[]::new), flags.push().toArray(Long[]::new))
+                .query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("seq"))).list();
+        return seqs;
+    }
+
+    /** Elsewhere (H2): lock the counters in account order, create the missing ones, move them, append. */
+    private Map<Long, Long> appendStepByStep(long eventId, long conversationId, String type, String payload,
+                                             Instant at, List<Long> accounts, Flags flags) {
         jdbc.sql("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(eventId, conversationId, type, payload, SqlTime.of(at)).update();
         // Locked rows cannot move until commit, so the next numbers are known from the locking read itself.
@@ -70,8 +106,17 @@ public class Inbox {
         batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)",
                 accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId, flags.muted().contains(id),
                         flags.push().contains(id)}).toList());
-        return accounts.stream().map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at,
-                flags.muted().contains(id), flags.push().contains(id))).toList();
+        return seqs;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = batch.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
     }
 
     private Map<Long, Long> lockSequences(List<Long> accounts) {
