@@ -129,10 +129,34 @@ class ChatReceiptsTest extends ChatFixture {
         assertThat(types(asAlice).stream().filter("chat.read"::equals).count()).as("alice's own read only").isEqualTo(1);
     }
 
+    @Test
+    void aGroupsDeliveredReceiptsReachTheOtherMembersLiveUnlessTheMemberTurnedThemOff() {
+        User carol = quickUser();
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "live deliveries",
+                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
+        String first = send(asAlice, group, "one").get("id").asString();
+        String second = send(asAlice, group, "two").get("id").asString();
+        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
+                .json().get("read_receipts").asBoolean()).isFalse();
+        try (StreamClient alices = chatSocket(alice)) {
+            as(carol).postJson(CHAT + "/conversations/" + group + "/delivered", Map.of("last_delivered_id", second));
+            asBob.postJson(CHAT + "/conversations/" + group + "/delivered", Map.of("last_delivered_id", first));
+
+            JsonNode heard = nextOfType(alices, "chat.delivered");
+            assertThat(heard.get("payload").get("account_id").asString()).as("carol's was not sent").isEqualTo(bob.id());
+            assertThat(heard.get("payload").get("last_delivered_id").asString()).isEqualTo(first);
+            assertThat(heard.has("seq")).as("live only, not in the sync log").isFalse();
+        }
+    }
+
     /** The next {@code chat.read} on the socket, skipping messages and other events. */
     private static JsonNode nextRead(StreamClient socket) {
+        return nextOfType(socket, "chat.read");
+    }
+
+    private static JsonNode nextOfType(StreamClient socket, String type) {
         JsonNode entry = nextEntry(socket);
-        while (!entry.get("type").asString().equals("chat.read")) {
+        while (!entry.get("type").asString().equals(type)) {
             entry = nextEntry(socket);
         }
         return entry;
