@@ -1,5 +1,7 @@
 package app.omnia.messaging;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -27,14 +29,12 @@ class ChatStreamPublisher {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChatEvents.Appended appended) {
-        if (appended.entries().isEmpty()) {
-            return;
-        }
-        // One transaction's entries are one event's, for each recipient: what they share is rendered once.
-        String header = SyncEntries.header(appended.entries().getFirst(), json);
+        // An event's recipients share most of its entry: that part is rendered once per event, not per recipient.
+        Map<Long, String> headers = new HashMap<>();
         // No involved accounts: blocks are enforced when sending, not by hiding events afterwards.
         bus.publishAll(appended.entries().stream().map(entry -> new StreamEvent(ChatStream.channel(entry.accountId()),
-                entry.type(), SyncEntries.json(entry, header), Set.of())).toList());
+                entry.type(), SyncEntries.json(entry, headers.computeIfAbsent(entry.eventId(),
+                        id -> SyncEntries.header(entry, json))), Set.of())).toList());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

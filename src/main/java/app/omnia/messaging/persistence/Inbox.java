@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -19,8 +21,9 @@ import app.omnia.platform.persistence.SqlTime;
  * The sync log. An event is stored once ({@code chat_events}); each recipient's inbox gets a row pointing at
  * it under the recipient's next sequence number. Numbers come from a per-account counter row updated under
  * its lock, so one account's numbers grow in commit order with no gaps: a client that holds seq N and asks
- * for everything after N misses nothing. Counters are locked in account order, so that two events for
- * overlapping groups of people cannot deadlock.
+ * for everything after N misses nothing. Counters are locked in account order, so that two transactions for
+ * overlapping groups of people cannot deadlock. Several events may be appended at once (a batch of sends):
+ * each account's counter then moves once, by its number of events, and the events take the numbers in order.
  */
 @Repository
 public class Inbox {
@@ -33,8 +36,22 @@ public class Inbox {
                         Instant createdAt, boolean muted, boolean push) {}
 
     /** How an entry is flagged for each recipient. */
-    public record Flags(java.util.Set<Long> muted, java.util.Set<Long> push) {
-        public static final Flags NONE = new Flags(java.util.Set.of(), java.util.Set.of());
+    public record Flags(Set<Long> muted, Set<Long> push) {
+        public static final Flags NONE = new Flags(Set.of(), Set.of());
+    }
+
+    /** An event to store, for these recipients. */
+    public record NewEvent(long eventId, long conversationId, String type, String payload, Instant at,
+                           Collection<Long> recipients, Flags flags) {
+
+        List<Long> accounts() {
+            return new ArrayList<>(new TreeSet<>(recipients));
+        }
+
+        Entry entry(long accountId, long seq) {
+            return new Entry(accountId, seq, eventId, conversationId, type, payload, at,
+                    flags.muted().contains(accountId), flags.push().contains(accountId));
+        }
     }
 
     private final JdbcClient jdbc;
@@ -55,57 +72,108 @@ public class Inbox {
 
     public List<Entry> append(long eventId, long conversationId, String type, String payload, Instant at,
                               Collection<Long> recipients, Flags flags) {
-        List<Long> accounts = new ArrayList<>(new TreeSet<>(recipients));
-        if (accounts.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Long> seqs = postgres() ? appendInOneStatement(eventId, conversationId, type, payload, at, accounts, flags)
-                : appendStepByStep(eventId, conversationId, type, payload, at, accounts, flags);
-        return accounts.stream().map(id -> new Entry(id, seqs.get(id), eventId, conversationId, type, payload, at,
-                flags.muted().contains(id), flags.push().contains(id))).toList();
+        return appendAll(List.of(new NewEvent(eventId, conversationId, type, payload, at, recipients, flags))).getFirst();
     }
 
     /**
-     * PostgreSQL: the event, the counters (created or moved, locked in account order as the rows are upserted
-     * in that order) and the inbox rows in one round trip, which is most of what a send costs the database.
+     * Stores these events, in this order, and appends each to its recipients' inboxes; returns each event's
+     * entries, by account (none for an event without recipients, which is not stored).
      */
-    private Map<Long, Long> appendInOneStatement(long eventId, long conversationId, String type, String payload,
-                                                 Instant at, List<Long> accounts, Flags flags) {
-        Map<Long, Long> seqs = new HashMap<>();
+    public List<List<Entry>> appendAll(List<NewEvent> events) {
+        List<NewEvent> stored = events.stream().filter(e -> !e.recipients().isEmpty()).toList();
+        Map<Long, Map<Long, Long>> seqs = stored.isEmpty() ? Map.of()
+                : postgres() ? appendInOneStatement(stored) : appendStepByStep(stored);
+        return events.stream().map(e -> e.accounts().stream()
+                .map(id -> e.entry(id, seqs.get(e.eventId()).get(id))).toList()).toList();
+    }
+
+    /**
+     * PostgreSQL: the events, the counters (created or moved once each, by their number of events, locked in
+     * account order as the rows are upserted in that order) and the inbox rows in one round trip, which is most
+     * of what a send costs the database. Each account's events take its new numbers in the order given.
+     */
+    private Map<Long, Map<Long, Long>> appendInOneStatement(List<NewEvent> events) {
+        List<Long> accounts = new ArrayList<>();
+        List<Long> eventIds = new ArrayList<>();
+        List<Boolean> muted = new ArrayList<>();
+        List<Boolean> push = new ArrayList<>();
+        for (NewEvent e : events) {
+            for (long id : e.accounts()) {
+                accounts.add(id);
+                eventIds.add(e.eventId());
+                muted.add(e.flags().muted().contains(id));
+                push.add(e.flags().push().contains(id));
+            }
+        }
+        Map<Long, Map<Long, Long>> seqs = new HashMap<>();
         jdbc.sql("""
-                WITH event AS (
-                  INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)),
+                WITH stored AS (
+                  INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at)
+                  SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::timestamptz[])),
+                recipient AS (
+                  SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[]) WITH ORDINALITY
+                    AS r (account_id, event_id, muted, push, place)),
+                counted AS (SELECT account_id, count(*) AS events FROM recipient GROUP BY account_id),
                 numbered AS (
                   INSERT INTO chat_sequences AS s (account_id, last_seq)
-                  SELECT a, 1 FROM unnest(?::bigint[]) AS a ORDER BY a
-                  ON CONFLICT (account_id) DO UPDATE SET last_seq = s.last_seq + 1
+                  SELECT account_id, events FROM counted ORDER BY account_id
+                  ON CONFLICT (account_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
                   RETURNING s.account_id, s.last_seq)
                 INSERT INTO chat_inbox (account_id, seq, event_id, muted, push)
-                SELECT account_id, last_seq, ?, account_id = ANY(?::bigint[]), account_id = ANY(?::bigint[]) FROM numbered
-                RETURNING account_id, seq
-                """).params(eventId, conversationId, type, payload, SqlTime.of(at), accounts.toArray(Long[]::new),
-                        eventId, flags.muted().toArray(Long[]::new), flags.push().toArray(Long[]::new))
-                .query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("seq"))).list();
+                SELECT r.account_id,
+                       n.last_seq - c.events + row_number() OVER (PARTITION BY r.account_id ORDER BY r.place),
+                       r.event_id, r.muted, r.push
+                FROM recipient r JOIN numbered n ON n.account_id = r.account_id JOIN counted c ON c.account_id = r.account_id
+                RETURNING account_id, seq, event_id
+                """).params(
+                        events.stream().map(NewEvent::eventId).toArray(Long[]::new),
+                        events.stream().map(NewEvent::conversationId).toArray(Long[]::new),
+                        events.stream().map(NewEvent::type).toArray(String[]::new),
+                        events.stream().map(NewEvent::payload).toArray(String[]::new),
+                        events.stream().map(e -> SqlTime.of(e.at()).toString()).toArray(String[]::new),
+                        accounts.toArray(Long[]::new), eventIds.toArray(Long[]::new), muted.toArray(Boolean[]::new),
+                        push.toArray(Boolean[]::new))
+                .query((rs, i) -> seqs.computeIfAbsent(rs.getLong("event_id"), e -> new HashMap<>())
+                        .put(rs.getLong("account_id"), rs.getLong("seq"))).list();
         return seqs;
     }
 
     /** Elsewhere (H2): lock the counters in account order, create the missing ones, move them, append. */
-    private Map<Long, Long> appendStepByStep(long eventId, long conversationId, String type, String payload,
-                                             Instant at, List<Long> accounts, Flags flags) {
-        jdbc.sql("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(eventId, conversationId, type, payload, SqlTime.of(at)).update();
+    private Map<Long, Map<Long, Long>> appendStepByStep(List<NewEvent> events) {
+        batch.batchUpdate("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] {e.eventId(), e.conversationId(), e.type(), e.payload(),
+                        SqlTime.of(e.at())}).toList());
+        Map<Long, Integer> counts = new TreeMap<>();
+        events.forEach(e -> e.accounts().forEach(id -> counts.merge(id, 1, Integer::sum)));
+        List<Long> accounts = List.copyOf(counts.keySet());
         // Locked rows cannot move until commit, so the next numbers are known from the locking read itself.
-        Map<Long, Long> seqs = lockSequences(accounts);
-        if (seqs.size() < accounts.size()) {
+        Map<Long, Long> next = lockSequences(accounts);
+        if (next.size() < accounts.size()) {
             // Someone's first event: create the missing counters (in account order), then lock them all.
             batch.batchUpdate("INSERT INTO chat_sequences (account_id, last_seq) VALUES (?, 0) ON CONFLICT DO NOTHING",
-                    accounts.stream().filter(id -> !seqs.containsKey(id)).map(id -> new Object[] {id}).toList());
-            seqs.putAll(lockSequences(accounts));
+                    accounts.stream().filter(id -> !next.containsKey(id)).map(id -> new Object[] {id}).toList());
+            next.putAll(lockSequences(accounts));
         }
-        jdbc.sql("UPDATE chat_sequences SET last_seq = last_seq + 1 WHERE account_id IN (:a)").param("a", accounts).update();
-        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)",
-                accounts.stream().map(id -> new Object[] {id, seqs.get(id), eventId, flags.muted().contains(id),
-                        flags.push().contains(id)}).toList());
+        batch.batchUpdate("UPDATE chat_sequences SET last_seq = last_seq + ? WHERE account_id = ?",
+                counts.entrySet().stream().map(c -> new Object[] {c.getValue(), c.getKey()}).toList());
+        Map<Long, Map<Long, Long>> seqs = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (NewEvent e : events) {
+            for (long id : e.accounts()) {
+                long seq = next.merge(id, 1L, Long::sum) - 1;
+                seqs.computeIfAbsent(e.eventId(), k -> new HashMap<>()).put(id, seq);
+                rows.add(new Object[] {id, seq, e.eventId(), e.flags().muted().contains(id), e.flags().push().contains(id)});
+            }
+        }
+        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)", rows);
+        return seqs;
+    }
+
+    private Map<Long, Long> lockSequences(List<Long> accounts) {
+        Map<Long, Long> seqs = new HashMap<>();
+        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
+                .param("a", accounts).query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq") + 1))
+                .list();
         return seqs;
     }
 
@@ -118,15 +186,6 @@ public class Inbox {
         }
         return known;
     }
-
-    private Map<Long, Long> lockSequences(List<Long> accounts) {
-        Map<Long, Long> seqs = new HashMap<>();
-        jdbc.sql("SELECT account_id, last_seq FROM chat_sequences WHERE account_id IN (:a) ORDER BY account_id FOR UPDATE")
-                .param("a", accounts).query((rs, i) -> seqs.put(rs.getLong("account_id"), rs.getLong("last_seq") + 1))
-                .list();
-        return seqs;
-    }
-
     /** The account's entries after {@code since}, oldest first. */
     public List<Entry> since(long accountId, long since, int limit) {
         return jdbc.sql("""

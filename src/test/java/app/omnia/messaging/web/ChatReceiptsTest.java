@@ -92,13 +92,11 @@ class ChatReceiptsTest extends ChatFixture {
 
     @Test
     void aGroupsReadReceiptsReachTheOtherMembersLiveUnlessTheReaderTurnedThemOff() {
-        User carol = quickUser();
-        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "live readers",
-                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
-        String first = send(asAlice, group, "one").get("id").asString();
-        String second = send(asAlice, group, "two").get("id").asString();
-        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
-                .json().get("read_receipts").asBoolean()).isFalse();
+        GroupOfThree g = groupWhereCarolSharesNoReceipts("live readers");
+        User carol = g.carol();
+        String group = g.id();
+        String first = g.first();
+        String second = g.second();
         try (StreamClient alices = chatSocket(alice); StreamClient bobs = chatSocket(bob);
              StreamClient carols = chatSocket(carol)) {
             asBob.postJson(CHAT + "/conversations/" + group + "/read", Map.of("last_read_id", first));
@@ -131,13 +129,11 @@ class ChatReceiptsTest extends ChatFixture {
 
     @Test
     void aGroupsDeliveredReceiptsReachTheOtherMembersLiveUnlessTheMemberTurnedThemOff() {
-        User carol = quickUser();
-        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "live deliveries",
-                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
-        String first = send(asAlice, group, "one").get("id").asString();
-        String second = send(asAlice, group, "two").get("id").asString();
-        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
-                .json().get("read_receipts").asBoolean()).isFalse();
+        GroupOfThree g = groupWhereCarolSharesNoReceipts("live deliveries");
+        User carol = g.carol();
+        String group = g.id();
+        String first = g.first();
+        String second = g.second();
         try (StreamClient alices = chatSocket(alice)) {
             as(carol).postJson(CHAT + "/conversations/" + group + "/delivered", Map.of("last_delivered_id", second));
             asBob.postJson(CHAT + "/conversations/" + group + "/delivered", Map.of("last_delivered_id", first));
@@ -147,6 +143,20 @@ class ChatReceiptsTest extends ChatFixture {
             assertThat(heard.get("payload").get("last_delivered_id").asString()).isEqualTo(first);
             assertThat(heard.has("seq")).as("live only, not in the sync log").isFalse();
         }
+    }
+
+    /** A group of alice, bob and carol, with alice's first two messages; carol has turned receipts off. */
+    private record GroupOfThree(String id, User carol, String first, String second) {}
+
+    private GroupOfThree groupWhereCarolSharesNoReceipts(String name) {
+        User carol = quickUser();
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", name,
+                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
+        String first = send(asAlice, group, "one").get("id").asString();
+        String second = send(asAlice, group, "two").get("id").asString();
+        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
+                .json().get("read_receipts").asBoolean()).isFalse();
+        return new GroupOfThree(group, carol, first, second);
     }
 
     /** The next {@code chat.read} on the socket, skipping messages and other events. */
