@@ -35,7 +35,8 @@ import app.omnia.platform.web.ApiException;
  * the others. Correctness does not rest on the writer being alone: the counters are locked in account order,
  * so several copies (and the one-transaction path for other sends) may write at once.
  *
- * <p>Metric: {@code omnia.chat.send.batch.size} (sends per transaction).
+ * <p>Settings: {@code omnia.chat.send-batch-max-size}, {@code omnia.chat.send-queue-capacity}. Metric:
+ * {@code omnia.chat.send.batch.size} (sends per transaction).
  */
 @Component
 class MessageWriter implements SmartLifecycle {
@@ -46,12 +47,8 @@ class MessageWriter implements SmartLifecycle {
     private record Pending(Outgoing send, CompletableFuture<MessageJson> result) {}
 
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
-    /** Sends waiting at most; past this a send is refused at once (503) rather than queued for ever. */
-    private static final int QUEUE_CAPACITY = 20_000;
-    /** Sends per transaction at most: large enough to share a commit widely, small enough to keep it short. */
-    private static final int BATCH_MAX_SIZE = 200;
-
-    private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ArrayBlockingQueue<Pending> queue;
+    private final int batchMaxSize;
     private final Messages messages;
     private final Conversations conversations;
     private final ChatEvents events;
@@ -61,8 +58,11 @@ class MessageWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    MessageWriter(Messages messages, Conversations conversations, ChatEvents events, MessageViews views,
-                  TransactionTemplate transactions, MeterRegistry meters) {
+    MessageWriter(ChatSettings settings, Messages messages, Conversations conversations, ChatEvents events,
+                  MessageViews views, TransactionTemplate transactions, MeterRegistry meters) {
+        // A full queue refuses a send at once (503) rather than letting the wait grow without bound.
+        this.queue = new ArrayBlockingQueue<>(settings.sendQueueCapacity());
+        this.batchMaxSize = settings.sendBatchMaxSize();
         this.messages = messages;
         this.conversations = conversations;
         this.events = events;
@@ -97,9 +97,9 @@ class MessageWriter implements SmartLifecycle {
             if (first == null) {
                 continue;
             }
-            List<Pending> pending = new ArrayList<>(Math.min(BATCH_MAX_SIZE, queue.size() + 1));
+            List<Pending> pending = new ArrayList<>(Math.min(batchMaxSize, queue.size() + 1));
             pending.add(first);
-            queue.drainTo(pending, BATCH_MAX_SIZE - 1);
+            queue.drainTo(pending, batchMaxSize - 1);
             process(pending);
         }
     }
