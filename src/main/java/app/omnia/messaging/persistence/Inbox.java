@@ -81,70 +81,73 @@ public class Inbox {
      */
     public List<List<Entry>> appendAll(List<NewEvent> events) {
         List<NewEvent> stored = events.stream().filter(e -> !e.recipients().isEmpty()).toList();
-        Map<Long, Map<Long, Long>> seqs = stored.isEmpty() ? Map.of()
-                : postgres() ? appendInOneStatement(stored) : appendStepByStep(stored);
+        Map<Long, Map<Long, Long>> seqs = new HashMap<>();
+        if (!stored.isEmpty()) {
+            Map<Long, Integer> counts = new TreeMap<>();
+            stored.forEach(e -> e.accounts().forEach(id -> counts.merge(id, 1, Integer::sum)));
+            // Each account's counter moves once, by its number of events, which take the new numbers in order.
+            Map<Long, Long> next = postgres() ? moveCountersInOneStatement(counts) : moveCountersStepByStep(counts);
+            List<Entry> entries = new ArrayList<>();
+            for (NewEvent e : stored) {
+                for (long id : e.accounts()) {
+                    Entry entry = e.entry(id, next.merge(id, 1L, Long::sum) - 1);
+                    seqs.computeIfAbsent(e.eventId(), k -> new HashMap<>()).put(id, entry.seq());
+                    entries.add(entry);
+                }
+            }
+            if (postgres()) {
+                storeInOneStatement(stored, entries);
+            } else {
+                storeStepByStep(stored, entries);
+            }
+        }
         return events.stream().map(e -> e.accounts().stream()
                 .map(id -> e.entry(id, seqs.get(e.eventId()).get(id))).toList()).toList();
     }
 
     /**
-     * PostgreSQL: the events, the counters (created or moved once each, by their number of events, locked in
-     * account order as the rows are upserted in that order) and the inbox rows in one round trip, which is most
-     * of what a send costs the database. Each account's events take its new numbers in the order given.
+     * PostgreSQL: the counters created or moved in one statement, locked in account order (the rows are upserted
+     * in that order); answers each account's first new number. Plain arrays and no join: the plan stays cheap
+     * whatever the batch's size (a generic plan guesses ten rows per array).
      */
-    private Map<Long, Map<Long, Long>> appendInOneStatement(List<NewEvent> events) {
-        List<Long> accounts = new ArrayList<>();
-        List<Long> eventIds = new ArrayList<>();
-        List<Boolean> muted = new ArrayList<>();
-        List<Boolean> push = new ArrayList<>();
-        for (NewEvent e : events) {
-            for (long id : e.accounts()) {
-                accounts.add(id);
-                eventIds.add(e.eventId());
-                muted.add(e.flags().muted().contains(id));
-                push.add(e.flags().push().contains(id));
-            }
-        }
-        Map<Long, Map<Long, Long>> seqs = new HashMap<>();
+    private Map<Long, Long> moveCountersInOneStatement(Map<Long, Integer> counts) {
+        Map<Long, Long> next = new HashMap<>();
+        jdbc.sql("""
+                INSERT INTO chat_sequences AS s (account_id, last_seq)
+                SELECT * FROM unnest(?::bigint[], ?::bigint[]) AS c (account_id, events) ORDER BY account_id
+                ON CONFLICT (account_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
+                RETURNING s.account_id, s.last_seq
+                """).params(counts.keySet().toArray(Long[]::new),
+                        counts.values().stream().map(Integer::longValue).toArray(Long[]::new))
+                .query((rs, i) -> next.put(rs.getLong("account_id"),
+                        rs.getLong("last_seq") - counts.get(rs.getLong("account_id")) + 1)).list();
+        return next;
+    }
+
+    /** PostgreSQL: the events and the inbox rows in one statement. */
+    private void storeInOneStatement(List<NewEvent> events, List<Entry> entries) {
         jdbc.sql("""
                 WITH stored AS (
                   INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at)
-                  SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::timestamptz[])),
-                recipient AS (
-                  SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[]) WITH ORDINALITY
-                    AS r (account_id, event_id, muted, push, place)),
-                counted AS (SELECT account_id, count(*) AS events FROM recipient GROUP BY account_id),
-                numbered AS (
-                  INSERT INTO chat_sequences AS s (account_id, last_seq)
-                  SELECT account_id, events FROM counted ORDER BY account_id
-                  ON CONFLICT (account_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
-                  RETURNING s.account_id, s.last_seq)
+                  SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::timestamptz[]))
                 INSERT INTO chat_inbox (account_id, seq, event_id, muted, push)
-                SELECT r.account_id,
-                       n.last_seq - c.events + row_number() OVER (PARTITION BY r.account_id ORDER BY r.place),
-                       r.event_id, r.muted, r.push
-                FROM recipient r JOIN numbered n ON n.account_id = r.account_id JOIN counted c ON c.account_id = r.account_id
-                RETURNING account_id, seq, event_id
+                SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[])
                 """).params(
                         events.stream().map(NewEvent::eventId).toArray(Long[]::new),
                         events.stream().map(NewEvent::conversationId).toArray(Long[]::new),
                         events.stream().map(NewEvent::type).toArray(String[]::new),
                         events.stream().map(NewEvent::payload).toArray(String[]::new),
                         events.stream().map(e -> SqlTime.of(e.at()).toString()).toArray(String[]::new),
-                        accounts.toArray(Long[]::new), eventIds.toArray(Long[]::new), muted.toArray(Boolean[]::new),
-                        push.toArray(Boolean[]::new))
-                .query((rs, i) -> seqs.computeIfAbsent(rs.getLong("event_id"), e -> new HashMap<>())
-                        .put(rs.getLong("account_id"), rs.getLong("seq"))).list();
-        return seqs;
+                        entries.stream().map(Entry::accountId).toArray(Long[]::new),
+                        entries.stream().map(Entry::seq).toArray(Long[]::new),
+                        entries.stream().map(Entry::eventId).toArray(Long[]::new),
+                        entries.stream().map(Entry::muted).toArray(Boolean[]::new),
+                        entries.stream().map(Entry::push).toArray(Boolean[]::new))
+                .update();
     }
 
-    /** Elsewhere (H2): lock the counters in account order, create the missing ones, move them, append. */
-    private Map<Long, Map<Long, Long>> appendStepByStep(List<NewEvent> events) {
-        batch.batchUpdate("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                events.stream().map(e -> new Object[] {e.eventId(), e.conversationId(), e.type(), e.payload(),
-                        SqlTime.of(e.at())}).toList());
-        Map<Long, Integer> counts = new TreeMap<>();
-        events.forEach(e -> e.accounts().forEach(id -> counts.merge(id, 1, Integer::sum)));
+    /** Elsewhere (H2): lock the counters in account order, create the missing ones, move them. */
+    private Map<Long, Long> moveCountersStepByStep(Map<Long, Integer> counts) {
         List<Long> accounts = List.copyOf(counts.keySet());
         // Locked rows cannot move until commit, so the next numbers are known from the locking read itself.
         Map<Long, Long> next = lockSequences(accounts);
@@ -156,17 +159,15 @@ public class Inbox {
         }
         batch.batchUpdate("UPDATE chat_sequences SET last_seq = last_seq + ? WHERE account_id = ?",
                 counts.entrySet().stream().map(c -> new Object[] {c.getValue(), c.getKey()}).toList());
-        Map<Long, Map<Long, Long>> seqs = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>();
-        for (NewEvent e : events) {
-            for (long id : e.accounts()) {
-                long seq = next.merge(id, 1L, Long::sum) - 1;
-                seqs.computeIfAbsent(e.eventId(), k -> new HashMap<>()).put(id, seq);
-                rows.add(new Object[] {id, seq, e.eventId(), e.flags().muted().contains(id), e.flags().push().contains(id)});
-            }
-        }
-        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)", rows);
-        return seqs;
+        return next;
+    }
+
+    private void storeStepByStep(List<NewEvent> events, List<Entry> entries) {
+        batch.batchUpdate("INSERT INTO chat_events (id, conversation_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] {e.eventId(), e.conversationId(), e.type(), e.payload(),
+                        SqlTime.of(e.at())}).toList());
+        batch.batchUpdate("INSERT INTO chat_inbox (account_id, seq, event_id, muted, push) VALUES (?, ?, ?, ?, ?)",
+                entries.stream().map(e -> new Object[] {e.accountId(), e.seq(), e.eventId(), e.muted(), e.push()}).toList());
     }
 
     private Map<Long, Long> lockSequences(List<Long> accounts) {

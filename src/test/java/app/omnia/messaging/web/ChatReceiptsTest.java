@@ -129,18 +129,15 @@ class ChatReceiptsTest extends ChatFixture {
 
     @Test
     void aGroupsDeliveredReceiptsReachTheOtherMembersLiveUnlessTheMemberTurnedThemOff() {
-        GroupOfThree g = groupWhereCarolSharesNoReceipts("live deliveries");
-        User carol = g.carol();
-        String group = g.id();
-        String first = g.first();
-        String second = g.second();
+        GroupOfThree group = groupWhereCarolSharesNoReceipts("live deliveries");
         try (StreamClient alices = chatSocket(alice)) {
-            as(carol).postJson(CHAT + "/conversations/" + group + "/delivered", Map.of("last_delivered_id", second));
-            asBob.postJson(CHAT + "/conversations/" + group + "/delivered", Map.of("last_delivered_id", first));
+            as(group.carol()).postJson(CHAT + "/conversations/" + group.id() + "/delivered",
+                    Map.of("last_delivered_id", group.second()));
+            asBob.postJson(CHAT + "/conversations/" + group.id() + "/delivered", Map.of("last_delivered_id", group.first()));
 
             JsonNode heard = nextOfType(alices, "chat.delivered");
             assertThat(heard.get("payload").get("account_id").asString()).as("carol's was not sent").isEqualTo(bob.id());
-            assertThat(heard.get("payload").get("last_delivered_id").asString()).isEqualTo(first);
+            assertThat(heard.get("payload").get("last_delivered_id").asString()).isEqualTo(group.first());
             assertThat(heard.has("seq")).as("live only, not in the sync log").isFalse();
         }
     }
