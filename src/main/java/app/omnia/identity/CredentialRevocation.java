@@ -34,6 +34,7 @@ class CredentialRevocation {
     }
 
     void revokeEverything(long accountId) {
+        cache.sessionsEnded(sessions.hashesOf(accountId));
         sessions.deleteAllOf(accountId);
         cache.tokensRevoked(tokens.activeHashesOf(accountId));
         cache.accountChanged(accountId);

@@ -72,13 +72,17 @@ class IdentityCredentials implements CredentialResolver {
         return Optional.of(new Viewer(a.id(), t.applicationId(), t.scopes(), a.role().key(), Viewer.Credential.BEARER_TOKEN));
     }
 
+    /** From the credential cache when warm (no query), as a token; sign-out evicts it at once. */
     @Override
     public Optional<Viewer> fromSessionCookie(String cookieValue) {
         if (cookieValue.length() > 512) {
             return Optional.empty();
         }
-        return sessions.findValid(Tokens.hash(cookieValue), clock.instant())
-                .flatMap(s -> accounts.findById(s.accountId()))
+        String hash = Tokens.hash(cookieValue);
+        java.time.Instant now = clock.instant();
+        return cache.session(hash, () -> sessions.findValid(hash, now))
+                .filter(s -> s.expiresAt().isAfter(now))
+                .flatMap(s -> cache.account(s.accountId(), () -> accounts.findById(s.accountId())))
                 .filter(Account::canAct)
                 .map(a -> new Viewer(a.id(), null, WEB_SCOPES, a.role().key(), Viewer.Credential.WEB_SESSION));
     }

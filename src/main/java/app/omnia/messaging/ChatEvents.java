@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChatEvents {
 
-    /** Inbox entries written by one transaction, to push after it commits. */
+    /** Inbox entries written by one transaction (one or more events, each for its recipients), to push after it commits. */
     record Appended(List<Inbox.Entry> entries) {}
+
+    /** An event to record for these recipients (see {@link #recordAll}). */
+    record ToRecord(long conversationId, String type, Object payload, Collection<Long> recipients, Inbox.Flags flags) {}
 
     /** An event for these accounts' sockets only (not in sync, no seq), pushed after the transaction commits. */
     record Live(Collection<Long> accountIds, String type, String json) {}
@@ -59,9 +62,19 @@ class ChatEvents {
     }
 
     void record(long conversationId, String type, Object payload, Collection<Long> recipients, Inbox.Flags flags) {
-        List<Inbox.Entry> entries = inbox.append(ids.next(), conversationId, type, json.writeValueAsString(payload),
-                clock.instant(), recipients, flags);
+        recordAll(List.of(new ToRecord(conversationId, type, payload, recipients, flags)));
+    }
+
+    /** Several events in one go, each recipient's in this order (a batch of sends). */
+    void recordAll(List<ToRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Inbox.NewEvent> stored = records.stream().map(r -> new Inbox.NewEvent(ids.next(), r.conversationId(),
+                r.type(), json.writeValueAsString(r.payload()), clock.instant(), r.recipients(), r.flags())).toList();
+        List<Inbox.Entry> entries = inbox.appendAll(stored).stream().flatMap(List::stream).toList();
         if (!entries.isEmpty()) {
+            // One push for the whole batch: on Redis, one message however many sends it carries.
             publisher.publishEvent(new Appended(entries));
         }
     }

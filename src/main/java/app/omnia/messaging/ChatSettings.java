@@ -17,13 +17,16 @@ import app.omnia.platform.ratelimit.Limit;
  * @param maxReactionsPerMessage  most different emoji on one message
  * @param maxOneTimeKeys          most unused one-time pre-keys a device may hold on the server
  * @param rateLimits              chat's own write limits, "count/period" like {@code omnia.rate-limits.*}
- * @param liveGroupReceiptsMaxMembers groups up to this size push each member's read receipts to the others'
- *                                    sockets; larger ones only answer {@code GET .../receipts} (0: never push)
+ * @param liveGroupReceiptsMaxMembers groups up to this size push each member's delivered and read receipts to
+ *                                    the others' sockets; larger ones only answer {@code GET .../receipts} (0: never push)
+ * @param sendBatchMaxSize        most plain sends the message writer stores in one transaction (group commit)
+ * @param sendQueueCapacity       sends that may wait for the writer on one server copy; beyond, {@code 503}
  */
 @ConfigurationProperties("omnia.chat")
 public record ChatSettings(int maxGroupMembers, int maxMessageCharacters, int maxCiphertextCharacters,
                            Duration editWindow, int maxReactionsPerMessage, int maxOneTimeKeys,
-                           RateLimits rateLimits, int liveGroupReceiptsMaxMembers) {
+                           RateLimits rateLimits, int liveGroupReceiptsMaxMembers, int sendBatchMaxSize,
+                           int sendQueueCapacity) {
 
     /**
      * @param typing         typing notices per account and conversation

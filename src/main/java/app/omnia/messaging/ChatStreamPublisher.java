@@ -1,5 +1,7 @@
 package app.omnia.messaging;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -27,17 +29,18 @@ class ChatStreamPublisher {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChatEvents.Appended appended) {
-        for (var entry : appended.entries()) {
-            // No involved accounts: blocks are enforced when sending, not by hiding events afterwards.
-            bus.publish(new StreamEvent(ChatStream.channel(entry.accountId()), entry.type(),
-                    SyncEntries.json(entry, json), Set.of()));
-        }
+        // An event's recipients share most of its entry: that part is rendered once per event, not per recipient.
+        Map<Long, String> headers = new HashMap<>();
+        // No involved accounts: blocks are enforced when sending, not by hiding events afterwards.
+        bus.publishAll(appended.entries().stream().map(entry -> new StreamEvent(ChatStream.channel(entry.accountId()),
+                entry.type(), SyncEntries.json(entry, headers.computeIfAbsent(entry.eventId(),
+                        id -> SyncEntries.header(entry, json))), Set.of())).toList());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ChatEvents.Live live) {
-        for (long accountId : live.accountIds()) {
-            bus.publish(new StreamEvent(ChatStream.channel(accountId), live.type(), live.json(), Set.of()));
-        }
+        bus.publishAll(live.accountIds().stream()
+                .map(accountId -> new StreamEvent(ChatStream.channel(accountId), live.type(), live.json(), Set.of()))
+                .toList());
     }
 }

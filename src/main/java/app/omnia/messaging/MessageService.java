@@ -53,11 +53,12 @@ public class MessageService {
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final MessageWriter writer;
 
     MessageService(Messages messages, Conversations conversations, Members members, ConversationAccess access, Reachability reachability,
                    ChatEvents events, ChatMediaService media, MessageViews views, Reactions reactions,
                    HiddenMessages hidden, ChatSettings settings, RateLimits rateLimits, ChatLimits chatLimits,
-                   TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+                   TransactionTemplate transactions, IdGenerator ids, Clock clock, MessageWriter writer) {
         this.messages = messages;
         this.conversations = conversations;
         this.members = members;
@@ -74,14 +75,25 @@ public class MessageService {
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
+        this.writer = writer;
     }
 
     /**
      * Sends once: a resend with the same {@code client_message_id} (after a dropped connection, or racing the
-     * first) answers the message already sent, and records nothing more.
+     * first) answers the message already sent, and records nothing more. A plain send is checked here and
+     * stored by the {@link MessageWriter} together with the others waiting; one with images, or that accepts a
+     * request or brings the conversation back from someone's archive, in a transaction of its own.
      */
     public MessageJson send(long me, long conversationId, NewMessage message) {
         MessageContent.checkClientId(message.clientMessageId()).ifPresent(MessageService::refuse);
+        var a = access.requireSeat(me, conversationId);
+        if (plain(message, a)) {
+            var resent = messages.findByClientId(me, conversationId, message.clientMessageId());
+            if (resent.isPresent()) {
+                return views.shared(resent.get());
+            }
+            return writer.write(check(me, conversationId, message, a.roster(), List.of()));
+        }
         try {
             return transactions.execute(status -> sendInTransaction(me, conversationId, message));
         } catch (DuplicateKeyException raced) {
@@ -89,6 +101,12 @@ public class MessageService {
             return messages.findByClientId(me, conversationId, message.clientMessageId()).map(views::shared)
                     .orElseThrow(() -> ApiException.conflict("A message with this client_message_id is being sent; retry shortly"));
         }
+    }
+
+    /** Nothing to do on the way but storing it: no images to attach, no request to accept, no archive to leave. */
+    private static boolean plain(NewMessage message, ConversationAccess.Seated a) {
+        return (message.mediaIds() == null || message.mediaIds().isEmpty()) && a.me().state() != MemberState.REQUEST
+                && !a.roster().anyArchived();
     }
 
     private MessageJson sendInTransaction(long me, long conversationId, NewMessage message) {
@@ -100,6 +118,29 @@ public class MessageService {
             return views.shared(resent.get());
         }
         List<Long> mediaIds = media.parse(message.mediaIds());
+        MessageWriter.Outgoing send = check(me, conversationId, message, roster, mediaIds);
+        if (a.me().state() == MemberState.REQUEST) {
+            // Replying to a request is accepting it.
+            Memberships.accept(members, events, conversationId, me, a.me().role());
+        }
+        Message created = send.message();
+        if (!messages.insert(created)) {
+            // A twin committed while this one waited on the key: the twin is the message.
+            return views.shared(messages.findByClientId(me, conversationId, message.clientMessageId()).orElseThrow());
+        }
+        media.attach(me, conversationId, created.id(), mediaIds);
+        conversations.touch(conversationId, created.id());
+        if (roster.anyArchived()) {
+            members.unarchiveForMessage(conversationId, me);
+        }
+        MessageJson json = mediaIds.isEmpty() ? send.json() : views.justSent(created, true);
+        events.record(conversationId, ChatEventKind.MESSAGE, json, send.audience(), send.flags());
+        return json;
+    }
+
+    /** Every check a send passes before it is stored; answers the message, its audience and their flags. */
+    private MessageWriter.Outgoing check(long me, long conversationId, NewMessage message, Rosters.Roster roster,
+                                         List<Long> mediaIds) {
         MessageContent.check(roster.encrypted(), message.text(), message.ciphertext(),
                 settings.maxMessageCharacters(), settings.maxCiphertextCharacters(), mediaIds.size())
                 .ifPresent(MessageService::refuse);
@@ -118,29 +159,14 @@ public class MessageService {
         rateLimits.hit(RateLimits.Name.CHAT_MESSAGES_PER_ACCOUNT, String.valueOf(me));
         // All senders together: many accounts flooding one conversation stop here even if each stays under its own limit.
         chatLimits.hit(ChatLimits.Name.CONVERSATION_MESSAGES, String.valueOf(conversationId));
-        if (a.me().state() == MemberState.REQUEST) {
-            // Replying to a request is accepting it.
-            Memberships.accept(members, events, conversationId, me, a.me().role());
-        }
         Message created = new Message(ids.next(), conversationId, me, message.clientMessageId(), message.text(),
                 message.ciphertext(), message.replyToId(), clock.instant(), null, null);
-        if (!messages.insert(created)) {
-            // A twin committed while this one waited on the key: the twin is the message.
-            return views.shared(messages.findByClientId(me, conversationId, message.clientMessageId()).orElseThrow());
-        }
-        media.attach(me, conversationId, created.id(), mediaIds);
-        conversations.touch(conversationId, created.id());
-        if (roster.anyArchived()) {
-            members.unarchiveForMessage(conversationId, me);
-        }
         Set<Long> muted = new HashSet<>();
         listening.stream().filter(Rosters.Seat::muted).forEach(s -> muted.add(s.accountId()));
         Set<Long> push = new HashSet<>(audience);
         push.remove(me);
         push.removeAll(muted);
-        MessageJson json = views.justSent(created, !mediaIds.isEmpty());
-        events.record(conversationId, ChatEventKind.MESSAGE, json, audience, new Inbox.Flags(muted, push));
-        return json;
+        return new MessageWriter.Outgoing(created, audience, new Inbox.Flags(muted, push), views.justSent(created, false));
     }
 
     @Transactional

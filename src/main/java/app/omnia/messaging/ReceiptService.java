@@ -21,8 +21,8 @@ import app.omnia.platform.web.ApiException;
  * Delivered and read receipts. A member's devices report how far they received ({@code delivered}) and read
  * ({@code read}); positions only move forward, and reading implies receiving. Who is told follows
  * {@link ConversationPolicy#showsReceipts}: the member's own devices always; in a direct conversation the
- * other person too when both share receipts. In a group the reader's read position goes to their own devices'
- * sync log, and live (on the socket only, not stored: a stored copy per member and read would grow with the
+ * other person too when both share receipts. In a group the member's delivered and read positions go to their own
+ * devices' sync log, and live (on the socket only, not stored: a stored copy per member and read would grow with the
  * square of the group) to the other members who share receipts, in groups up to
  * {@code omnia.chat.live-group-receipts-max-members}; anyone who missed it asks {@code GET .../receipts}.
  */
@@ -105,12 +105,12 @@ public class ReceiptService {
         payload.put("account_id", String.valueOf(me));
         payload.put(field, String.valueOf(messageId));
         events.record(conversationId, type, payload, audience);
-        if (group && ChatEventKind.READ.equals(type)) {
+        if (group) {
             events.pushLive(conversationId, type, payload, liveReaders(conversationId, me));
         }
     }
 
-    /** The other members of a group who are shown this member's read receipts, if the group is small enough. */
+    /** The other members of a group who are shown this member's receipts, if the group is small enough. */
     private List<Long> liveReaders(long conversationId, long me) {
         List<Long> others = rosters.find(conversationId).map(Rosters.Roster::seats).orElse(List.of()).stream()
                 .filter(s -> s.state() != MemberState.DECLINED).map(Rosters.Seat::accountId).toList();

@@ -17,10 +17,22 @@ final class SyncEntries {
     }
 
     static String json(Inbox.Entry entry, JsonMapper json) {
-        return "{\"seq\":" + entry.seq()
-                + ",\"type\":" + json.writeValueAsString(entry.type())
+        return json(entry, header(entry, json));
+    }
+
+    /**
+     * The part every recipient of one event shares (type, conversation, time), rendered once for all of them
+     * rather than once per recipient.
+     */
+    static String header(Inbox.Entry entry, JsonMapper json) {
+        return ",\"type\":" + json.writeValueAsString(entry.type())
                 + ",\"conversation_id\":\"" + entry.conversationId() + "\""
-                + ",\"created_at\":" + json.writeValueAsString(JsonTime.of(entry.createdAt()))
+                + ",\"created_at\":" + json.writeValueAsString(JsonTime.of(entry.createdAt()));
+    }
+
+    /** The entry with a {@link #header} rendered for its event. */
+    static String json(Inbox.Entry entry, String header) {
+        return "{\"seq\":" + entry.seq() + header
                 + ",\"muted\":" + entry.muted()
                 + ",\"push\":" + entry.push()
                 + ",\"payload\":" + entry.payload() + "}";

@@ -15,12 +15,13 @@ import app.omnia.platform.cache.SharedCache;
 import app.omnia.platform.cache.SharedCaches;
 
 /**
- * Valid access tokens and their accounts, cached in each copy for {@code omnia.cache.token-ttl} at most: every
+ * Valid access tokens and web sessions and their accounts, cached in each copy for {@code omnia.cache.token-ttl} at most: every
  * request and every socket re-check presents a token, and this saves the lookup. Two caches, so that each is
  * evicted by the write that changes it:
  * <ul>
  * <li>the token row, by a key taken from its hash (the entry keeps the whole hash: a clash is a miss), evicted
  *     when the token is revoked ({@link #tokensRevoked});</li>
+ * <li>the web session row, likewise by its cookie's hash, evicted when sessions end ({@link #sessionsEnded});</li>
  * <li>the account, by id, evicted by every write of the account row ({@link Accounts}: role, approval,
  *     suspension...) and by sign-out. A cached token whose account is not cached is checked again in full.</li>
  * </ul>
@@ -31,12 +32,42 @@ public class CredentialCache {
 
     private record CachedToken(String hash, AccessTokens.Token token) {}
 
+    private record CachedSession(String hash, WebSessions.Session session) {}
+
     private final SharedCache<CachedToken> tokens;
+    private final SharedCache<CachedSession> sessions;
     private final SharedCache<Account> accounts;
 
     CredentialCache(SharedCaches caches, CacheSettings settings) {
         this.tokens = caches.create("access-tokens", settings.tokens(), settings.tokenTtl());
+        this.sessions = caches.create("web-sessions", settings.tokens(), settings.tokenTtl());
         this.accounts = caches.create("credential-accounts", settings.tokens(), settings.tokenTtl());
+    }
+
+    /**
+     * The web session with this cookie hash, from the cache or else from {@code load}; the caller checks its
+     * expiry, which a cached entry may have passed. Unknown cookies are not cached.
+     */
+    public Optional<WebSessions.Session> session(String cookieHash, Supplier<Optional<WebSessions.Session>> load) {
+        long key = key(cookieHash);
+        CachedSession cached = sessions.getAll(List.of(key), missing -> load.get()
+                .map(s -> Map.of(key, new CachedSession(cookieHash, s))).orElse(Map.of())).get(key);
+        if (cached == null) {
+            return Optional.empty();
+        }
+        // Two hashes share a key: read this one every time.
+        return cached.hash().equals(cookieHash) ? Optional.of(cached.session()) : load.get();
+    }
+
+    /** The account a web session belongs to, from the cache or else from {@code load}. */
+    public Optional<Account> account(long accountId, Supplier<Optional<Account>> load) {
+        return Optional.ofNullable(accounts.getAll(List.of(accountId), missing -> load.get()
+                .map(a -> Map.of(accountId, a)).orElse(Map.of())).get(accountId));
+    }
+
+    /** These web sessions ended (signed out): evicted here and on every copy once the transaction is over. */
+    public void sessionsEnded(Collection<String> cookieHashes) {
+        sessions.invalidate(cookieHashes.stream().map(CredentialCache::key).toList());
     }
 
     /**
@@ -92,6 +123,7 @@ public class CredentialCache {
     /** For tests that measure a cold cache. */
     public void clear() {
         tokens.clear();
+        sessions.clear();
         accounts.clear();
     }
 

@@ -1,6 +1,7 @@
 package app.omnia.identity.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,11 @@ public class WebSessions {
                 .params(tokenHash, SqlTime.of(now))
                 .query((rs, i) -> new Session(rs.getLong("id"), rs.getLong("account_id"), SqlTime.read(rs, "expires_at")))
                 .optional();
+    }
+
+    public List<String> hashesOf(long accountId) {
+        return jdbc.sql("SELECT token_hash FROM web_sessions WHERE account_id = ?").param(accountId)
+                .query(String.class).list();
     }
 
     public int deleteAllOf(long accountId) {

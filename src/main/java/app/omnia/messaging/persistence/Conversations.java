@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ import app.omnia.platform.web.PageRequest;
 public class Conversations {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public Conversations(JdbcClient jdbc) {
+    public Conversations(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -59,6 +62,19 @@ public class Conversations {
     public void touch(long id, long messageId) {
         jdbc.sql("UPDATE chat_conversations SET last_activity_id = ? WHERE id = ? AND last_activity_id < ?")
                 .params(messageId, id, messageId).update();
+    }
+
+    /**
+     * As {@link #touch}, for several conversations at once (conversation id to its newest message), in
+     * conversation order so that two batches lock the rows in the same order.
+     */
+    public void touchAll(Map<Long, Long> newestMessages) {
+        if (newestMessages.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("UPDATE chat_conversations SET last_activity_id = ? WHERE id = ? AND last_activity_id < ?",
+                new java.util.TreeMap<>(newestMessages).entrySet().stream()
+                        .map(e -> new Object[] {e.getValue(), e.getKey(), e.getValue()}).toList());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +22,11 @@ import app.omnia.platform.web.PageRequest;
 public class Messages {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public Messages(JdbcClient jdbc) {
+    public Messages(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -37,6 +40,25 @@ public class Messages {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """).params(m.id(), m.conversationId(), m.senderId(), m.clientMessageId(), m.text(), m.ciphertext(),
                 m.replyToId(), SqlTime.of(m.createdAt())).update() > 0;
+    }
+
+    /**
+     * As {@link #insert}, for several messages in one round trip: whether each was inserted (false for a resend,
+     * or a twin earlier in the same list).
+     */
+    public boolean[] insertAll(List<Message> all) {
+        int[] counts = batch.batchUpdate("""
+                INSERT INTO chat_messages (id, conversation_id, sender_id, client_message_id, body, ciphertext,
+                                           reply_to_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, all.stream().map(m -> new Object[] {m.id(), m.conversationId(), m.senderId(), m.clientMessageId(),
+                m.text(), m.ciphertext(), m.replyToId(), SqlTime.of(m.createdAt())}).toList());
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            // The batch is not rewritten into one statement, so each count is that row's own.
+            inserted[i] = counts[i] > 0;
+        }
+        return inserted;
     }
 
     public Optional<Message> find(long conversationId, long id) {

@@ -3,6 +3,7 @@ package app.omnia.platform.streaming;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,16 +42,37 @@ final class RedisStreamBus implements StreamBus, MessageListener {
 
     @Override
     public void publish(StreamEvent event) {
-        Map<String, Object> message = new LinkedHashMap<>();
+        Map<String, Object> message = fields(event);
         message.put("kind", "event");
-        message.put("channel", event.channel());
-        message.put("event", event.event());
-        message.put("payload", event.payload());
-        message.put("involved", event.involvedAccounts());
-        if (event.payloadForMinors() != null) {
-            message.put("payload_for_minors", event.payloadForMinors());
-        }
         redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
+    }
+
+    /** One Redis message carrying them all; every copy delivers them in this order. */
+    @Override
+    public void publishAll(List<StreamEvent> events) {
+        if (events.size() == 1) {
+            publish(events.getFirst());
+            return;
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("kind", "events");
+        message.put("events", events.stream().map(RedisStreamBus::fields).toList());
+        redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
+    }
+
+    private static Map<String, Object> fields(StreamEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("channel", event.channel());
+        fields.put("event", event.event());
+        fields.put("payload", event.payload());
+        fields.put("involved", event.involvedAccounts());
+        if (event.payloadForMinors() != null) {
+            fields.put("payload_for_minors", event.payloadForMinors());
+        }
+        return fields;
     }
 
     @Override
@@ -102,15 +124,23 @@ final class RedisStreamBus implements StreamBus, MessageListener {
                 queues.submit("credentials:" + account, () -> hub.recheck(account));
                 return;
             }
-            Set<Long> involved = new HashSet<>();
-            node.path("involved").forEach(id -> involved.add(id.asLong()));
-            StreamEvent event = new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
-                    node.path("payload").asString(), involved,
-                    node.hasNonNull("payload_for_minors") ? node.get("payload_for_minors").asString() : null);
-            queues.submit(event.channel(), () -> hub.deliver(event));
+            if ("events".equals(node.path("kind").asString())) {
+                node.path("events").forEach(this::deliver);
+                return;
+            }
+            deliver(node);
         } catch (RuntimeException e) {
             // One malformed message must not stop the listener that serves every socket on this copy.
             log.warn("Ignoring an unreadable streaming message: {}", e.getMessage());
         }
+    }
+
+    private void deliver(JsonNode node) {
+        Set<Long> involved = new HashSet<>();
+        node.path("involved").forEach(id -> involved.add(id.asLong()));
+        StreamEvent event = new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
+                node.path("payload").asString(), involved,
+                node.hasNonNull("payload_for_minors") ? node.get("payload_for_minors").asString() : null);
+        queues.submit(event.channel(), () -> hub.deliver(event));
     }
 }

@@ -9,6 +9,14 @@ public interface StreamBus {
     void publish(StreamEvent event);
 
     /**
+     * Several events at once, each reaching its channel's sockets in list order (a chat message for every member
+     * of a group): on Redis one message for all of them, not a round trip each.
+     */
+    default void publishAll(java.util.List<StreamEvent> events) {
+        events.forEach(this::publish);
+    }
+
+    /**
      * The accounts with an open socket on some copy (recently: a copy refreshes its own every half minute).
      * Publishers address per-account channels only to these, so a post by an account with a million followers
      * costs as many messages as it has followers online, not a million.

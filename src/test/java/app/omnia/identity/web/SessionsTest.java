@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import app.omnia.identity.domain.Totp;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.support.SqlStatements;
 import app.omnia.support.TestAccounts;
 import app.omnia.support.TestAccounts.User;
 import app.omnia.support.WebPages;
@@ -54,6 +55,22 @@ class SessionsTest {
     }
 
     @Test
+    void aSignedInBrowserCostsNoMoreStatementsPerRequestThanAToken() {
+        Api browser = api.stranger();
+        WebPages.signIn(browser, user.username(), TestAccounts.PASSWORD, null);
+        Api app = api.withToken(user.token());
+        String path = "/api/v1/accounts/verify_credentials";
+        SqlStatements.countGet(browser, path);
+        SqlStatements.countGet(app, path);
+
+        int byCookie = SqlStatements.countGet(browser, path);
+        String cookieStatements = SqlStatements.lastStatements();
+
+        // The session and its account come from the credential cache, as a token and its account do.
+        assertThat(byCookie).as(cookieStatements).isEqualTo(SqlStatements.countGet(app, path));
+    }
+
+    @Test
     void aCookieAuthenticatedWriteNeedsTheCsrfToken() {
         Api browser = api.stranger();
         WebPages.signIn(browser, user.username(), TestAccounts.PASSWORD, null);
@@ -81,6 +98,9 @@ class SessionsTest {
         Api phone = api.stranger();
         WebPages.signIn(laptop, user.username(), TestAccounts.PASSWORD, null);
         WebPages.signIn(phone, user.username(), TestAccounts.PASSWORD, null);
+        // Both sessions are now in the credential cache: signing out must evict them, not wait for it to expire.
+        assertThat(phone.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
+        assertThat(laptop.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
 
         Api.Response out = laptop.postForm("/auth/sign_out", WebPages.hiddenFields(laptop.get("/").body()));
 

@@ -92,13 +92,11 @@ class ChatReceiptsTest extends ChatFixture {
 
     @Test
     void aGroupsReadReceiptsReachTheOtherMembersLiveUnlessTheReaderTurnedThemOff() {
-        User carol = quickUser();
-        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "live readers",
-                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
-        String first = send(asAlice, group, "one").get("id").asString();
-        String second = send(asAlice, group, "two").get("id").asString();
-        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
-                .json().get("read_receipts").asBoolean()).isFalse();
+        GroupOfThree g = groupWhereCarolSharesNoReceipts("live readers");
+        User carol = g.carol();
+        String group = g.id();
+        String first = g.first();
+        String second = g.second();
         try (StreamClient alices = chatSocket(alice); StreamClient bobs = chatSocket(bob);
              StreamClient carols = chatSocket(carol)) {
             asBob.postJson(CHAT + "/conversations/" + group + "/read", Map.of("last_read_id", first));
@@ -129,10 +127,43 @@ class ChatReceiptsTest extends ChatFixture {
         assertThat(types(asAlice).stream().filter("chat.read"::equals).count()).as("alice's own read only").isEqualTo(1);
     }
 
+    @Test
+    void aGroupsDeliveredReceiptsReachTheOtherMembersLiveUnlessTheMemberTurnedThemOff() {
+        GroupOfThree group = groupWhereCarolSharesNoReceipts("live deliveries");
+        try (StreamClient alices = chatSocket(alice)) {
+            as(group.carol()).postJson(CHAT + "/conversations/" + group.id() + "/delivered",
+                    Map.of("last_delivered_id", group.second()));
+            asBob.postJson(CHAT + "/conversations/" + group.id() + "/delivered", Map.of("last_delivered_id", group.first()));
+
+            JsonNode heard = nextOfType(alices, "chat.delivered");
+            assertThat(heard.get("payload").get("account_id").asString()).as("carol's was not sent").isEqualTo(bob.id());
+            assertThat(heard.get("payload").get("last_delivered_id").asString()).isEqualTo(group.first());
+            assertThat(heard.has("seq")).as("live only, not in the sync log").isFalse();
+        }
+    }
+
+    /** A group of alice, bob and carol, with alice's first two messages; carol has turned receipts off. */
+    private record GroupOfThree(String id, User carol, String first, String second) {}
+
+    private GroupOfThree groupWhereCarolSharesNoReceipts(String name) {
+        User carol = quickUser();
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", name,
+                "account_ids", List.of(bob.id(), carol.id()))).json().get("id").asString();
+        String first = send(asAlice, group, "one").get("id").asString();
+        String second = send(asAlice, group, "two").get("id").asString();
+        assertThat(as(carol).send("PUT", CHAT + "/settings", "application/json", "{\"read_receipts\":false}")
+                .json().get("read_receipts").asBoolean()).isFalse();
+        return new GroupOfThree(group, carol, first, second);
+    }
+
     /** The next {@code chat.read} on the socket, skipping messages and other events. */
     private static JsonNode nextRead(StreamClient socket) {
+        return nextOfType(socket, "chat.read");
+    }
+
+    private static JsonNode nextOfType(StreamClient socket, String type) {
         JsonNode entry = nextEntry(socket);
-        while (!entry.get("type").asString().equals("chat.read")) {
+        while (!entry.get("type").asString().equals(type)) {
             entry = nextEntry(socket);
         }
         return entry;
