@@ -48,10 +48,6 @@ public class HomeTimelineQueries {
         this.followedTags = followedTags;
     }
 
-    public Optional<HomeEntry> entry(long statusId) {
-        return statuses.line(statusId).map(HomeTimelineQueries::entry);
-    }
-
     /**
      * The homes a status reaches: direct messages those mentioned; others the followers (only those showing
      * reblogs, for a reblog) unless {@code withFollowers} is false (authors read at home time), and a public

@@ -51,10 +51,9 @@ class FanOut {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(StatusPublished published) {
-        queries.entry(published.statusId()).ifPresent(entry -> {
-            store.push(entry, List.of(entry.authorId()));
-            executor.submitPost(entry);
-        });
+        HomeEntry entry = published.line();
+        store.push(entry, List.of(entry.authorId()));
+        executor.submitPost(entry);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
