@@ -156,17 +156,9 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
     /** One conditional add per timeline, pipelined: one round trip for a whole batch of followers. */
     @Override
     public void push(HomeEntry entry, Collection<Long> accountIds) {
-        if (accountIds.isEmpty()) {
-            return;
-        }
-        byte[] max = bytes(String.valueOf(maxEntries));
-        byte[] member = bytes(member(entry));
-        redis.executePipelined((RedisCallback<Object>) c -> {
-            for (long id : accountIds) {
-                addIfWarm(c, key(id), max, List.of(member));
-            }
-            return null;
-        });
+        java.util.Map<Long, List<HomeEntry>> lines = new java.util.HashMap<>();
+        accountIds.forEach(id -> lines.put(id, List.of(entry)));
+        pushAll(lines);
     }
 
     /** One conditional add per timeline with all its new lines, pipelined: one round trip for the batch. */
@@ -199,24 +191,9 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
 
     @Override
     public void addAll(long accountId, Collection<HomeEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
+        if (!entries.isEmpty()) {
+            pushAll(java.util.Map.of(accountId, List.copyOf(entries)));
         }
-        List<byte[]> members = entries.stream().map(e -> bytes(member(e))).toList();
-        redis.execute((RedisCallback<Object>) c -> {
-            addIfWarm(c, key(accountId), bytes(String.valueOf(maxEntries)), members);
-            return null;
-        });
-    }
-
-    private static void addIfWarm(RedisConnection c, String key, byte[] max, List<byte[]> members) {
-        byte[][] keysAndArgs = new byte[members.size() + 2][];
-        keysAndArgs[0] = bytes(key);
-        keysAndArgs[1] = max;
-        for (int i = 0; i < members.size(); i++) {
-            keysAndArgs[i + 2] = members.get(i);
-        }
-        c.scriptingCommands().eval(ADD_IF_WARM, ReturnType.INTEGER, 1, keysAndArgs);
     }
 
     @Override
