@@ -28,6 +28,16 @@ public class HomeTimelineQueries {
     /** A status to fan out and the home timelines it reaches besides its author's. */
     public record Audience(HomeEntry entry, Set<Long> accounts) {}
 
+    /**
+     * Whom a status reaches, for fan-out in batches: its author's followers (when {@code toFollowers}; the
+     * caller knows them) and {@code others}: those mentioned in a direct message, those following one of a
+     * public original's hashtags. The author is never among them.
+     */
+    public record Reach(HomeEntry entry, boolean toFollowers, Set<Long> others) {}
+
+    /** A follow as fan-out sees it: the follower, the followed author, whether the follower sees their reblogs. */
+    public record Follow(long followerId, long authorId, boolean showsReblogs) {}
+
     private final Statuses statuses;
     private final Follows follows;
     private final FollowedTags followedTags;
@@ -36,10 +46,6 @@ public class HomeTimelineQueries {
         this.statuses = statuses;
         this.follows = follows;
         this.followedTags = followedTags;
-    }
-
-    public Optional<HomeEntry> entry(long statusId) {
-        return statuses.line(statusId).map(HomeTimelineQueries::entry);
     }
 
     /**
@@ -68,6 +74,49 @@ public class HomeTimelineQueries {
         }
         reached.remove(status.accountId());
         return Optional.of(new Audience(new HomeEntry(status.id(), status.accountId(), status.reblogOfId()), reached));
+    }
+
+    /**
+     * What each of these statuses reaches, in a constant number of queries (one per status with hashtags);
+     * those gone are left out. The rules are {@link #audience}'s.
+     */
+    public Map<Long, Reach> reach(Collection<Long> statusIds) {
+        Map<Long, Status> found = statuses.findAll(statusIds);
+        List<Long> direct = new ArrayList<>();
+        List<Long> publicOriginals = new ArrayList<>();
+        found.values().forEach(s -> {
+            if (s.visibility() == Visibility.DIRECT) {
+                direct.add(s.id());
+            } else if (s.visibility() == Visibility.PUBLIC && !s.isReblog()) {
+                publicOriginals.add(s.id());
+            }
+        });
+        Map<Long, List<Long>> mentions = direct.isEmpty() ? Map.of() : statuses.mentions(direct);
+        Map<Long, List<String>> tags = publicOriginals.isEmpty() ? Map.of() : statuses.tags(publicOriginals);
+        Map<Long, Reach> reach = new java.util.HashMap<>();
+        for (Status s : found.values()) {
+            Set<Long> others = new LinkedHashSet<>(s.visibility() == Visibility.DIRECT
+                    ? mentions.getOrDefault(s.id(), List.of())
+                    : followedTags.followersOfAny(tags.getOrDefault(s.id(), List.of())));
+            others.remove(s.accountId());
+            reach.put(s.id(), new Reach(new HomeEntry(s.id(), s.accountId(), s.reblogOfId()),
+                    s.visibility() != Visibility.DIRECT, others));
+        }
+        return reach;
+    }
+
+    /** Every follow of these authors. */
+    public List<Follow> followersOf(Collection<Long> authorIds) {
+        return follows(follows.followersOfAll(authorIds));
+    }
+
+    /** Every follow these accounts made. */
+    public List<Follow> followedBy(Collection<Long> accountIds) {
+        return follows(follows.followsOfAll(accountIds));
+    }
+
+    private static List<Follow> follows(List<Follows.Edge> edges) {
+        return edges.stream().map(e -> new Follow(e.accountId(), e.targetId(), e.showReblogs())).toList();
     }
 
     /** Every home a deleted status may have reached (its row is gone: the event tells what it said). */

@@ -70,8 +70,9 @@ class Publication {
         announce(status, mentioned, quotedAccountId);
     }
 
+    /** From the marks cache, as every read path has it (a change of marks evicts it on every copy). */
     private boolean supervised(long accountId) {
-        return marks.ofAccounts(List.of(accountId)).getOrDefault(accountId, Set.of()).contains(Standing.SUPERVISED);
+        return marks.ofAccountsCached(List.of(accountId)).getOrDefault(accountId, Set.of()).contains(Standing.SUPERVISED);
     }
 
     /**
@@ -131,7 +132,7 @@ class Publication {
         if (status.isReblog()) {
             statuses.find(status.reblogOfId()).ifPresent(original ->
                     notifications.notify("reblog", original.accountId(), status.accountId(), original.id()));
-            events.publishEvent(new StatusPublished(status.id()));
+            events.publishEvent(new StatusPublished(status.id(), status.accountId(), status.reblogOfId()));
             return;
         }
         notifications.notifyAll("mention", mentioned, status.accountId(), status.id());
@@ -139,7 +140,7 @@ class Publication {
             notifications.notify("quote", quotedAccountId, status.accountId(), status.id());
         }
         ringFollowers(status, mentioned);
-        events.publishEvent(new StatusPublished(status.id()));
+        events.publishEvent(new StatusPublished(status.id(), status.accountId(), status.reblogOfId()));
     }
 
     /**

@@ -101,8 +101,10 @@ public class StatusService {
     @Transactional
     public Status post(Viewer viewer, NewStatus request, String idempotencyKey) {
         long author = viewer.accountId();
-        long id = idempotency.once(author, idempotencyKey, fingerprint(request), () -> create(viewer, request).id());
-        return statuses.find(id).orElseThrow(ApiException::notFound);
+        Status[] created = new Status[1];
+        long id = idempotency.once(author, idempotencyKey, fingerprint(request), () -> (created[0] = create(viewer, request)).id());
+        // A replay answers the status the key made first; a new one is answered as written.
+        return created[0] != null ? created[0] : statuses.find(id).orElseThrow(ApiException::notFound);
     }
 
     /** A request that passed every check, with its values normalised; {@code poll} is null when it has none. */
@@ -199,7 +201,9 @@ public class StatusService {
             polls.create(status, checked.poll());
         }
         // Same transaction as the insert: if an upload was taken meanwhile, no status is written either.
-        media.attach(viewer.accountId(), status.id(), mediaIds);
+        if (!mediaIds.isEmpty()) { // a new status shows nothing yet: without attachments there is nothing to write
+            media.attach(viewer.accountId(), status.id(), mediaIds);
+        }
         // Notifications and StatusPublished, now or (a supervised author) once a reviewer approves it.
         publication.publishOrHold(status, mentioned, quoted == null ? null : quoted.accountId());
         return status;

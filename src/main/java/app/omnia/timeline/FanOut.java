@@ -1,7 +1,10 @@
 package app.omnia.timeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,9 +18,11 @@ import app.omnia.social.StatusPublished;
 
 /**
  * Fan-out on write. Once a status is committed it goes into its author's own timeline at once (they see their
- * post on their next read), then, off the request thread, into the warm timelines of everyone it reaches, in
- * pipelined batches. Authors in {@link BigAccounts} are not copied to their followers: home merges them in.
- * A deleted status leaves the same timelines (those that still hold it; hydration drops it anyway).
+ * post on their next read), then, off the request thread, into the warm timelines of everyone it reaches: new
+ * posts queue up and are written in batches, each batch one pipelined write per timeline reached, to the
+ * followers {@link WarmAudiences} knows to be warm. Authors in {@link BigAccounts} are not copied to their
+ * followers: home merges them in. A deleted status leaves the same timelines (those that still hold it;
+ * hydration drops it anyway).
  */
 @Component
 class FanOut {
@@ -32,19 +37,23 @@ class FanOut {
     private final BigAccounts big;
     private final FanOutExecutor executor;
 
-    FanOut(HomeTimelineStore store, HomeTimelineQueries queries, BigAccounts big, FanOutExecutor executor) {
+    private final WarmAudiences audiences;
+
+    FanOut(HomeTimelineStore store, HomeTimelineQueries queries, BigAccounts big, FanOutExecutor executor,
+           WarmAudiences audiences) {
         this.store = store;
         this.queries = queries;
         this.big = big;
         this.executor = executor;
+        this.audiences = audiences;
+        executor.writePostsWith(this::fanOut);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(StatusPublished published) {
-        queries.entry(published.statusId()).ifPresent(entry -> {
-            store.push(entry, List.of(entry.authorId()));
-            executor.submit(() -> fanOut(entry));
-        });
+        HomeEntry entry = published.line();
+        store.push(entry, List.of(entry.authorId()));
+        executor.submitPost(entry);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -55,10 +64,31 @@ class FanOut {
                 batch -> store.remove(entry, batch)));
     }
 
-    private void fanOut(HomeEntry entry) {
+    /** Writes a batch of new posts (those deleted meanwhile are gone from the database: skipped). */
+    private void fanOut(List<HomeEntry> posts) {
+        audiences.catchUp();
+        Map<Long, HomeTimelineQueries.Reach> reach = queries.reach(posts.stream().map(HomeEntry::statusId).toList());
         // A big author's followers read it at home time; those it reaches otherwise (mentions, hashtags) get it.
-        queries.audience(entry.statusId(), !big.contains(entry.authorId())).ifPresent(audience ->
-                inBatches(audience.accounts(), batch -> store.push(audience.entry(), batch)));
+        Set<Long> authors = new HashSet<>();
+        reach.values().stream().filter(r -> r.toFollowers() && !big.contains(r.entry().authorId()))
+                .forEach(r -> authors.add(r.entry().authorId()));
+        Map<Long, WarmAudiences.Followers> followers = audiences.of(authors);
+        Map<Long, List<HomeEntry>> lines = new HashMap<>();
+        for (HomeTimelineQueries.Reach post : reach.values()) {
+            HomeEntry entry = post.entry();
+            Set<Long> reached = new HashSet<>(post.others());
+            WarmAudiences.Followers theirs = followers.get(entry.authorId());
+            if (post.toFollowers() && theirs != null) {
+                for (long follower : theirs.warm()) {
+                    if (entry.reblogOfId() == null || !theirs.hidingReblogs().contains(follower)) {
+                        reached.add(follower);
+                    }
+                }
+            }
+            reached.remove(entry.authorId());
+            reached.forEach(account -> lines.computeIfAbsent(account, a -> new ArrayList<>()).add(entry));
+        }
+        store.pushAll(lines);
     }
 
     /** Keeps the big-account set current; followers of those that left it get their recent posts copied. */

@@ -27,6 +27,22 @@ interface HomeTimelineStore {
     /** Adds a line to the timelines of those accounts whose timeline is warm; cold ones are skipped. */
     void push(HomeEntry entry, Collection<Long> accountIds);
 
+    /** Adds lines to many timelines at once (a batch of posts: one round trip); cold ones are skipped. */
+    void pushAll(java.util.Map<Long, List<HomeEntry>> linesByAccount);
+
+    /**
+     * Records that an author's followers changed (a follow, unfollow or block), so that every copy's
+     * {@link WarmAudiences} drops what it remembers of them. Called after the change committed.
+     */
+    void followersChanged(long authorId);
+
+    /**
+     * What changed for fan-out since the cursor of the previous answer (null: the beginning): timelines started (warm) and authors
+     * whose followers changed, in order. When the cursor is too old to tell (or null), the answer is
+     * {@link AudienceChanges#complete() complete}: every warm timeline, and the reader forgets what it knew.
+     */
+    AudienceChanges changesSince(String cursor);
+
     /** Adds lines to one timeline if it is warm (a rebuild, a follow's backfill). */
     void addAll(long accountId, Collection<HomeEntry> entries);
 

@@ -18,7 +18,13 @@ import app.omnia.social.HomeEntry;
  */
 class InMemoryHomeTimelineStore implements HomeTimelineStore {
 
+    /** Changes kept for fan-out's readers; one that falls further behind reads every warm timeline instead. */
+    static final int CHANGES_KEPT = 100_000;
+
     private final ConcurrentHashMap<Long, Lines> timelines = new ConcurrentHashMap<>();
+    /** The change log (its first {@code dropped} changes are gone). */
+    private final java.util.ArrayDeque<Change> changes = new java.util.ArrayDeque<>();
+    private long dropped;
     private final int maxEntries;
     private final Clock clock;
 
@@ -30,6 +36,47 @@ class InMemoryHomeTimelineStore implements HomeTimelineStore {
     @Override
     public void start(long accountId) {
         timelines.put(accountId, new Lines(clock.millis()));
+        logChange(new Change(true, accountId));
+    }
+
+    @Override
+    public void pushAll(java.util.Map<Long, List<HomeEntry>> linesByAccount) {
+        linesByAccount.forEach((account, entries) -> addAll(account, entries));
+    }
+
+    @Override
+    public void followersChanged(long authorId) {
+        logChange(new Change(false, authorId));
+    }
+
+    @Override
+    public synchronized AudienceChanges changesSince(String cursor) {
+        long next = dropped + changes.size();
+        long from = cursor == null ? -1 : Long.parseLong(cursor);
+        if (from < dropped) {
+            return new AudienceChanges(String.valueOf(next), true, java.util.Set.copyOf(timelines.keySet()), List.of());
+        }
+        java.util.Set<Long> warmed = new java.util.LinkedHashSet<>();
+        List<Long> followersChanged = new ArrayList<>();
+        java.util.Iterator<Change> all = changes.iterator();
+        for (long i = dropped; all.hasNext(); i++) {
+            Change change = all.next();
+            if (i >= from) {
+                (change.warmed() ? warmed : followersChanged).add(change.accountId());
+            }
+        }
+        return new AudienceChanges(String.valueOf(next), false, warmed, followersChanged);
+    }
+
+    /** A timeline started ({@code warmed}), or an author's followers changed. */
+    private record Change(boolean warmed, long accountId) {}
+
+    private synchronized void logChange(Change change) {
+        changes.addLast(change);
+        if (changes.size() > CHANGES_KEPT) {
+            changes.removeFirst();
+            dropped++;
+        }
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisStreamCommands;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -27,6 +30,12 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
 
     private static final String PREFIX = "omnia:tl:home:";
     private static final String EMPTY = "0";
+    /** Every account whose timeline was started (some since expired: fan-out's script skips those). */
+    private static final byte[] WARM = bytes("omnia:tl:warm");
+    /** The change log fan-out reads before each batch: {@code w} a timeline started, {@code f} followers changed. */
+    private static final String CHANGES = "omnia:tl:changes";
+    /** Changes kept; a copy that falls further behind reads the whole warm set instead. */
+    static final long CHANGES_KEPT = 100_000;
 
     // Adds members (ARGV[2..]) only to a timeline that exists, then keeps the newest ARGV[1].
     private static final byte[] ADD_IF_WARM = bytes("""
@@ -35,6 +44,9 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
             redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[1]) + 1))
             return 1
             """);
+    // Called by its digest (the text is sent once, not once per timeline); loaded again if Redis forgot it.
+    private static final String ADD_IF_WARM_SHA = RedisScript.of(new String(ADD_IF_WARM, StandardCharsets.UTF_8))
+            .getSha1();
 
     // Refreshes the idle clock and reads a page, after a first element saying whether the timeline is warm
     // (a nil reply would not survive the conversion to a list).
@@ -73,50 +85,115 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
     @Override
     public void start(long accountId) {
         String key = key(accountId);
+        byte[] id = bytes(String.valueOf(accountId));
+        // In this order: a copy that reads the log after this returns knows the timeline is warm.
         redis.executePipelined((RedisCallback<Object>) c -> {
             c.keyCommands().del(bytes(key));
             c.zSetCommands().zAdd(bytes(key), 0, bytes(EMPTY));
             c.keyCommands().expire(bytes(key), IDLE.toSeconds());
+            c.setCommands().sAdd(WARM, id);
+            logChange(c, "w", id);
             return null;
         });
+    }
+
+    @Override
+    public void followersChanged(long authorId) {
+        redis.execute((RedisCallback<Object>) c -> {
+            logChange(c, "f", bytes(String.valueOf(authorId)));
+            return null;
+        });
+    }
+
+    private static org.springframework.data.redis.connection.stream.RecordId logChange(RedisConnection c, String kind,
+                                                                                         byte[] id) {
+        return c.streamCommands().xAdd(org.springframework.data.redis.connection.stream.StreamRecords.newRecord()
+                        .in(bytes(CHANGES)).ofMap(java.util.Map.of(bytes(kind), id)),
+                RedisStreamCommands.XAddOptions.maxlen(CHANGES_KEPT).approximateTrimming(true));
+    }
+
+    /**
+     * The log's entries after the cursor, then a check that the cursor's own entry is still there: the log is
+     * trimmed from its oldest end, so if it is, nothing after it was trimmed before being read.
+     */
+    @Override
+    public AudienceChanges changesSince(String cursor) {
+        var stream = redis.opsForStream();
+        if (cursor != null) {
+            java.util.Set<Long> warmed = new java.util.LinkedHashSet<>();
+            List<Long> followersChanged = new ArrayList<>();
+            String last = cursor;
+            while (true) {
+                var records = stream.range(CHANGES, Range.rightUnbounded(Range.Bound.exclusive(last)),
+                        Limit.limit().count(10_000));
+                if (records == null || records.isEmpty()) {
+                    break;
+                }
+                for (var record : records) {
+                    record.getValue().forEach((kind, id) -> ("w".equals(kind) ? warmed : followersChanged)
+                            .add(Long.parseLong(String.valueOf(id))));
+                    last = record.getId().getValue();
+                }
+            }
+            var still = stream.range(CHANGES, Range.closed(cursor, cursor));
+            if (still != null && !still.isEmpty()) {
+                return new AudienceChanges(last, false, warmed, followersChanged);
+            }
+        }
+        // From scratch: the log's end first, then the warm set (started before that end, or logged after it).
+        var newest = stream.reverseRange(CHANGES, Range.unbounded(), Limit.limit().count(1));
+        String end = newest == null || newest.isEmpty()
+                ? redis.execute((RedisCallback<String>) c -> logChange(c, "f", bytes("0")).getValue())
+                : newest.getFirst().getId().getValue();
+        java.util.Set<Long> warm = new java.util.HashSet<>();
+        java.util.Set<String> members = redis.opsForSet().members(new String(WARM, StandardCharsets.UTF_8));
+        if (members != null) {
+            members.forEach(m -> warm.add(Long.parseLong(m)));
+        }
+        return new AudienceChanges(end, true, warm, List.of());
     }
 
     /** One conditional add per timeline, pipelined: one round trip for a whole batch of followers. */
     @Override
     public void push(HomeEntry entry, Collection<Long> accountIds) {
-        if (accountIds.isEmpty()) {
+        java.util.Map<Long, List<HomeEntry>> lines = new java.util.HashMap<>();
+        accountIds.forEach(id -> lines.put(id, List.of(entry)));
+        pushAll(lines);
+    }
+
+    /** One conditional add per timeline with all its new lines, pipelined: one round trip for the batch. */
+    @Override
+    public void pushAll(java.util.Map<Long, List<HomeEntry>> linesByAccount) {
+        if (linesByAccount.isEmpty()) {
             return;
         }
         byte[] max = bytes(String.valueOf(maxEntries));
-        byte[] member = bytes(member(entry));
-        redis.executePipelined((RedisCallback<Object>) c -> {
-            for (long id : accountIds) {
-                addIfWarm(c, key(id), max, List.of(member));
-            }
+        RedisCallback<Object> writes = c -> {
+            linesByAccount.forEach((account, entries) -> {
+                byte[][] keysAndArgs = new byte[entries.size() + 2][];
+                keysAndArgs[0] = bytes(key(account));
+                keysAndArgs[1] = max;
+                for (int i = 0; i < entries.size(); i++) {
+                    keysAndArgs[i + 2] = bytes(member(entries.get(i)));
+                }
+                c.scriptingCommands().evalSha(ADD_IF_WARM_SHA, ReturnType.INTEGER, 1, keysAndArgs);
+            });
             return null;
-        });
+        };
+        try {
+            redis.executePipelined(writes);
+        } catch (RuntimeException noScript) {
+            // Redis restarted or flushed its scripts: load it and write again (adding a line twice is harmless).
+            redis.execute((RedisCallback<String>) c -> c.scriptingCommands().scriptLoad(ADD_IF_WARM));
+            redis.executePipelined(writes);
+        }
     }
 
     @Override
     public void addAll(long accountId, Collection<HomeEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
+        if (!entries.isEmpty()) {
+            pushAll(java.util.Map.of(accountId, List.copyOf(entries)));
         }
-        List<byte[]> members = entries.stream().map(e -> bytes(member(e))).toList();
-        redis.execute((RedisCallback<Object>) c -> {
-            addIfWarm(c, key(accountId), bytes(String.valueOf(maxEntries)), members);
-            return null;
-        });
-    }
-
-    private static void addIfWarm(RedisConnection c, String key, byte[] max, List<byte[]> members) {
-        byte[][] keysAndArgs = new byte[members.size() + 2][];
-        keysAndArgs[0] = bytes(key);
-        keysAndArgs[1] = max;
-        for (int i = 0; i < members.size(); i++) {
-            keysAndArgs[i + 2] = members.get(i);
-        }
-        c.scriptingCommands().eval(ADD_IF_WARM, ReturnType.INTEGER, 1, keysAndArgs);
     }
 
     @Override

@@ -96,4 +96,33 @@ class HomeTimelineStoreTest {
         store.evict(ACCOUNT);
         assertThat(store.page(ACCOUNT, new PageRequest(null, null, null, 20), 20)).isEmpty();
     }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void pushesBatchesToWarmTimelinesOnly(HomeTimelineStore store) {
+        store.evict(ACCOUNT);
+        store.evict(ACCOUNT - 1);
+        store.start(ACCOUNT);
+        store.pushAll(java.util.Map.of(ACCOUNT, List.of(line(1), line(2), line(4)), ACCOUNT - 1, List.of(line(3))));
+        assertThat(page(store, null, null, null, 20)).containsExactly(4L, 2L, 1L);
+        assertThat(store.page(ACCOUNT - 1, new PageRequest(null, null, null, 20), 20)).as("cold").isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void logsTheChangesFanOutMustKnow(HomeTimelineStore store) {
+        AudienceChanges first = store.changesSince(null);
+        assertThat(first.complete()).as("a first read has everything").isTrue();
+        store.start(ACCOUNT);
+        store.followersChanged(ACCOUNT - 1);
+        AudienceChanges next = store.changesSince(first.cursor());
+        assertThat(next.complete()).isFalse();
+        assertThat(next.warmed()).contains(ACCOUNT);
+        assertThat(next.followersChanged()).contains(ACCOUNT - 1);
+        AudienceChanges after = store.changesSince(next.cursor());
+        assertThat(after.warmed()).as("read once").doesNotContain(ACCOUNT);
+        assertThat(after.followersChanged()).doesNotContain(ACCOUNT - 1);
+        assertThat(store.changesSince(null).warmed()).as("every warm timeline, for a new reader").contains(ACCOUNT);
+        store.evict(ACCOUNT);
+    }
 }

@@ -65,6 +65,42 @@ class HomeTimelineTest extends TwoPeopleTest {
     }
 
     @Test
+    void aTimelineWarmedAfterTheAuthorWasFannedOutStillGetsTheirNextPosts() {
+        follow(asBob, alice);
+        post(asAlice, "while bob is away"); // fan-out learns alice's warm followers: none yet
+        settle();
+        home(asBob);
+        String next = post(asAlice, "bob is back");
+        settle();
+        assertThat(stored(bob)).contains(next);
+    }
+
+    @Test
+    void aNewFollowerGetsTheNextPostsAndOneWhoLeftDoesNot() {
+        home(asBob);
+        post(asAlice, "before bob follows"); // fan-out learns alice's warm followers: none yet
+        settle();
+        follow(asBob, alice);
+        String followed = post(asAlice, "bob follows now");
+        settle();
+        assertThat(stored(bob)).contains(followed);
+        assertThat(asBob.postForm("/api/v1/accounts/" + alice.id() + "/unfollow", Map.of()).status()).isEqualTo(200);
+        String after = post(asAlice, "bob left");
+        settle();
+        assertThat(stored(bob)).doesNotContain(after, followed);
+    }
+
+    @Test
+    void manyPostsAtOnceAllArrive() {
+        follow(asBob, alice);
+        home(asBob);
+        List<String> posts = java.util.stream.IntStream.range(0, 20).parallel()
+                .mapToObj(i -> post(asAlice, "burst " + i)).toList();
+        settle();
+        assertThat(stored(bob)).containsAll(posts);
+    }
+
+    @Test
     void followBringsInRecentPosts() {
         String older = post(asAlice, "before the follow");
         home(asBob);

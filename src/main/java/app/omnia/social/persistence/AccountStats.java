@@ -56,10 +56,12 @@ public class AccountStats {
     }
 
     private void change(long accountId, String column, int delta) {
-        // The row appears with the account's first counted change (an account with none counts zero).
-        jdbc.sql("INSERT INTO account_stats (account_id) VALUES (?) ON CONFLICT DO NOTHING").param(accountId).update();
-        jdbc.sql("UPDATE account_stats SET " + column + " = " + column + " + ? WHERE account_id = ?")
-                .params(delta, accountId).update();
+        String update = "UPDATE account_stats SET " + column + " = " + column + " + ? WHERE account_id = ?";
+        if (jdbc.sql(update).params(delta, accountId).update() == 0) {
+            // The row appears with the account's first counted change (an account with none counts zero).
+            jdbc.sql("INSERT INTO account_stats (account_id) VALUES (?) ON CONFLICT DO NOTHING").param(accountId).update();
+            jdbc.sql(update).params(delta, accountId).update();
+        }
         cache.invalidateAtOnce(List.of(accountId));
     }
 }

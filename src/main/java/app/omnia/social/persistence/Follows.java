@@ -133,6 +133,25 @@ public class Follows {
     }
 
     /** Every follower of the account: the home timelines a new status of theirs reaches. */
+    /** One follow: who follows whom, and whether they see the target's reblogs. */
+    public record Edge(long accountId, long targetId, boolean showReblogs) {}
+
+    /** Every follow of these targets (fan-out's followers of a batch of authors). */
+    public List<Edge> followersOfAll(Collection<Long> targetIds) {
+        return edges("target_account_id", targetIds);
+    }
+
+    /** Every follow these accounts made. */
+    public List<Edge> followsOfAll(Collection<Long> accountIds) {
+        return edges("account_id", accountIds);
+    }
+
+    private List<Edge> edges(String column, Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("SELECT account_id, target_account_id, show_reblogs FROM follows WHERE "
+                        + column + " IN (:ids)").param("ids", ids)
+                .query((rs, n) -> new Edge(rs.getLong(1), rs.getLong(2), rs.getBoolean(3))).list();
+    }
+
     public List<Long> allFollowers(long targetId) {
         return jdbc.sql("SELECT account_id FROM follows WHERE target_account_id = ?").param(targetId)
                 .query(Long.class).list();

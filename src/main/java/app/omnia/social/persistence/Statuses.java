@@ -280,11 +280,6 @@ public class Statuses {
                 .params(accountId, limit).query(Long.class).list();
     }
 
-    public Optional<Line> line(long id) {
-        return jdbc.sql("SELECT id, account_id, reblog_of_id FROM statuses WHERE id = ?").param(id).query(LINE)
-                .optional();
-    }
-
     /**
      * The newest lines of one author that the viewer's home shows because it follows them: not direct
      * messages, and reblogs only if the follow shows them. Nothing if the viewer does not follow the author.

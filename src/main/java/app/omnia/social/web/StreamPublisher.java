@@ -82,7 +82,7 @@ class StreamPublisher {
     void on(StatusDeleted deleted) {
         Status status = deleted.status();
         Set<Long> involved = involved(status, deleted.mentioned(), null);
-        for (String channel : channels(status, deleted.mentioned(), deleted.tags())) {
+        for (String channel : channels(status, deleted.mentioned(), deleted.tags(), bus.online())) {
             bus.publish(new StreamEvent(channel, "delete", String.valueOf(status.id()), involved));
         }
     }
@@ -100,6 +100,11 @@ class StreamPublisher {
     }
 
     private void push(Status status, String event) {
+        // Every socket needs a token, so its account counts as online: with none online, nobody could hear it.
+        Set<Long> online = bus.online();
+        if (online.isEmpty()) {
+            return;
+        }
         if (!reachesOthers(status)) {
             return; // waiting for review, rejected, held or removed: nothing goes out to anyone's socket
         }
@@ -112,7 +117,7 @@ class StreamPublisher {
         String payload = json.writeValueAsString(rendered);
         String payloadForMinors = forMinors == null ? null : json.writeValueAsString(forMinors);
         Set<Long> involved = involved(status, mentioned, rendered);
-        for (String channel : channels(status, mentioned, tags)) {
+        for (String channel : channels(status, mentioned, tags, online)) {
             bus.publish(new StreamEvent(channel, event, payload, involved, payloadForMinors));
         }
         if (status.visibility() == Visibility.DIRECT && "update".equals(event)) {
@@ -157,7 +162,7 @@ class StreamPublisher {
     }
 
     /** The channels a status reaches: the same audience as the REST timelines would show it to. */
-    private Set<String> channels(Status status, List<Long> mentioned, List<String> tags) {
+    private Set<String> channels(Status status, List<Long> mentioned, List<String> tags, Set<Long> online) {
         Set<String> channels = new LinkedHashSet<>();
         channels.add(StreamEvent.timeline(status.accountId()));
         if (status.visibility() == Visibility.DIRECT) {
@@ -165,7 +170,6 @@ class StreamPublisher {
             return channels;
         }
         // Only followers with a socket open somewhere: a post costs its online audience, not its whole audience.
-        java.util.Set<Long> online = bus.online();
         Set<Long> listening = online.isEmpty() ? Set.of() : status.isReblog()
                 ? follows.followersShowingReblogs(status.accountId(), online)
                 : follows.followers(status.accountId(), online);
