@@ -88,6 +88,34 @@ public class AccountService {
                 .orElseThrow(ApiException::notFound);
     }
 
+    /**
+     * {@link #visibleAccount} from the accounts cache (no query when warm), for hot paths that only need the
+     * row; the cache is evicted by every change to what {@link AccountPolicy#canSee} reads.
+     */
+    public Account visibleCachedAccount(Viewer viewerOrNull, long id) {
+        return cachedAccount(id).filter(a -> AccountPolicy.canSee(viewerOrNull, a)).orElseThrow(ApiException::notFound);
+    }
+
+    /** {@link #visibleAccountByUsername} from the caches: no query when warm. */
+    public Account visibleCachedAccountByUsername(Viewer viewerOrNull, String username) {
+        String key = Accounts.key(username);
+        Optional<Account> cached = profileCache.idOfUsername(key).flatMap(this::cachedAccount)
+                .filter(a -> Accounts.key(a.username()).equals(key));
+        if (cached.isEmpty()) {
+            // Found by name once, then cached by id like any other account.
+            Optional<Long> id = accounts.findByUsername(username).map(Account::id);
+            id.ifPresent(found -> profileCache.rememberUsername(key, found));
+            cached = id.flatMap(this::cachedAccount);
+        }
+        return cached.filter(a -> AccountPolicy.canSee(viewerOrNull, a)).orElseThrow(ApiException::notFound);
+    }
+
+    /** The account row (without its secrets) from the accounts cache: no query when warm. */
+    public Optional<Account> cachedAccount(long id) {
+        return Optional.ofNullable(profileCache.getAll(List.of(id), this::loadProfiles).get(id))
+                .map(AccountProfileCache.Profile::account);
+    }
+
     public Optional<Account> find(long id) {
         return accounts.findById(id);
     }

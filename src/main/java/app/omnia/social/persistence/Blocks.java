@@ -10,39 +10,64 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.cache.CacheSettings;
+import app.omnia.platform.cache.SharedCache;
+import app.omnia.platform.cache.SharedCaches;
 import app.omnia.platform.persistence.SqlPaging;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.PageRequest;
 
-/** Who blocks whom. Most questions are asked "either way": a block hides both accounts from each other. */
+/**
+ * Who blocks whom. Most questions are asked "either way": a block hides both accounts from each other.
+ * {@link #eitherWay} answers from a cache of each account's {@link #hiddenFrom} set (every write here evicts
+ * both accounts, on every copy); an account blocked by or blocking more than {@link #MOST_CACHED} is asked of
+ * the database each time, so the cache stays small.
+ */
 @Repository
 public class Blocks {
 
     public record Block(long id, long accountId, long targetAccountId) {}
 
-    private final JdbcClient jdbc;
+    static final int MOST_CACHED = 1000;
 
-    public Blocks(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SharedCache<Set<Long>> hidden;
+
+    public Blocks(JdbcClient jdbc, SharedCaches caches, CacheSettings settings) {
         this.jdbc = jdbc;
+        this.hidden = caches.create("blocks", settings.accounts());
     }
 
     public boolean add(long id, long accountId, long targetId, Instant at) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """).params(id, accountId, targetId, SqlTime.of(at)).update() > 0;
+        hidden.invalidate(List.of(accountId, targetId));
+        return added;
     }
 
     public boolean remove(long accountId, long targetId) {
-        return jdbc.sql("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ?")
+        boolean removed = jdbc.sql("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ?")
                 .params(accountId, targetId).update() > 0;
+        hidden.invalidate(List.of(accountId, targetId));
+        return removed;
     }
 
+    /** Whether either account blocks the other: no query when {@code a}'s blocks are cached. */
     public boolean eitherWay(long a, long b) {
+        Set<Long> hiddenFromA = hidden.getAll(List.of(a), ids -> {
+            Set<Long> loaded = hiddenFrom(a);
+            return loaded.size() > MOST_CACHED ? Map.of() : Map.of(a, Set.copyOf(loaded));
+        }).get(a);
+        return hiddenFromA != null ? hiddenFromA.contains(b) : countEitherWay(a, b) > 0;
+    }
+
+    private long countEitherWay(long a, long b) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM blocks
                 WHERE (account_id = ? AND target_account_id = ?) OR (account_id = ? AND target_account_id = ?)
-                """).params(a, b, b, a).query(Long.class).single() > 0;
+                """).params(a, b, b, a).query(Long.class).single();
     }
 
     /** Whether the account blocks, or is blocked by, any of the others: one query however many they are. */
