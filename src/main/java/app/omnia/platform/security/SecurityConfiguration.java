@@ -120,8 +120,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /**
      * No observation (timer, span) per security filter, per authorization and per secured request: nothing
-     * reads them (there is no tracing, and http.server.requests already times every request), and wrapping
-     * each of the chain's filters in one cost about a tenth of a small request's CPU.
+     * reads them (there is no tracing, and http.server.requests already times every request), and their
+     * bookkeeping around each of the chain's filters was about 8% of a wallet transfer request's CPU samples.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
