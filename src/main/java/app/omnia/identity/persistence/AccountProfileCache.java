@@ -3,14 +3,10 @@ package app.omnia.identity.persistence;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.omnia.identity.Account;
 import app.omnia.identity.domain.ProfileField;
@@ -31,23 +27,9 @@ public class AccountProfileCache {
     public record Profile(Account account, List<ProfileField> fields, List<Verifications.Granted> verifications) {}
 
     private final SharedCache<Profile> cache;
-    /**
-     * Username key to account id. A username never changes, so an entry needs no invalidation; callers check it
-     * against the cached account's own username, so one left by a deleted account misses rather than misleads.
-     */
-    private final Cache<String, Long> idsByUsername;
 
     AccountProfileCache(SharedCaches caches, CacheSettings settings) {
         this.cache = caches.createShared("accounts", settings.accounts(), Profile.class);
-        this.idsByUsername = Caffeine.newBuilder().maximumSize(settings.accounts()).build();
-    }
-
-    public Optional<Long> idOfUsername(String usernameKey) {
-        return Optional.ofNullable(idsByUsername.getIfPresent(usernameKey));
-    }
-
-    public void rememberUsername(String usernameKey, long accountId) {
-        idsByUsername.put(usernameKey, accountId);
     }
 
     public Map<Long, Profile> getAll(Collection<Long> ids, Function<Set<Long>, Map<Long, Profile>> loader) {
@@ -66,6 +48,5 @@ public class AccountProfileCache {
     /** For tests that measure a cold cache or write rows behind the application's back. */
     public void clear() {
         cache.clear();
-        idsByUsername.invalidateAll();
     }
 }
