@@ -19,6 +19,7 @@ import app.omnia.identity.domain.ProfileField;
 import app.omnia.identity.persistence.AccountFields;
 import app.omnia.identity.persistence.AccountProfileCache;
 import app.omnia.identity.persistence.Accounts;
+import app.omnia.identity.persistence.CredentialCache;
 import app.omnia.identity.persistence.Verifications;
 import app.omnia.platform.security.Viewer;
 import app.omnia.platform.web.ApiException;
@@ -54,12 +55,14 @@ public class AccountService {
     private volatile AccountCounts.Source countSource;
     private final CredentialRevocation revocation;
     private final AccountProfileCache profileCache;
+    private final CredentialCache credentialCache;
 
     AccountService(Accounts accounts, AccountFields fields, Verifications verifications,
                    PasswordEncoder passwords, Clock clock,
                    ObjectProvider<AccountCounts.Source> counts, CredentialRevocation revocation,
-                   AccountProfileCache profileCache) {
+                   AccountProfileCache profileCache, CredentialCache credentialCache) {
         this.profileCache = profileCache;
+        this.credentialCache = credentialCache;
         this.revocation = revocation;
         this.counts = counts;
         this.accounts = accounts;
@@ -88,6 +91,37 @@ public class AccountService {
     public Account visibleAccountByUsername(Viewer viewerOrNull, String username) {
         return accounts.findByUsername(username).filter(a -> AccountPolicy.canSee(viewerOrNull, a))
                 .orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * {@link #visibleAccount} from the credentials' account cache (no query when warm, one on a miss), for hot
+     * paths that only need the row; that cache is evicted by every write of the account row.
+     */
+    public Account visibleCachedAccount(Viewer viewerOrNull, long id) {
+        return cachedAccount(id).filter(a -> AccountPolicy.canSee(viewerOrNull, a)).orElseThrow(ApiException::notFound);
+    }
+
+    /** {@link #visibleAccountByUsername} from the caches: no query when warm, two the first time. */
+    public Account visibleCachedAccountByUsername(Viewer viewerOrNull, String username) {
+        String key = Accounts.key(username);
+        Optional<Account> cached = credentialCache.idOfUsername(key).flatMap(this::cachedAccount)
+                .filter(a -> Accounts.key(a.username()).equals(key));
+        if (cached.isEmpty()) {
+            // The row is then read again by id through the cache: caching this read could put back a row changed
+            // meanwhile (the cache only guards reads it makes itself).
+            Optional<Long> id = accounts.findByUsername(username).map(Account::id);
+            id.ifPresent(found -> credentialCache.rememberUsername(key, found));
+            cached = id.flatMap(this::cachedAccount);
+        }
+        return cached.filter(a -> AccountPolicy.canSee(viewerOrNull, a)).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * The account row from the credentials' account cache: no query when warm (an account that just presented
+     * its token always is), one on a miss.
+     */
+    public Optional<Account> cachedAccount(long id) {
+        return credentialCache.account(id, accounts::findById);
     }
 
     public Optional<Account> find(long id) {

@@ -1,7 +1,9 @@
 package app.omnia.wallet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +38,11 @@ public class LedgerService {
     private final IdempotencyKeys idempotency;
     private final WalletSettings settings;
     private final TransactionTemplate ownTransaction;
+    private final WalletAccountIds accountIds;
 
     LedgerService(WalletAccounts accounts, LedgerWriter writer, IdempotencyKeys idempotency, WalletSettings settings,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, WalletAccountIds accountIds) {
+        this.accountIds = accountIds;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.accounts = accounts;
@@ -49,7 +53,8 @@ public class LedgerService {
 
     /**
      * Appends the posting's entry, or says why not. With an idempotency key, a request already answered is
-     * {@link PostingOutcome.Replayed} without queuing anything.
+     * {@link PostingOutcome.Replayed} by the writer, which claims the key with the entry (callers that answer
+     * retries before validating anything use {@link #replay} first).
      *
      * @throws ApiException 422 naming {@code asset} for a disabled asset; 503 when the writer is saturated
      * @throws IllegalArgumentException when the legs do not balance (a programming error)
@@ -61,14 +66,7 @@ public class LedgerService {
                 && l.party() instanceof Party.User user && user.accountId() == posting.spending().accountId())) {
             throw new IllegalArgumentException("a posting's spending must debit the spender");
         }
-        Posting.Idempotency key = posting.idempotency();
-        if (key != null) {
-            Optional<PostingOutcome> replay = replay(key.ownerId(), key.key(), key.fingerprint());
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
-        List<LedgerEntry.Line> lines = ownTransaction.execute(status -> resolve(posting));
+        List<LedgerEntry.Line> lines = resolve(posting);
         try {
             return writer.submit(new LedgerCommand(posting, lines))
                     .get(settings.postingTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -85,19 +83,40 @@ public class LedgerService {
         }
     }
 
-    /** The posting's legs as lines on wallet accounts, creating the accounts on first use. */
+    /**
+     * The posting's legs as lines on wallet accounts, creating the accounts on first use. Ids already known
+     * cost nothing ({@link WalletAccountIds}); the others are found or created in one transaction, remembered
+     * once it has committed.
+     */
     private List<LedgerEntry.Line> resolve(Posting posting) {
-        List<LedgerEntry.Line> lines = new ArrayList<>();
+        String asset = posting.asset();
+        Map<Party, Long> ids = new HashMap<>();
+        List<Party> unknown = new ArrayList<>();
         for (Leg leg : posting.legs()) {
-            lines.add(switch (leg.party()) {
-                case Party.User user -> new LedgerEntry.Line(accounts.ensureUser(user.accountId(), posting.asset()),
-                        user.accountId(), null, leg.amount());
-                case Party.System system -> new LedgerEntry.Line(
-                        accounts.ensureSystem(system.account().name(), posting.asset()), null, system.account().name(),
-                        leg.amount());
+            accountIds.find(leg.party(), asset).ifPresentOrElse(id -> ids.put(leg.party(), id),
+                    () -> unknown.add(leg.party()));
+        }
+        if (!unknown.isEmpty()) {
+            Map<Party, Long> created = ownTransaction.execute(status -> ensure(unknown, asset));
+            created.forEach((party, id) -> accountIds.remember(party, asset, id));
+            ids.putAll(created);
+        }
+        return posting.legs().stream().map(leg -> switch (leg.party()) {
+            case Party.User user -> new LedgerEntry.Line(ids.get(user), user.accountId(), null, leg.amount());
+            case Party.System system -> new LedgerEntry.Line(ids.get(system), null, system.account().name(),
+                    leg.amount());
+        }).toList();
+    }
+
+    private Map<Party, Long> ensure(List<Party> parties, String asset) {
+        Map<Party, Long> ids = new HashMap<>();
+        for (Party party : parties) {
+            ids.put(party, switch (party) {
+                case Party.User user -> accounts.ensureUser(user.accountId(), asset);
+                case Party.System system -> accounts.ensureSystem(system.account().name(), asset);
             });
         }
-        return lines;
+        return ids;
     }
 
     /** {@link #post} for callers without an idempotency key: the entry, or the refusal thrown. */

@@ -29,6 +29,7 @@ class Recipients {
 
     /**
      * The account id {@code text} names: {@code @username}, a bare username, or an account id (digits only).
+     * Accounts and blocks come from identity's and social's caches: no query when they are warm.
      */
     long require(long me, String text, String field) {
         if (text == null || text.isBlank()) {
@@ -39,11 +40,11 @@ class Recipients {
         long target;
         try {
             if (name.startsWith("@")) {
-                target = accounts.visibleAccountByUsername(viewer, name.substring(1)).id();
+                target = accounts.visibleCachedAccountByUsername(viewer, name.substring(1)).id();
             } else if (name.matches("\\d{1,19}")) {
-                target = accounts.visibleAccount(viewer, Long.parseLong(name)).id();
+                target = accounts.visibleCachedAccount(viewer, Long.parseLong(name)).id();
             } else {
-                target = accounts.visibleAccountByUsername(viewer, name).id();
+                target = accounts.visibleCachedAccountByUsername(viewer, name).id();
             }
         } catch (ApiException | NumberFormatException unknown) {
             throw ApiException.validation(field, "ERR_INVALID", field + " is not a known account: " + name);
@@ -64,6 +65,6 @@ class Recipients {
     }
 
     String username(long accountId) {
-        return accounts.find(accountId).map(a -> a.username()).orElse(null);
+        return accounts.cachedAccount(accountId).map(a -> a.username()).orElse(null);
     }
 }

@@ -53,7 +53,10 @@ public class WalletJson {
         Map<Long, String> names = new HashMap<>();
         for (Long id : ids) {
             if (id != null && !names.containsKey(id)) {
-                accounts.find(id).ifPresent(a -> names.put(id, a.username()));
+                String name = username(id);
+                if (name != null) {
+                    names.put(id, name);
+                }
             }
         }
         return Map.copyOf(names);
@@ -121,7 +124,8 @@ public class WalletJson {
         return map;
     }
 
+    /** From the accounts cache: a username never changes. */
     private String username(long id) {
-        return accounts.find(id).map(a -> a.username()).orElse(null);
+        return accounts.cachedAccount(id).map(a -> a.username()).orElse(null);
     }
 }

@@ -53,14 +53,25 @@ public class SqlStatements {
 
     /** POSTs a JSON body with a probe and returns how many statements the server ran for it (must be 200). */
     public static int countPostJson(Api as, String path, Object body) {
-        return count(as, "POST", path, Api.JSON.writeValueAsString(body));
+        return countPostJson(as, path, body, Map.of());
+    }
+
+    /** {@link #countPostJson(Api, String, Object)} with more request headers (e.g. an Idempotency-Key). */
+    public static int countPostJson(Api as, String path, Object body, Map<String, String> headers) {
+        return count(as, "POST", path, Api.JSON.writeValueAsString(body), headers);
     }
 
     private static int count(Api as, String method, String path, String json) {
+        return count(as, method, path, json, Map.of());
+    }
+
+    private static int count(Api as, String method, String path, String json, Map<String, String> headers) {
         String probe = UUID.randomUUID().toString();
+        Map<String, String> withProbe = new java.util.HashMap<>(headers);
+        withProbe.put(HEADER, probe);
         Api.Response response = as.send(method, path, json == null ? null : "application/json",
                 json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(json), Map.of(HEADER, probe));
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json), withProbe);
         org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(200);
         // The filter records the count as the request ends, which may be just after the client has the body.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -5,9 +5,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.omnia.identity.Account;
 import app.omnia.platform.cache.CacheSettings;
@@ -37,8 +41,10 @@ public class CredentialCache {
     private final SharedCache<CachedToken> tokens;
     private final SharedCache<CachedSession> sessions;
     private final SharedCache<Account> accounts;
+    private final Cache<String, Long> idsByUsername;
 
     CredentialCache(SharedCaches caches, CacheSettings settings) {
+        this.idsByUsername = Caffeine.newBuilder().maximumSize(settings.tokens()).build();
         this.tokens = caches.create("access-tokens", settings.tokens(), settings.tokenTtl());
         this.sessions = caches.create("web-sessions", settings.tokens(), settings.tokenTtl());
         this.accounts = caches.create("credential-accounts", settings.tokens(), settings.tokenTtl());
@@ -110,6 +116,27 @@ public class CredentialCache {
         }
     }
 
+    /**
+     * The account row by id, from this cache (every account that just presented a token is in it) or else from
+     * {@code load} (cached when found): for hot paths that need only the row, at one query on a miss.
+     */
+    public Optional<Account> account(long accountId, Function<Long, Optional<Account>> load) {
+        return Optional.ofNullable(accounts.getAll(List.of(accountId), missing -> load.apply(accountId)
+                .map(a -> Map.of(accountId, a)).orElse(Map.of())).get(accountId));
+    }
+
+    /**
+     * The id of the account with this username key, if this copy met it: a username never changes, so an entry
+     * needs no invalidation; callers check it against the cached row, so one left by a deleted account misses.
+     */
+    public Optional<Long> idOfUsername(String usernameKey) {
+        return Optional.ofNullable(idsByUsername.getIfPresent(usernameKey));
+    }
+
+    public void rememberUsername(String usernameKey, long accountId) {
+        idsByUsername.put(usernameKey, accountId);
+    }
+
     /** These tokens were revoked: evicted here and on every copy once the transaction is over. */
     public void tokensRevoked(Collection<String> tokenHashes) {
         tokens.invalidate(tokenHashes.stream().map(CredentialCache::key).toList());
@@ -125,6 +152,7 @@ public class CredentialCache {
         tokens.clear();
         sessions.clear();
         accounts.clear();
+        idsByUsername.invalidateAll();
     }
 
     /** The first 64 bits of the SHA-256 (hex): as good a key as any, and a clash only costs a query. */

@@ -101,6 +101,25 @@ class WalletTransfersTest extends WalletFixture {
     }
 
     @Test
+    void aBlockStopsMoneyAtOnceAndAnUnblockLetsItMoveAgainEvenWhenBothWereJustLookedUp() {
+        credit(alice, "10", "EUR");
+        credit(bob, "10", "EUR");
+        // Both directions paid first: the payers' blocks and the payees' accounts are cached.
+        assertThat(transfer(asAlice, "@" + bob.username(), "1", "EUR", null).status()).isEqualTo(200);
+        assertThat(transfer(asBob, "@" + alice.username(), "1", "EUR", null).status()).isEqualTo(200);
+
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/block", Map.of());
+        assertProblem(transfer(asAlice, "@" + bob.username(), "1", "EUR", null), 403, "to");
+        assertProblem(transfer(asBob, "@" + alice.username(), "1", "EUR", null), 403, "to");
+
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/unblock", Map.of());
+        assertThat(transfer(asAlice, "@" + bob.username(), "1", "EUR", null).status()).isEqualTo(200);
+        assertThat(transfer(asBob, "@" + alice.username(), "2", "EUR", null).status()).isEqualTo(200);
+        assertThat(balance(asAlice, "EUR")).isEqualTo(1100);
+        assertThat(balance(asBob, "EUR")).isEqualTo(900);
+    }
+
+    @Test
     void anotherUsersTransactionIsNotFoundAndNeedsATokenToBeSeen() {
         credit(alice, "5", "EUR");
         String id = transfer(asAlice, "@" + bob.username(), "1", "EUR", null).json().get("id").asString();
