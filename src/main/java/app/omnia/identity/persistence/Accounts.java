@@ -37,7 +37,8 @@ public class Accounts {
 
     /**
      * Every write of an account row ends here: the cached profile and the account its tokens are cached with
-     * go once the transaction is over.
+     * go once the transaction is over. Called after the write: outside a transaction the eviction is at once,
+     * and a load between an eviction and the write would cache the old row again.
      */
     private void changed(long id) {
         if (cache != null) {
@@ -139,7 +140,6 @@ public class Accounts {
 
     public void updateProfile(long id, String displayName, String note, boolean locked, boolean bot,
                               boolean discoverable, String avatarFile, String headerFile, Instant now) {
-        changed(id);
         jdbc.sql("""
                 UPDATE accounts SET display_name = :displayName, note = :note, locked = :locked, bot = :bot,
                     discoverable = :discoverable, avatar_file = :avatar, header_file = :header, updated_at = :now
@@ -149,29 +149,30 @@ public class Accounts {
                 .param("discoverable", discoverable).param("avatar", avatarFile).param("header", headerFile)
                 .param("now", SqlTime.of(now)).param("id", id)
                 .update();
+        changed(id);
     }
 
     public void updatePasswordHash(long id, String passwordHash, Instant now) {
-        changed(id);
         jdbc.sql("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?")
                 .params(passwordHash, SqlTime.of(now), id).update();
+        changed(id);
     }
 
     public void updateRole(long id, Role role, Instant now) {
-        changed(id);
         jdbc.sql("UPDATE accounts SET role = ?, updated_at = ? WHERE id = ?").params(role.key(), SqlTime.of(now), id).update();
+        changed(id);
     }
 
     public void updateApproved(long id, boolean approved, Instant now) {
-        changed(id);
         jdbc.sql("UPDATE accounts SET approved = ?, updated_at = ? WHERE id = ?").params(approved, SqlTime.of(now), id)
                 .update();
+        changed(id);
     }
 
     public void updateSuspendedAt(long id, Instant suspendedAt, Instant now) {
-        changed(id);
         jdbc.sql("UPDATE accounts SET suspended_at = ?, updated_at = ? WHERE id = ?")
                 .params(suspendedAt == null ? null : SqlTime.of(suspendedAt), SqlTime.of(now), id).update();
+        changed(id);
     }
 
     /** Mastodon's "disable": login refused (null enables it again); the account and its posts stay. */
@@ -196,14 +197,14 @@ public class Accounts {
     }
 
     public void updateTotp(long id, String sealedSecret, boolean enabled, Instant now) {
-        changed(id);
         jdbc.sql("UPDATE accounts SET totp_secret = ?, totp_enabled = ?, updated_at = ? WHERE id = ?")
                 .params(sealedSecret, enabled, SqlTime.of(now), id).update();
+        changed(id);
     }
 
     public void delete(long id) {
-        changed(id);
         jdbc.sql("DELETE FROM accounts WHERE id = ?").param(id).update();
+        changed(id);
     }
 
     public static String key(String text) {

@@ -83,12 +83,13 @@ public class CredentialCache {
     public Optional<AccessTokens.Active> find(String tokenHash, Supplier<Optional<AccessTokens.Active>> load) {
         long key = key(tokenHash);
         AccessTokens.Active[] loaded = new AccessTokens.Active[1];
+        long accountStamp = accounts.stamp();
         CachedToken cached = tokens.getAll(List.of(key), missing -> {
             loaded[0] = load.get().orElse(null);
             return loaded[0] == null ? Map.of() : Map.of(key, new CachedToken(tokenHash, loaded[0].token()));
         }).get(key);
         if (loaded[0] != null) {
-            remember(loaded[0]);
+            remember(loaded[0], accountStamp);
             return Optional.of(loaded[0]);
         }
         if (cached == null) {
@@ -109,10 +110,10 @@ public class CredentialCache {
         return account == null ? Optional.empty() : Optional.of(new AccessTokens.Active(cached.token(), account));
     }
 
-    private void remember(AccessTokens.Active active) {
+    /** Keeps the account read with the token, unless it was evicted since {@code stamp} (taken before the read). */
+    private void remember(AccessTokens.Active active, long stamp) {
         if (active.account() != null) {
-            long id = active.account().id();
-            accounts.getAll(List.of(id), missing -> Map.of(id, active.account()));
+            accounts.put(active.account().id(), active.account(), stamp);
         }
     }
 
