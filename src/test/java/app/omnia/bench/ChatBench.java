@@ -69,7 +69,9 @@ class ChatBench {
         ChatLedger ledger = new ChatLedger(capacity);
         try (BenchServerProcess server = BenchServerProcess.start(settings, log);
              ChatSockets sockets = new ChatSockets(server.port(), ledger);
-             ChatSenders senders = new ChatSenders(server, cast, ledger)) {
+             ChatSenders senders = new ChatSenders(server, cast, ledger);
+             StandInAutovacuum autovacuum = new StandInAutovacuum(PG + DATABASE,
+                     "chat_events, chat_inbox, chat_messages, chat_sequences", Duration.ofSeconds(5))) {
             cpu = new CpuClock(server.pid(), DATABASE);
             long written = System.nanoTime();
             try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "")) {
