@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,7 +104,7 @@ class MessageWriter extends GroupCommitWriter<MessageWriter.Outgoing, MessageJso
             }
         }
         conversations.touchAll(fresh.stream().map(Outgoing::message)
-                .collect(java.util.stream.Collectors.toMap(Message::conversationId, Message::id, Math::max)));
+                .collect(Collectors.toMap(Message::conversationId, Message::id, Math::max)));
         events.recordAll(fresh.stream().map(s -> new ChatEvents.ToRecord(s.message().conversationId(),
                 ChatEventKind.MESSAGE, s.json(), s.audience(), s.flags())).toList());
         return answers;

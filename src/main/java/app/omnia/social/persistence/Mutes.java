@@ -1,5 +1,7 @@
 package app.omnia.social.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,7 +75,7 @@ public class Mutes {
         return jdbc.sql("SELECT * FROM mutes WHERE account_id = ?").param(accountId).query(Mutes::mute).list();
     }
 
-    private static Mute mute(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Mute mute(ResultSet rs, int row) throws SQLException {
         return new Mute(rs.getLong("id"), rs.getLong("target_account_id"), rs.getBoolean("hide_notifications"),
                 SqlTime.read(rs, "expires_at"));
     }

@@ -1,5 +1,6 @@
 package app.omnia.social.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public class ViewerStateCache {
         cache.invalidateAtOnce(List.of(accountId));
     }
 
-    public void invalidate(java.util.Collection<Long> accountIds) {
+    public void invalidate(Collection<Long> accountIds) {
         cache.invalidateAtOnce(accountIds);
     }
 
