@@ -1,8 +1,7 @@
 package app.omnia.platform.streaming;
 
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,37 +42,47 @@ final class RedisStreamBus implements StreamBus, MessageListener {
 
     @Override
     public void publish(StreamEvent event) {
-        Map<String, Object> message = fields(event);
-        message.put("kind", "event");
-        redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
+        publishAll(List.of(event));
     }
 
     /** One Redis message carrying them all; every copy delivers them in this order. */
     @Override
     public void publishAll(List<StreamEvent> events) {
-        if (events.size() == 1) {
-            publish(events.getFirst());
-            return;
-        }
         if (events.isEmpty()) {
             return;
         }
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("kind", "events");
-        message.put("events", events.stream().map(RedisStreamBus::fields).toList());
-        redis.convertAndSend(CHANNEL, json.writeValueAsString(message));
+        redis.convertAndSend(CHANNEL, render(events));
     }
 
-    private static Map<String, Object> fields(StreamEvent event) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("channel", event.channel());
-        fields.put("event", event.event());
-        fields.put("payload", event.payload());
-        fields.put("involved", event.involvedAccounts());
-        if (event.payloadForMinors() != null) {
-            fields.put("payload_for_minors", event.payloadForMinors());
+    /**
+     * {@code {"kind":"events","events":[{"channel":..,"event":..,"payload":..,"involved":[..]},..]}}, written
+     * field by field: a chat message sends one entry per recipient, and a map per entry cost more than the text.
+     */
+    private String render(List<StreamEvent> events) {
+        StringWriter text = new StringWriter(256 * events.size());
+        try (JsonGenerator out = json.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringProperty("kind", "events");
+            out.writeArrayPropertyStart("events");
+            for (StreamEvent event : events) {
+                out.writeStartObject();
+                out.writeStringProperty("channel", event.channel());
+                out.writeStringProperty("event", event.event());
+                out.writeStringProperty("payload", event.payload());
+                out.writeArrayPropertyStart("involved");
+                for (long account : event.involvedAccounts()) {
+                    out.writeNumber(account);
+                }
+                out.writeEndArray();
+                if (event.payloadForMinors() != null) {
+                    out.writeStringProperty("payload_for_minors", event.payloadForMinors());
+                }
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         }
-        return fields;
+        return text.toString();
     }
 
     @Override
@@ -118,7 +128,7 @@ final class RedisStreamBus implements StreamBus, MessageListener {
     @Override
     public void onMessage(Message message, byte[] pattern) {
         try {
-            JsonNode node = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+            JsonNode node = json.readTree(message.getBody());
             if ("credentials".equals(node.path("kind").asString())) {
                 long account = node.path("account").asLong();
                 queues.submit("credentials:" + account, () -> hub.recheck(account));
@@ -128,7 +138,7 @@ final class RedisStreamBus implements StreamBus, MessageListener {
                 node.path("events").forEach(this::deliver);
                 return;
             }
-            deliver(node);
+            deliver(node); // one event alone: what copies of an older version send
         } catch (RuntimeException e) {
             // One malformed message must not stop the listener that serves every socket on this copy.
             log.warn("Ignoring an unreadable streaming message: {}", e.getMessage());

@@ -61,7 +61,10 @@ final class StreamSession {
         if (subscriptions.containsKey(subscription)) {
             return;
         }
-        StreamRelay opened = relay.open(event -> send(subscription, event, json));
+        // Mastodon's envelope, {"stream":[..],"event":"..","payload":".."}: its head is the same for every event.
+        String head = "{\"stream\":" + json.writeValueAsString(subscription.stream()) + ",\"event\":";
+        StreamRelay opened = relay.open(event -> send(head + json.writeValueAsString(event.event()) + ",\"payload\":"
+                + json.writeValueAsString(event.payload()) + "}"));
         if (subscriptions.putIfAbsent(subscription, opened) != null) {
             opened.close();
         }
@@ -90,14 +93,6 @@ final class StreamSession {
                 relay.accept(event);
             }
         });
-    }
-
-    private void send(Subscription subscription, StreamEvent event, JsonMapper json) {
-        Map<String, Object> message = new java.util.LinkedHashMap<>();
-        message.put("stream", subscription.stream());
-        message.put("event", event.event());
-        message.put("payload", event.payload());
-        send(json.writeValueAsString(message));
     }
 
     void send(String text) {
