@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP/1.1 keep-alive connection that sends GETs and reads each whole response (status, headers, body by
+ * One HTTP/1.1 keep-alive connection that sends GETs (or form POSTs) and reads each whole response (status, headers, body by
  * Content-Length or chunks) without decoding it: the cheapest load generator the JDK allows, so that the
  * server, which shares the machine, gets the CPU that {@link java.net.http.HttpClient} (its selector thread,
  * its futures, decoding every body into a String) would take. One per client thread; reconnects when the
@@ -32,14 +32,26 @@ final class KeepAliveGet implements AutoCloseable {
 
     /** Sends a GET with a bearer token and returns the response's status once its body is read. */
     int get(String path, String token) throws IOException {
+        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
+                + token + "\r\nAccept: application/json\r\n\r\n");
+    }
+
+    /** Sends a form POST ({@code body} already URL-encoded, ASCII) and returns the status once the body is read. */
+    int postForm(String path, String token, String body) throws IOException {
+        return exchange("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
+                + token + "\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    private int exchange(String request) throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000); // a server that stops answering fails the request, not the whole run
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
         }
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
-                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String statusLine = line();
         int status = Integer.parseInt(statusLine.substring(9, 12));
