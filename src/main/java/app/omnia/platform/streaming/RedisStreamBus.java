@@ -1,6 +1,7 @@
 package app.omnia.platform.streaming;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import tools.jackson.core.JsonGenerator;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RedisStreamBus implements StreamBus, MessageListener {
 
     static final String CHANNEL = "omnia:streaming";
+    private static final byte[] CHANNEL_BYTES = CHANNEL.getBytes(StandardCharsets.UTF_8);
     /** Sorted set: account id → until when it counts as online (each copy refreshes its own accounts). */
     static final String ONLINE = "omnia:streaming:online";
     static final java.time.Duration ONLINE_FOR = java.time.Duration.ofSeconds(90);
@@ -51,16 +54,18 @@ final class RedisStreamBus implements StreamBus, MessageListener {
         if (events.isEmpty()) {
             return;
         }
-        redis.convertAndSend(CHANNEL, render(events));
+        byte[] message = render(events);
+        redis.execute((RedisCallback<Long>) connection -> connection.publish(CHANNEL_BYTES, message));
     }
 
     /**
      * {@code {"kind":"events","events":[{"channel":..,"event":..,"payload":..,"involved":[..]},..]}}, written
-     * field by field: a chat message sends one entry per recipient, and a map per entry cost more than the text.
+     * field by field in UTF-8: a chat message sends one entry per recipient, and a map per entry cost more than
+     * the text.
      */
-    private String render(List<StreamEvent> events) {
-        StringWriter text = new StringWriter(256 * events.size());
-        try (JsonGenerator out = json.createGenerator(text)) {
+    private byte[] render(List<StreamEvent> events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(640 * events.size());
+        try (JsonGenerator out = json.createGenerator(bytes)) {
             out.writeStartObject();
             out.writeStringProperty("kind", "events");
             out.writeArrayPropertyStart("events");
@@ -82,7 +87,7 @@ final class RedisStreamBus implements StreamBus, MessageListener {
             out.writeEndArray();
             out.writeEndObject();
         }
-        return text.toString();
+        return bytes.toByteArray();
     }
 
     @Override
