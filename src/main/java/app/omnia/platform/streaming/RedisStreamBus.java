@@ -2,6 +2,7 @@ package app.omnia.platform.streaming;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -132,30 +134,79 @@ final class RedisStreamBus implements StreamBus, MessageListener {
      */
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        try {
-            JsonNode node = json.readTree(message.getBody());
-            if ("credentials".equals(node.path("kind").asString())) {
-                long account = node.path("account").asLong();
-                queues.submit("credentials:" + account, () -> hub.recheck(account));
+        try (JsonParser in = json.createParser(message.getBody())) {
+            // Read as a stream, not as a tree: a chat message's batch holds one entry per recipient.
+            String kind = null;
+            long account = 0;
+            List<StreamEvent> events = new ArrayList<>();
+            expect(in.nextToken(), JsonToken.START_OBJECT);
+            for (String name = in.nextName(); name != null; name = in.nextName()) {
+                JsonToken value = in.nextToken();
+                switch (name) {
+                    case "kind" -> kind = in.getValueAsString();
+                    case "account" -> account = in.getValueAsLong();
+                    case "events" -> {
+                        expect(value, JsonToken.START_ARRAY);
+                        while (in.nextToken() == JsonToken.START_OBJECT) {
+                            Fields fields = new Fields();
+                            for (String field = in.nextName(); field != null; field = in.nextName()) {
+                                in.nextToken();
+                                fields.read(field, in);
+                            }
+                            events.add(fields.event());
+                        }
+                    }
+                    default -> in.skipChildren();
+                }
+            }
+            if ("credentials".equals(kind)) {
+                long changed = account;
+                queues.submit("credentials:" + changed, () -> hub.recheck(changed));
                 return;
             }
-            if ("events".equals(node.path("kind").asString())) {
-                node.path("events").forEach(this::deliver);
-                return;
-            }
-            deliver(node); // one event alone: what copies of an older version send
+            events.forEach(event -> queues.submit(event.channel(), () -> hub.deliver(event)));
         } catch (RuntimeException e) {
             // One malformed message must not stop the listener that serves every socket on this copy.
             log.warn("Ignoring an unreadable streaming message: {}", e.getMessage());
         }
     }
 
-    private void deliver(JsonNode node) {
-        Set<Long> involved = new HashSet<>();
-        node.path("involved").forEach(id -> involved.add(id.asLong()));
-        StreamEvent event = new StreamEvent(node.path("channel").asString(), node.path("event").asString(),
-                node.path("payload").asString(), involved,
-                node.hasNonNull("payload_for_minors") ? node.get("payload_for_minors").asString() : null);
-        queues.submit(event.channel(), () -> hub.deliver(event));
+    private static void expect(JsonToken token, JsonToken expected) {
+        if (token != expected) {
+            throw new IllegalArgumentException("expected " + expected + ", found " + token);
+        }
+    }
+
+    /** One event's fields as they are read, in any order. */
+    private static final class Fields {
+
+        private String channel;
+        private String event;
+        private String payload;
+        private String payloadForMinors;
+        private final Set<Long> involved = new HashSet<>();
+
+        void read(String name, JsonParser in) {
+            switch (name) {
+                case "channel" -> channel = in.getValueAsString();
+                case "event" -> event = in.getValueAsString();
+                case "payload" -> payload = in.getValueAsString();
+                case "payload_for_minors" -> payloadForMinors = in.getValueAsString();
+                case "involved" -> {
+                    expect(in.currentToken(), JsonToken.START_ARRAY);
+                    while (in.nextToken() != JsonToken.END_ARRAY) {
+                        involved.add(in.getValueAsLong());
+                    }
+                }
+                default -> in.skipChildren();
+            }
+        }
+
+        StreamEvent event() {
+            if (channel == null || event == null) {
+                throw new IllegalArgumentException("an event without its channel or name");
+            }
+            return new StreamEvent(channel, event, payload, involved, payloadForMinors);
+        }
     }
 }
