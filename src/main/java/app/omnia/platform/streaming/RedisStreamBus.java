@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -115,11 +117,14 @@ final class RedisStreamBus implements StreamBus, MessageListener {
         markOnline(java.util.List.of(accountId));
     }
 
+    /** One command for them all: a copy with 10,000 sockets made 10,000 round trips every half minute. */
     void markOnline(java.util.Collection<Long> accounts) {
-        double until = System.currentTimeMillis() + ONLINE_FOR.toMillis();
-        for (long account : accounts) {
-            redis.opsForZSet().add(ONLINE, String.valueOf(account), until);
+        if (accounts.isEmpty()) {
+            return;
         }
+        double until = System.currentTimeMillis() + ONLINE_FOR.toMillis();
+        redis.opsForZSet().add(ONLINE, accounts.stream()
+                .map(account -> ZSetOperations.TypedTuple.of(String.valueOf(account), until)).collect(Collectors.toSet()));
     }
 
     @Override

@@ -26,11 +26,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    WebMvcRegistrations methodReadOnceMappings() {
+    WebMvcRegistrations quickRejectMappings() {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new MethodReadOnceHandlerMapping();
+                return new QuickRejectHandlerMapping();
             }
         };
     }

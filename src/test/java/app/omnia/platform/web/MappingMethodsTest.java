@@ -12,9 +12,9 @@ import app.omnia.support.TwoPeopleTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request mappings are looked up with the method read once, and those for other methods passed over
- * ({@link MethodReadOnceHandlerMapping}): what Spring decides from the method must not change, on paths with a
- * variable (matched against every mapping) as on plain ones.
+ * Request mappings for other methods, or whose patterns' literal beginning the path lacks, are passed over
+ * ({@link QuickRejectHandlerMapping}): what Spring decides must not change, on paths with a variable (matched
+ * against every mapping) as on plain ones, and on paths written with percent-encoded characters.
  */
 @IntegrationTest
 class MappingMethodsTest extends TwoPeopleTest {
@@ -32,6 +32,14 @@ class MappingMethodsTest extends TwoPeopleTest {
         Api.Response follow = asAlice.send("POST", account + "/follow", null, NONE, Map.of());
         assertThat(follow.status()).as(follow.toString()).isEqualTo(200);
         assertThat(follow.json().get("following").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPathIsMatchedAsSpringDecodesIt() {
+        Api.Response encoded = asAlice.get("/api/v1/%61ccounts/" + bob.id());
+        assertThat(encoded.status()).as(encoded.toString()).isEqualTo(200);
+        assertThat(encoded.json().get("id").asString()).isEqualTo(bob.id());
+        assertThat(asAlice.get("/api/v1/accountz/" + bob.id()).status()).isEqualTo(404);
     }
 
     @Test
