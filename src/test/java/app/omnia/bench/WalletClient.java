@@ -59,6 +59,12 @@ final class WalletClient {
         return send(post("/api/omnia/v1/wallet/transfers", transfer.payer(), transfer.key(), body));
     }
 
+    /** The caller's own balances ({@code GET /wallet/balances}): the cheapest authenticated wallet request. */
+    Answer balances(long as) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/omnia/v1/wallet/balances")).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + BenchAccounts.token(as)).GET().build());
+    }
+
     /** Credits an account from the issuing system account, as an admin adjustment. */
     Answer credit(long account, long amount, String key) {
         String body = "{\"account_id\":\"" + account + "\",\"direction\":\"credit\",\"asset\":\"" + asset
@@ -102,7 +108,8 @@ final class WalletClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new Answer(status, JSON.readTree(response.body()).path("id").asString(), null);
+                JsonNode answer = JSON.readTree(response.body());
+                return new Answer(status, answer.isObject() ? answer.path("id").asString() : null, null);
             }
             return new Answer(status, null, "http " + status + problemType(response.body()));
         } catch (HttpTimeoutException e) {
