@@ -116,7 +116,7 @@ class HomeTimelineBench {
 
     /**
      * Reads home pages as the readers, from {@link #CONCURRENCY} virtual threads, each on its own keep-alive
-     * connection ({@link KeepAliveGet}: the load generator shares the machine, so it should cost little), for
+     * connection ({@link KeepAliveHttp}: the load generator shares the machine, so it should cost little), for
      * {@link #READ_TIME}; with the CPU this JVM (server and load generator) and PostgreSQL used per request.
      */
     private Stats readHome(int port, List<Long> readers) throws InterruptedException {
@@ -129,7 +129,7 @@ class HomeTimelineBench {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                KeepAliveGet client = new KeepAliveGet("127.0.0.1", port);
+                KeepAliveHttp client = new KeepAliveHttp("127.0.0.1", port);
                 while (System.nanoTime() < end) {
                     long reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
                     long at = System.nanoTime();
@@ -158,7 +158,7 @@ class HomeTimelineBench {
                 (after.database() - before.database()) * 1e3 / n);
     }
 
-    private static void closeQuietly(KeepAliveGet client) {
+    private static void closeQuietly(KeepAliveHttp client) {
         try {
             client.close();
         } catch (IOException ignored) {

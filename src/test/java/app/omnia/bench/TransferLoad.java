@@ -1,5 +1,6 @@
 package app.omnia.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +26,9 @@ final class TransferLoad {
         Transfer next(SplittableRandom random, long sequence);
     }
 
-    /** What a client sends for each transfer the mix chooses. */
+    /** What a client sends, on its own connection, for each transfer the mix chooses. */
     private interface Request {
-        WalletClient.Answer send(WalletClient wallet, Transfer transfer);
+        WalletClient.Answer send(WalletClient wallet, KeepAliveHttp connection, Transfer transfer);
     }
 
     /** One transfer request: the key identifies it across retries. */
@@ -86,7 +87,8 @@ final class TransferLoad {
 
     /** Each transfer's payer reads their own balances instead of paying: nothing is written. */
     static TransferLoad balanceReads(WalletClient wallet, int concurrency) {
-        return new TransferLoad(wallet, (client, transfer) -> client.balances(transfer.payer()), "requests",
+        return new TransferLoad(wallet, (client, connection, transfer) -> client.balances(connection,
+                transfer.payer()), "requests",
                 concurrency, false);
     }
 
@@ -165,11 +167,19 @@ final class TransferLoad {
 
         @Override
         public void run() {
+            try (KeepAliveHttp connection = wallet.connect()) {
+                run(connection);
+            } catch (IOException closing) {
+                // Every answer is counted already; a connection that fails to close changes none of them.
+            }
+        }
+
+        private void run(KeepAliveHttp connection) {
             long sequence = 0;
             while (running.get() && System.nanoTime() < deadline) {
                 Transfer transfer = mix.next(random, ((long) number << 40) | sequence++);
                 long at = System.nanoTime();
-                WalletClient.Answer answer = request.send(wallet, transfer);
+                WalletClient.Answer answer = request.send(wallet, connection, transfer);
                 long took = System.nanoTime() - at;
                 if (answer.acknowledged()) {
                     if (count == latencies.length) {
