@@ -137,16 +137,14 @@ final class WalletClient {
     }
 
     /**
-     * The entry's id, the first member of the entry the server answers ({@code {"id":"123",...}}): found
-     * without parsing the whole body, which would cost the shared cores more than the request.
+     * The entry's id, the first member of the entry the server answers ({@code {"id":"123",...}}), found without
+     * parsing the whole body, which would cost the shared cores more than the request; null for an answer
+     * without one (a 202 waiting for a confirmation).
      */
     private static String id(String entry) {
-        int start = entry.indexOf(ID) + ID.length();
-        int end = entry.indexOf('"', start);
-        if (start < ID.length() || end < 0) {
-            throw new IllegalStateException("an answer without an id: " + entry);
-        }
-        return entry.substring(start, end);
+        int at = entry.indexOf(ID);
+        int end = at < 0 ? -1 : entry.indexOf('"', at + ID.length());
+        return end < 0 ? null : entry.substring(at + ID.length(), end);
     }
 
     /** The problem's type or title, so that error counts say what went wrong. */
