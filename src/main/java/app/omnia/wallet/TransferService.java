@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import app.omnia.platform.idempotency.IdempotencyKeys;
 import app.omnia.platform.web.ApiException;
 import app.omnia.wallet.domain.Amounts;
 
@@ -53,6 +54,9 @@ public class TransferService {
      * @param path the request path (the problem document's {@code instance})
      */
     public WalletReply transfer(long me, TransferInput input, String key, String path) {
+        if (key != null) {
+            IdempotencyKeys.checkLength(key); // first, as when every key was looked up before validating
+        }
         Asset asset;
         long amount;
         String note;

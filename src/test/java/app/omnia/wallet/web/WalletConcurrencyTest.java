@@ -101,6 +101,17 @@ class WalletConcurrencyTest extends WalletFixture {
     }
 
     @Test
+    void aKeyTooLongIsRefusedBeforeAnythingElse() {
+        credit(alice, "10", "EUR");
+
+        Api.Response refused = transfer(asAlice, "@" + bob.username(), "1", "EUR", "k".repeat(256));
+
+        assertProblem(refused, 400, "Idempotency-Key");
+        assertProblem(transfer(asAlice, "nobody-here", "1", "EUR", "k".repeat(256)), 400, "Idempotency-Key");
+        assertThat(balance(asAlice, "EUR")).isEqualTo(1000);
+    }
+
+    @Test
     void aRefusedFirstResponseIsReplayedEvenOnceTheMoneyIsThere() {
         credit(alice, "1", "EUR");
         String to = "@" + bob.username();
