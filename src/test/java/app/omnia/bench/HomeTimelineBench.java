@@ -122,8 +122,8 @@ class HomeTimelineBench {
     }
 
     /**
-     * Reads {@code path} (home pages) as the readers, from {@link #CONCURRENCY} virtual threads, each on its own keep-alive
-     * connection ({@link KeepAliveGet}: the load generator shares the machine, so it should cost little), for
+     * Reads {@code path} (home pages) as the readers, from {@link #CONCURRENCY} virtual threads, each on its own
+     * keep-alive connection ({@link KeepAliveHttp}: the load generator shares the machine, so it should cost little), for
      * {@link #READ_TIME}; with the CPU this JVM (server and load generator) and PostgreSQL used per request.
      */
     private Stats readHome(int port, List<Long> readers, String path) throws InterruptedException {
@@ -136,7 +136,7 @@ class HomeTimelineBench {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                KeepAliveGet client = new KeepAliveGet("127.0.0.1", port);
+                KeepAliveHttp client = new KeepAliveHttp("127.0.0.1", port);
                 while (System.nanoTime() < end) {
                     long reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
                     long at = System.nanoTime();
@@ -165,7 +165,7 @@ class HomeTimelineBench {
                 (after.database() - before.database()) * 1e3 / n);
     }
 
-    private static void closeQuietly(KeepAliveGet client) {
+    private static void closeQuietly(KeepAliveHttp client) {
         try {
             client.close();
         } catch (IOException ignored) {
