@@ -1,9 +1,12 @@
 package app.omnia.wallet;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import app.omnia.platform.idempotency.IdempotencyKeys;
+import app.omnia.platform.web.ApiException;
 import app.omnia.wallet.domain.Amounts;
 
 /**
@@ -11,6 +14,12 @@ import app.omnia.wallet.domain.Amounts;
  * writer. With an Idempotency-Key the first response (a refusal by the ledger included) is stored with the
  * entry and replayed to retries; input errors (bad amount, unknown recipient...) are not stored, as Stripe
  * does not store validation errors.
+ *
+ * <p>A retry gets the stored response whatever would be decided now (the payee blocked the payer since...),
+ * without looking the key up before validating: a retry that passes validation is replayed by the writer,
+ * which claims every key with its posting and answers a key already used from what it stored; only a
+ * request that fails validation looks its key up, to replay the stored response instead of the error. So a
+ * first request, the common case, runs no statement of its own for its key.
  */
 @Service
 public class TransferService {
@@ -45,20 +54,34 @@ public class TransferService {
      * @param path the request path (the problem document's {@code instance})
      */
     public WalletReply transfer(long me, TransferInput input, String key, String path) {
-        var replay = ledger.replay(me, key, input.fingerprint());
-        if (replay.isPresent()) {
-            return WalletReply.of(replay.get(), e -> json.entryText(me, e));
+        if (key != null) {
+            IdempotencyKeys.checkLength(key); // first, as when every key was looked up before validating
         }
-        Asset asset = ledger.requireEnabled(input.asset() == null || input.asset().isBlank() ? settings.defaultAsset()
-                : input.asset());
-        long amount = Amounts.parse("amount", input.amount(), asset);
-        String note = Amounts.note(input.note(), settings.maxNoteCharacters());
-        long payee = recipients.require(me, input.to(), "to");
+        Asset asset;
+        long amount;
+        String note;
+        long payee;
+        try {
+            asset = ledger.requireEnabled(input.asset() == null || input.asset().isBlank() ? settings.defaultAsset()
+                    : input.asset());
+            amount = Amounts.parse("amount", input.amount(), asset);
+            note = Amounts.note(input.note(), settings.maxNoteCharacters());
+            payee = recipients.require(me, input.to(), "to");
+        } catch (ApiException refused) {
+            return replay(me, input, key).orElseThrow(() -> refused);
+        }
         if (controls.needsSecondConfirmation(amount)) {
-            return confirmations.await(me, payee, amount, asset.code(), note, key, input.fingerprint());
+            // Confirmations store their own first responses: a retry is answered before another confirmation.
+            return replay(me, input, key).orElseGet(() ->
+                    confirmations.await(me, payee, amount, asset.code(), note, key, input.fingerprint()));
         }
         Posting posting = Posting.between("transfer", asset.code(), Party.user(me), Party.user(payee), amount, me, note);
         return post(me, posting, key, input.fingerprint(), path);
+    }
+
+    /** The stored first response for this key and request, if any (the key with another request is a 422). */
+    private Optional<WalletReply> replay(long me, TransferInput input, String key) {
+        return ledger.replay(me, key, input.fingerprint()).map(r -> WalletReply.of(r, e -> json.entryText(me, e)));
     }
 
     /** Posts with the key (when given) and turns the outcome into the reply; shared with money requests. */

@@ -17,13 +17,19 @@ final class CpuClock {
     record Reading(double server, double database, double client, String loadAverage) {
 
         String since(Reading start, long messages) {
-            double perMessage = 1000.0 / Math.max(1, messages);
+            return since(start, messages, "message");
+        }
+
+        /** The CPU per operation named {@code what} ("message", "transfer"...), for {@code count} of them. */
+        String since(Reading start, long count, String what) {
+            double perOperation = 1000.0 / Math.max(1, count);
             double total = (server - start.server) + (database - start.database) + (client - start.client);
-            return String.format("server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms CPU per message "
-                            + "(server + PostgreSQL: at most %.0f messages/s on 2 dedicated cores); load average %s -> %s",
-                    (server - start.server) * perMessage, (database - start.database) * perMessage,
-                    (client - start.client) * perMessage,
-                    2.0 / Math.max(1e-9, ((server - start.server) + (database - start.database)) / Math.max(1, messages)),
+            return String.format("server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms CPU per " + what
+                            + " (server + PostgreSQL: at most %.0f " + what + "s/s on 2 dedicated cores); load average "
+                            + "%s -> %s",
+                    (server - start.server) * perOperation, (database - start.database) * perOperation,
+                    (client - start.client) * perOperation,
+                    2.0 / Math.max(1e-9, ((server - start.server) + (database - start.database)) / Math.max(1, count)),
                     start.loadAverage, loadAverage) + (total < 0 ? " (a process restarted)" : "");
         }
     }

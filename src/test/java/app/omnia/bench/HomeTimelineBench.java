@@ -45,6 +45,7 @@ class HomeTimelineBench {
     private static final int POSTS_PER_ACCOUNT = Integer.getInteger("bench.posts-per-account", 10);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     private static final Duration READ_TIME = Duration.ofSeconds(Long.getLong("bench.read-seconds", 15));
+    private static final String HOME = "/api/v1/timelines/home?limit=20";
     private static final int VISIBILITY_SAMPLES = Integer.getInteger("bench.visibility-samples", 50);
 
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -68,7 +69,7 @@ class HomeTimelineBench {
 
         Stats naive;
         try (ConfigurableApplicationContext server = start("naive")) {
-            naive = readHome(port(server), cast.readers());
+            naive = readHome(port(server), cast.readers(), HOME);
         }
         line("home reads, naive query", naive.summary());
         BenchAccounts.flushRedis(REDIS);
@@ -78,10 +79,16 @@ class HomeTimelineBench {
                 get(port, "/api/v1/timelines/home?limit=20", reader); // a first read builds a cold timeline
             }
             System.out.println("bench-phase: store reads start"); // a mark for profilers, not a figure
-            Stats store = readHome(port, cast.readers());
+            Stats store = readHome(port, cast.readers(), HOME);
             line("home reads, timeline store", store.summary());
             line("ratio store/naive", "throughput x%.1f, p99 latency x%.1f lower",
                     store.perSecond() / naive.perSecond(), naive.p99() / Math.max(0.001, store.p99()));
+            // What this machine's HTTP stack serves at most: the same clients, readers and tokens, the cheapest
+            // authenticated request a Mastodon app makes (one account's JSON, from caches).
+            Stats ceiling = readHome(port, cast.readers(), "/api/v1/accounts/verify_credentials");
+            line("HTTP ceiling, verify_credentials", ceiling.summary());
+            line("ratio store/ceiling", "throughput x%.2f, p99 latency x%.1f", store.perSecond() / ceiling.perSecond(),
+                    store.p99() / Math.max(0.001, ceiling.p99()));
             long follower = cast.readers().getFirst();
             line("publish -> visible, ordinary author", visibility(port, cast.ordinaryAuthor(), follower).latencySummary());
             line("publish -> visible, celebrity author (followed by all)",
@@ -115,11 +122,11 @@ class HomeTimelineBench {
     }
 
     /**
-     * Reads home pages as the readers, from {@link #CONCURRENCY} virtual threads, each on its own keep-alive
-     * connection ({@link KeepAliveGet}: the load generator shares the machine, so it should cost little), for
+     * Reads {@code path} (home pages) as the readers, from {@link #CONCURRENCY} virtual threads, each on its own
+     * keep-alive connection ({@link KeepAliveHttp}: the load generator shares the machine, so it should cost little), for
      * {@link #READ_TIME}; with the CPU this JVM (server and load generator) and PostgreSQL used per request.
      */
-    private Stats readHome(int port, List<Long> readers) throws InterruptedException {
+    private Stats readHome(int port, List<Long> readers, String path) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         CpuClock cpu = new CpuClock(ProcessHandle.current().pid(), DATABASE);
@@ -129,13 +136,13 @@ class HomeTimelineBench {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                KeepAliveGet client = new KeepAliveGet("127.0.0.1", port);
+                KeepAliveHttp client = new KeepAliveHttp("127.0.0.1", port);
                 while (System.nanoTime() < end) {
                     long reader = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
                     long at = System.nanoTime();
                     int status;
                     try {
-                        status = client.get("/api/v1/timelines/home?limit=20", BenchAccounts.token(reader));
+                        status = client.get(path, BenchAccounts.token(reader));
                     } catch (IOException e) {
                         status = -1;
                         closeQuietly(client); // the next request opens a new connection
@@ -158,7 +165,7 @@ class HomeTimelineBench {
                 (after.database() - before.database()) * 1e3 / n);
     }
 
-    private static void closeQuietly(KeepAliveGet client) {
+    private static void closeQuietly(KeepAliveHttp client) {
         try {
             client.close();
         } catch (IOException ignored) {

@@ -20,6 +20,8 @@ import java.util.Map;
 final class ServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "omnia.jar");
+    /** Extra JVM options for the server, space-separated (e.g. a flight recording to profile it). */
+    private static final String JVM_OPTIONS = System.getProperty("bench.server-jvm-options", "");
 
     private final int port;
     private final Map<String, String> settings;
@@ -73,7 +75,11 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run with -Pbench, which builds it");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseParallelGC", "-jar", JAR.toString(), "--server.port=" + port));
+                "-Xmx1g", "-XX:+UseParallelGC"));
+        if (!JVM_OPTIONS.isBlank()) {
+            command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         extra.forEach((name, value) -> command.add("--" + name + "=" + value));
         Files.createDirectories(log.getParent());

@@ -1,5 +1,6 @@
 package app.omnia.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +16,19 @@ import java.util.concurrent.atomic.LongAdder;
  * Closed-loop transfer load: {@code concurrency} virtual threads, each sending one transfer at a time over HTTP
  * (a new Idempotency-Key each) until told to stop. It keeps every latency, counts outcomes by kind, and
  * remembers what was acknowledged and what was left without an answer, for the crash test to check.
+ * {@link #balanceReads} sends, the same way, each transfer's payer reading their balances instead: what the
+ * same clients get from the server for the cheapest authenticated wallet request (a ceiling for transfers).
  */
 final class TransferLoad {
 
     /** Chooses who pays whom; called from many threads, each with its own random source. */
     interface Mix {
         Transfer next(SplittableRandom random, long sequence);
+    }
+
+    /** What a client sends, on its own connection, for each transfer the mix chooses. */
+    private interface Request {
+        WalletClient.Answer send(WalletClient wallet, KeepAliveHttp connection, Transfer transfer);
     }
 
     /** One transfer request: the key identifies it across retries. */
@@ -30,8 +38,8 @@ final class TransferLoad {
     record Acknowledged(Transfer transfer, String id) {}
 
     /** What a run measured and remembered. */
-    record Result(long[] latenciesNanos, long elapsedNanos, Map<String, Long> failures, List<Acknowledged> acknowledged,
-            List<Transfer> unanswered) {
+    record Result(String what, long[] latenciesNanos, long elapsedNanos, Map<String, Long> failures,
+            List<Acknowledged> acknowledged, List<Transfer> unanswered) {
 
         double perSecond() {
             return latenciesNanos.length / (elapsedNanos / 1e9);
@@ -45,13 +53,15 @@ final class TransferLoad {
         }
 
         String summary() {
-            return String.format("%.0f transfers/s, p50 %.1f ms, p99 %.1f ms (%d acknowledged in %.1f s; failures: %s)",
+            return String.format("%.0f " + what + "/s, p50 %.1f ms, p99 %.1f ms (%d acknowledged in %.1f s; failures: %s)",
                     perSecond(), percentileMillis(0.5), percentileMillis(0.99), latenciesNanos.length,
                     elapsedNanos / 1e9, failures.isEmpty() ? "none" : failures);
         }
     }
 
     private final WalletClient wallet;
+    private final Request request;
+    private final String what;
     private final int concurrency;
     private final boolean remember;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -64,9 +74,22 @@ final class TransferLoad {
 
     /** {@code remember}: keep every acknowledged and unanswered transfer (the crash test needs them). */
     TransferLoad(WalletClient wallet, int concurrency, boolean remember) {
+        this(wallet, WalletClient::transfer, "transfers", concurrency, remember);
+    }
+
+    private TransferLoad(WalletClient wallet, Request request, String what, int concurrency, boolean remember) {
         this.wallet = wallet;
+        this.request = request;
+        this.what = what;
         this.concurrency = concurrency;
         this.remember = remember;
+    }
+
+    /** Each transfer's payer reads their own balances instead of paying: nothing is written. */
+    static TransferLoad balanceReads(WalletClient wallet, int concurrency) {
+        return new TransferLoad(wallet, (client, connection, transfer) -> client.balances(connection,
+                transfer.payer()), "requests",
+                concurrency, false);
     }
 
     /** Starts the clients; they run until {@link #stop()}. */
@@ -123,7 +146,7 @@ final class TransferLoad {
         Arrays.sort(latencies);
         Map<String, Long> counted = new TreeMap<>();
         failures.forEach((kind, count) -> counted.put(kind, count.sum()));
-        return new Result(latencies, elapsed, counted, acknowledged, unanswered);
+        return new Result(what, latencies, elapsed, counted, acknowledged, unanswered);
     }
 
     private final class Client implements Runnable {
@@ -144,11 +167,19 @@ final class TransferLoad {
 
         @Override
         public void run() {
+            try (KeepAliveHttp connection = wallet.connect()) {
+                run(connection);
+            } catch (IOException closing) {
+                // Every answer is counted already; a connection that fails to close changes none of them.
+            }
+        }
+
+        private void run(KeepAliveHttp connection) {
             long sequence = 0;
             while (running.get() && System.nanoTime() < deadline) {
                 Transfer transfer = mix.next(random, ((long) number << 40) | sequence++);
                 long at = System.nanoTime();
-                WalletClient.Answer answer = wallet.transfer(transfer);
+                WalletClient.Answer answer = request.send(wallet, connection, transfer);
                 long took = System.nanoTime() - at;
                 if (answer.acknowledged()) {
                     if (count == latencies.length) {

@@ -16,9 +16,11 @@ import tools.jackson.databind.JsonNode;
  * README. In one run, on the same PostgreSQL server with {@code synchronous_commit=on}: pgbench's built-in
  * TPC-B-like script with C clients for D seconds (the baseline), then Omnia as its own process, K funded
  * people, and C HTTP clients sending P2P transfers for D seconds, first between random people, then with a
- * share of them paying one merchant account (a hot row). It prints transfers/s, p50/p99, failures by kind,
- * the ratio to pgbench, where the CPU went and the ledger writer's batch sizes, and checks the ledger's
- * invariants at the end (the run fails if they do not hold).
+ * share of them paying one merchant account (a hot row). After them, the HTTP ceiling: the same clients, as
+ * the same people, reading their balances (the cheapest authenticated wallet request, no write). It prints
+ * requests or transfers/s, p50/p99, failures by kind, CPU per request, the ratios to pgbench and to the
+ * ceiling, where the CPU went and the ledger writer's batch sizes, and checks the ledger's invariants at the
+ * end (the run fails if they do not hold).
  */
 class WalletBench {
 
@@ -26,6 +28,7 @@ class WalletBench {
     private static final int CONCURRENCY = Integer.getInteger("bench.wallet.concurrency", 64);
     private static final int SECONDS = Integer.getInteger("bench.wallet.seconds", 20);
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.wallet.warm-up-seconds", 10);
+    private static final int CEILING_SECONDS = Integer.getInteger("bench.wallet.ceiling-seconds", 10);
     private static final double HOT_SHARE = Double.parseDouble(System.getProperty("bench.wallet.hot-share", "0.3"));
     private static final String PGBENCH = System.getProperty("bench.pgbench", "/usr/bin/pgbench");
     private static final String PGBENCH_DATABASE = System.getProperty("bench.pgbench.database", "omnia_pgbench");
@@ -63,16 +66,23 @@ class WalletBench {
 
             new TransferLoad(wallet, CONCURRENCY, false)
                     .runFor(setup.randomPairs("warm-"), 1, Duration.ofSeconds(WARM_UP_SECONDS));
-            TransferLoad.Result random = phase("transfers, random people", server, wallet,
-                    setup.randomPairs("random-"), 2);
+            TransferLoad.Result random = phase("transfers, random people", "transfer", server,
+                    new TransferLoad(wallet, CONCURRENCY, false), setup.randomPairs("random-"), 2, SECONDS);
             TransferLoad.Result hot = phase(String.format("transfers, %.0f%% paying one merchant", HOT_SHARE * 100),
-                    server, wallet, setup.hotMerchant("hot-", HOT_SHARE), 3);
+                    "transfer", server, new TransferLoad(wallet, CONCURRENCY, false),
+                    setup.hotMerchant("hot-", HOT_SHARE), 3, SECONDS);
+            // Last, so that it runs as warm as the transfers did: compiled code, every person's token cached.
+            TransferLoad.Result ceiling = phase("HTTP ceiling, balance reads", "request", server,
+                    TransferLoad.balanceReads(wallet, CONCURRENCY), setup.randomPairs("read-"), 4, CEILING_SECONDS);
 
             for (var run : Map.of("random people", random, "hot merchant", hot).entrySet()) {
                 double ratio = run.getValue().perSecond() / baseline.tps();
                 report.line("ratio to pgbench, " + run.getKey(), "x%.2f (%.0f transfers/s / %.0f pgbench tps); target "
                         + "x10 and 20,000 transfers/s: %s", ratio, run.getValue().perSecond(), baseline.tps(),
                         ratio >= 10 && run.getValue().perSecond() >= 20_000 ? "met" : "NOT met");
+                report.line("ratio to the HTTP ceiling, " + run.getKey(), "x%.2f (%.0f transfers/s / %.0f balance "
+                        + "reads/s)", run.getValue().perSecond() / ceiling.perSecond(), run.getValue().perSecond(),
+                        ceiling.perSecond());
             }
             checkLedger(wallet, issued);
         } finally {
@@ -81,16 +91,20 @@ class WalletBench {
         }
     }
 
-    private TransferLoad.Result phase(String name, ServerProcess server, WalletClient wallet, TransferLoad.Mix mix,
-            long seed) throws InterruptedException {
+    /** Runs the load for {@code seconds} and prints what it got, and the CPU per {@code what} it sent. */
+    private TransferLoad.Result phase(String name, String what, ServerProcess server, TransferLoad load,
+            TransferLoad.Mix mix, long seed, int seconds) throws InterruptedException {
         Prometheus prometheus = new Prometheus(server.port());
         Map<String, Double> before = prometheus.samples("wallet");
         CpuMeter cpu = CpuMeter.start(server.pid());
-        TransferLoad.Result result = new TransferLoad(wallet, CONCURRENCY, false).runFor(mix, seed,
-                Duration.ofSeconds(SECONDS));
+        CpuClock clock = new CpuClock(server.pid(), WalletBenchSetup.DATABASE);
+        CpuClock.Reading started = clock.read();
+        TransferLoad.Result result = load.runFor(mix, seed, Duration.ofSeconds(seconds));
         String cpuSummary = cpu.summary();
+        String perRequest = clock.read().since(started, result.latenciesNanos().length, what);
         report.line(name, result.summary());
         report.line(name + ", CPU", cpuSummary);
+        report.line(name + ", CPU per " + what, perRequest);
         report.line(name + ", server meters", Prometheus.means(before, prometheus.samples("wallet")));
         return result;
     }

@@ -1,5 +1,6 @@
 package app.omnia.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -133,14 +134,18 @@ final class WalletBenchSetup {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = next.getAndIncrement(); i < ids.length; i = next.getAndIncrement()) {
-                    WalletClient.Answer answer = wallet.credit(ids[i], funding, "fund-" + ids[i]);
-                    if (answer.unanswered()) {
-                        answer = wallet.credit(ids[i], funding, "fund-" + ids[i]); // same key: credited once
+                try (KeepAliveHttp connection = wallet.connect()) {
+                    for (int i = next.getAndIncrement(); i < ids.length; i = next.getAndIncrement()) {
+                        WalletClient.Answer answer = wallet.credit(connection, ids[i], funding, "fund-" + ids[i]);
+                        if (answer.unanswered()) { // same key: credited once
+                            answer = wallet.credit(connection, ids[i], funding, "fund-" + ids[i]);
+                        }
+                        if (!answer.acknowledged()) {
+                            refusals.add(ids[i] + ": " + answer.failure());
+                        }
                     }
-                    if (!answer.acknowledged()) {
-                        refusals.add(ids[i] + ": " + answer.failure());
-                    }
+                } catch (IOException closing) {
+                    // Every credit has its answer already.
                 }
             }));
         }

@@ -2,21 +2,23 @@ package app.omnia.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Currency;
-import java.util.concurrent.Executors;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The wallet's HTTP API as the benchmarks use it: transfers as the paying person, credits and the invariant
- * check as an admin. Tokens are the benchmark's own ({@link BenchAccounts#token(long)}).
+ * The wallet's HTTP API as the benchmarks use it: transfers and balance reads as the person, credits and the
+ * invariant check as an admin. Tokens are the benchmark's own ({@link BenchAccounts#token(long)}). Everything
+ * but the invariant check goes through a connection of the calling thread's own ({@link #connect()}, a plain
+ * {@link KeepAliveHttp}: the load generator shares the machine with the server, so it should cost little).
  */
 final class WalletClient {
 
@@ -36,14 +38,20 @@ final class WalletClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String ID = "\"id\":\"";
+
+    /** Only for the invariant check, whose answer is read as JSON and may take minutes. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String host = "127.0.0.1";
+    private final int port;
     private final String base;
     private final String asset;
     private final long admin;
 
     WalletClient(int port, String asset, long admin) {
-        this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+        this.base = "http://" + host + ":" + port;
         this.asset = asset;
         this.admin = admin;
     }
@@ -52,18 +60,33 @@ final class WalletClient {
         return asset;
     }
 
+    /** A connection to the server for one thread's requests; the caller closes it. */
+    KeepAliveHttp connect() {
+        return new KeepAliveHttp(host, port, TIMEOUT);
+    }
+
     /** Pays {@code transfer.payee()} from {@code transfer.payer()}'s account, under the transfer's key. */
-    Answer transfer(TransferLoad.Transfer transfer) {
+    Answer transfer(KeepAliveHttp connection, TransferLoad.Transfer transfer) {
         String body = "{\"to\":\"" + transfer.payee() + "\",\"asset\":\"" + asset + "\",\"amount\":\""
                 + decimal(transfer.amount()) + "\"}";
-        return send(post("/api/omnia/v1/wallet/transfers", transfer.payer(), transfer.key(), body));
+        return post(connection, "/api/omnia/v1/wallet/transfers", transfer.payer(), transfer.key(), body);
+    }
+
+    /** The caller's own balances ({@code GET /wallet/balances}): the cheapest authenticated wallet request. */
+    Answer balances(KeepAliveHttp connection, long as) {
+        try {
+            int status = connection.get("/api/omnia/v1/wallet/balances", BenchAccounts.token(as));
+            return status == 200 ? new Answer(status, null, null) : new Answer(status, null, "http " + status);
+        } catch (IOException e) {
+            return failed(connection, e);
+        }
     }
 
     /** Credits an account from the issuing system account, as an admin adjustment. */
-    Answer credit(long account, long amount, String key) {
+    Answer credit(KeepAliveHttp connection, long account, long amount, String key) {
         String body = "{\"account_id\":\"" + account + "\",\"direction\":\"credit\",\"asset\":\"" + asset
                 + "\",\"amount\":\"" + decimal(amount) + "\",\"note\":\"benchmark funding\"}";
-        return send(post("/api/omnia/v1/admin/wallet/adjustments", admin, key, body));
+        return post(connection, "/api/omnia/v1/admin/wallet/adjustments", admin, key, body);
     }
 
     /** The server's own invariant check, as JSON. */
@@ -90,29 +113,38 @@ final class WalletClient {
         return BigDecimal.valueOf(minor, Currency.getInstance(asset).getDefaultFractionDigits()).toPlainString();
     }
 
-    private HttpRequest post(String path, long as, String key, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + BenchAccounts.token(as))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private Answer post(KeepAliveHttp connection, String path, long as, String key, String body) {
+        try {
+            int status = connection.post(path, BenchAccounts.token(as), Map.of("Idempotency-Key", key), body);
+            if (status >= 200 && status < 300) {
+                return new Answer(status, id(connection.body()), null);
+            }
+            return new Answer(status, null, "http " + status + problemType(connection.body()));
+        } catch (IOException e) {
+            return failed(connection, e);
+        }
     }
 
-    private Answer send(HttpRequest request) {
+    /** No answer: the connection is dropped (the next request opens another), the request left unanswered. */
+    private static Answer failed(KeepAliveHttp connection, IOException e) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new Answer(status, JSON.readTree(response.body()).path("id").asString(), null);
-            }
-            return new Answer(status, null, "http " + status + problemType(response.body()));
-        } catch (HttpTimeoutException e) {
-            return new Answer(-1, null, "timeout");
-        } catch (IOException e) {
-            return new Answer(-1, null, "io (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(-1, null, "interrupted");
+            connection.close();
+        } catch (IOException closing) {
+            e.addSuppressed(closing);
         }
+        return new Answer(-1, null, e instanceof SocketTimeoutException ? "timeout"
+                : "io (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /**
+     * The entry's id, the first member of the entry the server answers ({@code {"id":"123",...}}), found without
+     * parsing the whole body, which would cost the shared cores more than the request; null for an answer
+     * without one (a 202 waiting for a confirmation).
+     */
+    private static String id(String entry) {
+        int at = entry.indexOf(ID);
+        int end = at < 0 ? -1 : entry.indexOf('"', at + ID.length());
+        return end < 0 ? null : entry.substring(at + ID.length(), end);
     }
 
     /** The problem's type or title, so that error counts say what went wrong. */

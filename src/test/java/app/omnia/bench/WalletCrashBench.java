@@ -3,6 +3,7 @@ package app.omnia.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -149,17 +150,21 @@ class WalletCrashBench {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < CONCURRENCY; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = next.getAndIncrement(); i < transfers.size(); i = next.getAndIncrement()) {
-                    TransferLoad.Transfer transfer = transfers.get(i);
-                    WalletClient.Answer answer = wallet.transfer(transfer);
-                    for (int round = 1; round < RETRY_ROUNDS && answer.unanswered(); round++) {
-                        answer = wallet.transfer(transfer);
+                try (KeepAliveHttp connection = wallet.connect()) {
+                    for (int i = next.getAndIncrement(); i < transfers.size(); i = next.getAndIncrement()) {
+                        TransferLoad.Transfer transfer = transfers.get(i);
+                        WalletClient.Answer answer = wallet.transfer(connection, transfer);
+                        for (int round = 1; round < RETRY_ROUNDS && answer.unanswered(); round++) {
+                            answer = wallet.transfer(connection, transfer);
+                        }
+                        if (answer.acknowledged()) {
+                            acknowledged.add(new TransferLoad.Acknowledged(transfer, answer.transferId()));
+                        } else {
+                            problems.add("retry of " + transfer.key() + " got " + answer.failure());
+                        }
                     }
-                    if (answer.acknowledged()) {
-                        acknowledged.add(new TransferLoad.Acknowledged(transfer, answer.transferId()));
-                    } else {
-                        problems.add("retry of " + transfer.key() + " got " + answer.failure());
-                    }
+                } catch (IOException closing) {
+                    // Every retry has its answer already.
                 }
             }));
         }

@@ -211,7 +211,8 @@ public class IdempotencyKeys {
         return ApiException.unprocessable("Idempotency-Key was already used with a different request");
     }
 
-    private static void checkLength(String key) {
+    /** 400 naming {@code Idempotency-Key} when it is too long: for callers that check it before any lookup. */
+    public static void checkLength(String key) {
         if (key.length() > MAX_KEY) {
             throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key is longer than 255 characters");
         }

@@ -3,6 +3,7 @@ package app.omnia.platform.streaming;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,24 @@ final class RedisStreamBus implements StreamBus, MessageListener {
         java.util.Set<Long> online = new HashSet<>();
         if (members != null) {
             members.forEach(m -> online.add(Long.parseLong(m)));
+        }
+        return online;
+    }
+
+    /** One ZMSCORE: only the accounts asked about are read, however many are online. */
+    @Override
+    public Set<Long> onlineAmong(Collection<Long> accounts) {
+        List<Long> asked = List.copyOf(accounts);
+        if (asked.isEmpty()) {
+            return Set.of();
+        }
+        List<Double> until = redis.opsForZSet().score(ONLINE, asked.stream().map(String::valueOf).toArray());
+        long now = System.currentTimeMillis();
+        Set<Long> online = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (until != null && until.get(i) != null && until.get(i) >= now) {
+                online.add(asked.get(i));
+            }
         }
         return online;
     }

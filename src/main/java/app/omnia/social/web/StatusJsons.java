@@ -57,14 +57,22 @@ class StatusJsons {
     private final app.omnia.social.persistence.HeldEdits heldEdits;
     /**
      * Authors recur across pages and viewers, and their JSON (escaped, linkified) depends on nothing but their
-     * view: the view is the key, so a changed profile or counter is simply another key (no eviction needed).
+     * view: kept per account with the view it was made from, and made again when today's view differs (a changed
+     * profile or counter), so no eviction is needed. Keyed by id: hashing a whole view costs more than comparing it.
      */
-    private final Cache<AccountView, AccountJson> authorJsons;
+    private final Cache<Long, AuthorJson> authorJsons;
+
+    private record AuthorJson(AccountView view, AccountJson json) {
+    }
+
+    private final SharedStatusJsons sharedJsons;
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
                 FilterService filters, app.omnia.social.Standings standings,
-                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits, CacheSettings cacheSettings) {
+                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits, CacheSettings cacheSettings,
+                SharedStatusJsons sharedJsons) {
+        this.sharedJsons = sharedJsons;
         this.authorJsons = Caffeine.newBuilder().maximumSize(cacheSettings.accounts()).build();
         this.heldEdits = heldEdits;
         this.clock = clock;
@@ -94,9 +102,10 @@ class StatusJsons {
         if (json == null) {
             return false;
         }
-        boolean own = json.sensitive() && !json.mediaAttachments().isEmpty();
-        boolean quoted = json.quote() instanceof StatusJson.QuoteJson q && showsSensitiveMedia(q.quotedStatus());
-        return own || quoted || showsSensitiveMedia(json.reblog());
+        boolean own = json.shared().sensitive() && !json.viewer().mediaAttachments().isEmpty();
+        boolean quoted = json.viewer().quote() instanceof StatusJson.QuoteJson q
+                && showsSensitiveMedia(q.quotedStatus());
+        return own || quoted || showsSensitiveMedia(json.viewer().reblog());
     }
 
     List<StatusJson> page(List<Status> unmoderated, Long viewerId) {
@@ -276,6 +285,16 @@ class StatusJsons {
         return FilterService.matches(h.filters(), shown).stream().<Object>map(FilterJsons::of).toList();
     }
 
+    private AccountJson authorJson(AccountView author) {
+        AuthorJson kept = authorJsons.getIfPresent(author.account().id());
+        if (kept != null && kept.view().equals(author)) {
+            return kept.json();
+        }
+        AccountJson json = AccountJson.of(author, links);
+        authorJsons.put(author.account().id(), new AuthorJson(author, json));
+        return json;
+    }
+
     private boolean viewerIsAuthor(Status s, Hydration h) {
         return h.viewerId() != null && h.viewerId() == s.accountId();
     }
@@ -295,17 +314,16 @@ class StatusJsons {
                 .toList();
         List<StatusJson.TagJson> tags = card.tags().stream()
                 .map(t -> new StatusJson.TagJson(t, links.tagUrl(t))).toList();
-        return new StatusJson(
+        StatusJson.Shared shared = new StatusJson.Shared(
                 String.valueOf(s.id()),
                 links.actorUri(username) + "/statuses/" + s.id(),
                 reblog == null ? links.profileUrl(username) + "/" + s.id() : null,
                 JsonTime.of(s.createdAt()),
-                authorJsons.get(author, view -> AccountJson.of(view, links)),
+                authorJson(author),
                 reblog == null ? s.content() : "",
                 s.visibility().key(),
                 s.sensitive(),
                 s.spoilerText(),
-                h.minorViewer() && s.sensitive() ? List.of() : attachments(card.media()),
                 null,
                 mentions,
                 tags,
@@ -315,11 +333,15 @@ class StatusJsons {
                 card.replies(),
                 s.inReplyToId() == null ? null : String.valueOf(s.inReplyToId()),
                 s.inReplyToAccountId() == null ? null : String.valueOf(s.inReplyToAccountId()),
-                reblog,
-                reblog == null ? h.polls().get(s.id()) : null,
                 null,
                 s.language(),
                 JsonTime.of(s.editedAt()),
+                s.replyPolicy().key(),
+                card.quotes());
+        StatusJson.Viewer viewer = new StatusJson.Viewer(
+                h.minorViewer() && s.sensitive() ? List.of() : attachments(card.media()),
+                reblog,
+                reblog == null ? h.polls().get(s.id()) : null,
                 h.viewer().favourited().contains(subject),
                 h.viewer().reblogged().contains(subject),
                 false,
@@ -327,11 +349,10 @@ class StatusJsons {
                 // Mastodon tells only the author which of their statuses are pinned.
                 viewerIsAuthor(s, h) && h.viewer().pinned().contains(s.id()),
                 filtered(s, h),
-                s.replyPolicy().key(),
                 reblog == null ? quote(s, nested, h) : null,
-                card.quotes(),
                 quoteApproval(s, h),
                 null,
                 h.reviewStates().containsKey(s.id()) ? new StatusJson.OmniaJson(h.reviewStates().get(s.id())) : null);
+        return new StatusJson(shared, viewer, sharedJsons.of(s.id(), shared));
     }
 }

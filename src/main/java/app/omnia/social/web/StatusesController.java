@@ -120,7 +120,7 @@ class StatusesController {
     List<Map<String, Object>> history(@PathVariable String id) {
         Long viewer = viewerId();
         Status status = statuses.visible(viewer, PathIds.parse(id));
-        AccountJson author = json.one(status, viewer).account();
+        AccountJson author = json.one(status, viewer).shared().account();
         List<StatusEdits.Version> versions = statuses.history(viewer, status.id());
         // Every version's attachments in one query (an edit may have dropped some: they are kept for this).
         Map<Long, MediaAttachment> attachments = media.byIds(versions.stream()

@@ -112,8 +112,8 @@ class StreamPublisher {
         // Minors see sensitive statuses without their media: a second rendering, only when it would differ.
         StatusJson forMinors = StatusJsons.showsSensitiveMedia(rendered) ? statusJson.forAudience(status, true) : null;
         // The rendering has just loaded the mentions and tags: read them from it rather than query again.
-        List<Long> mentioned = rendered.mentions().stream().map(m -> Long.parseLong(m.id())).toList();
-        List<String> tags = rendered.tags().stream().map(StatusJson.TagJson::name).toList();
+        List<Long> mentioned = rendered.shared().mentions().stream().map(m -> Long.parseLong(m.id())).toList();
+        List<String> tags = rendered.shared().tags().stream().map(StatusJson.TagJson::name).toList();
         String payload = json.writeValueAsString(rendered);
         String payloadForMinors = forMinors == null ? null : json.writeValueAsString(forMinors);
         Set<Long> involved = involved(status, mentioned, rendered);
@@ -187,8 +187,8 @@ class StreamPublisher {
     private Set<Long> involved(Status status, List<Long> mentioned, StatusJson rendered) {
         Set<Long> involved = new HashSet<>(mentioned);
         involved.add(status.accountId());
-        if (rendered != null && rendered.reblog() != null) {
-            involved.add(Long.parseLong(rendered.reblog().account().id()));
+        if (rendered != null && rendered.viewer().reblog() != null) {
+            involved.add(Long.parseLong(rendered.viewer().reblog().shared().account().id()));
         }
         return involved;
     }

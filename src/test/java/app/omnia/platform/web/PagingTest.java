@@ -40,4 +40,17 @@ class PagingTest {
                 + "<https://x.example/api/v1/things?local=true&limit=2&min_id=800>; rel=\"prev\"");
         assertThat(LinkHeader.forPage("https://x.example/a", List.of(), 20)).isEmpty();
     }
+
+    @Test
+    void linkHeaderKeepsRepeatedParametersAndDropsEveryOldCursor() {
+        String link = LinkHeader.forPage("https://x.example/api/v1/notifications?types[]=mention&since_id=5"
+                + "&types[]=follow&min_id=6&only_media", List.of(9L, 8L), 40).orElseThrow();
+
+        assertThat(link).isEqualTo("<https://x.example/api/v1/notifications?types[]=mention&types[]=follow"
+                + "&only_media&limit=40&max_id=8>; rel=\"next\", <https://x.example/api/v1/notifications"
+                + "?types[]=mention&types[]=follow&only_media&limit=40&min_id=9>; rel=\"prev\"");
+        assertThat(LinkHeader.forPage("https://x.example/a", List.of(3L), 20).orElseThrow())
+                .isEqualTo("<https://x.example/a?limit=20&max_id=3>; rel=\"next\", "
+                        + "<https://x.example/a?limit=20&min_id=3>; rel=\"prev\"");
+    }
 }

@@ -84,6 +84,34 @@ class WalletConcurrencyTest extends WalletFixture {
     }
 
     @Test
+    void aRetryGetsTheFirstResponseEvenWhenTheTransferWouldNowBeRefused() {
+        credit(alice, "10", "EUR");
+        String to = "@" + bob.username();
+        Api.Response first = transfer(asAlice, to, "3", "EUR", "before-block");
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/block", Map.of());
+
+        Api.Response retry = transfer(asAlice, to, "3", "EUR", "before-block");
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertProblem(transfer(asAlice, to, "3", "EUR", "after-block"), 403, "to");
+        assertThat(transfer(asAlice, to, "x", "EUR", "before-block").status())
+                .as("the key with another request, even an invalid one").isEqualTo(422);
+        assertThat(balance(asAlice, "EUR")).isEqualTo(700);
+    }
+
+    @Test
+    void aKeyTooLongIsRefusedBeforeAnythingElse() {
+        credit(alice, "10", "EUR");
+
+        Api.Response refused = transfer(asAlice, "@" + bob.username(), "1", "EUR", "k".repeat(256));
+
+        assertProblem(refused, 400, "Idempotency-Key");
+        assertProblem(transfer(asAlice, "nobody-here", "1", "EUR", "k".repeat(256)), 400, "Idempotency-Key");
+        assertThat(balance(asAlice, "EUR")).isEqualTo(1000);
+    }
+
+    @Test
     void aRefusedFirstResponseIsReplayedEvenOnceTheMoneyIsThere() {
         credit(alice, "1", "EUR");
         String to = "@" + bob.username();

@@ -1,65 +1,95 @@
 package app.omnia.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * One HTTP/1.1 keep-alive connection that sends GETs (or form POSTs) and reads each whole response (status, headers, body by
- * Content-Length or chunks) without decoding it: the cheapest load generator the JDK allows, so that the
+ * One HTTP/1.1 keep-alive connection that sends GETs and POSTs and reads each whole response (status, headers,
+ * body by Content-Length or chunks) without decoding it: the cheapest load generator the JDK allows, so that the
  * server, which shares the machine, gets the CPU that {@link java.net.http.HttpClient} (its selector thread,
  * its futures, decoding every body into a String) would take. One per client thread; reconnects when the
- * server closes the connection.
+ * server closes the connection. A GET's body is skipped; a POST's is kept ({@link #body()}), for the caller to
+ * read what it needs.
  */
-final class KeepAliveGet implements AutoCloseable {
+final class KeepAliveHttp implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** How long a read may wait for the server (0: for ever); a slower answer throws SocketTimeoutException. */
+    private final int readTimeoutMillis;
     private final byte[] discard = new byte[16 * 1024];
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream(1024);
     private Socket socket;
     private InputStream in;
     private OutputStream out;
     /** Body bytes read so far (what the server sent, checked to be non-zero by the caller). */
     private long bodyBytes;
 
-    KeepAliveGet(String host, int port) {
+    KeepAliveHttp(String host, int port) {
+        this(host, port, Duration.ZERO);
+    }
+
+    KeepAliveHttp(String host, int port, Duration readTimeout) {
         this.host = host;
         this.port = port;
+        this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
     }
 
     /** Sends a GET with a bearer token and returns the response's status once its body is read. */
     int get(String path, String token) throws IOException {
-        return exchange("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
-                + token + "\r\nAccept: application/json\r\n\r\n");
+        return exchange("GET " + path, token, Map.of(), null, false);
     }
 
-    /** Sends a form POST ({@code body} already URL-encoded, ASCII) and returns the status once the body is read. */
-    int postForm(String path, String token, String body) throws IOException {
-        return exchange("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
-                + token + "\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded"
-                + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    /**
+     * Sends a POST of a JSON body with a bearer token and these extra headers; returns the response's status once
+     * its body is read (then in {@link #body()}).
+     */
+    int post(String path, String token, Map<String, String> headers, String json) throws IOException {
+        return exchange("POST " + path, token, headers, json.getBytes(StandardCharsets.UTF_8), true);
     }
 
-    private int exchange(String request) throws IOException {
+    /** The body of the last POST's response, as UTF-8 text. */
+    String body() {
+        return kept.toString(StandardCharsets.UTF_8);
+    }
+
+    private int exchange(String requestLine, String token, Map<String, String> headers, byte[] body, boolean keep)
+            throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000); // a server that stops answering fails the request, not the whole run
+            socket.setSoTimeout(readTimeoutMillis);
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
         }
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder(256).append(requestLine).append(" HTTP/1.1\r\nHost: ").append(host)
+                .append(':').append(port).append("\r\nAuthorization: Bearer ").append(token)
+                .append("\r\nAccept: application/json\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        if (body != null) {
+            out.write(body);
+        }
         out.flush();
+        kept.reset();
         String statusLine = line();
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;
         boolean chunked = false;
         boolean close = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
-            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -71,14 +101,14 @@ final class KeepAliveGet implements AutoCloseable {
         if (chunked) {
             for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                  size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                skip(size);
+                skip(size, keep);
                 line(); // the CRLF after each chunk
             }
             while (!line().isEmpty()) {
                 // trailers, if any, end with an empty line
             }
         } else if (length > 0) {
-            skip(length);
+            skip(length, keep);
         }
         if (close) {
             close();
@@ -90,12 +120,15 @@ final class KeepAliveGet implements AutoCloseable {
         return bodyBytes;
     }
 
-    private void skip(long bytes) throws IOException {
+    private void skip(long bytes, boolean keep) throws IOException {
         long left = bytes;
         while (left > 0) {
             int n = in.read(discard, 0, (int) Math.min(discard.length, left));
             if (n < 0) {
                 throw new IOException("connection closed in a response body");
+            }
+            if (keep) {
+                kept.write(discard, 0, n);
             }
             left -= n;
             bodyBytes += n;
