@@ -80,7 +80,7 @@ public class MessageService {
 
     /**
      * Sends once: a resend with the same {@code client_message_id} (after a dropped connection, or racing the
-     * first) answers the message already sent, and records nothing more. A plain send is checked here and
+     * first) answers the message already sent, and records nothing more (it counts against the rate limits). A plain send is checked here and
      * stored by the {@link MessageWriter} together with the others waiting; one with images, or that accepts a
      * request or brings the conversation back from someone's archive, in a transaction of its own.
      */
@@ -88,11 +88,16 @@ public class MessageService {
         MessageContent.checkClientId(message.clientMessageId()).ifPresent(MessageService::refuse);
         var a = access.requireSeat(me, conversationId);
         if (plain(message, a)) {
-            var resent = messages.findByClientId(me, conversationId, message.clientMessageId());
-            if (resent.isPresent()) {
-                return views.shared(resent.get());
+            // No resend check up front (a query per send): the writer answers a resend with the message stored.
+            MessageWriter.Outgoing send;
+            try {
+                send = check(me, conversationId, message, a.roster(), List.of());
+            } catch (ApiException refused) {
+                // A resend refused now (a block or a limit since the first send) still answers the message sent.
+                return messages.findByClientId(me, conversationId, message.clientMessageId()).map(views::shared)
+                        .orElseThrow(() -> refused);
             }
-            return writer.write(check(me, conversationId, message, a.roster(), List.of()));
+            return writer.write(send);
         }
         try {
             return transactions.execute(status -> sendInTransaction(me, conversationId, message));

@@ -1,20 +1,22 @@
 package app.omnia.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 
 /**
  * The sending side: messages posted through the chat API at a fixed rate (open loop: each message has a due
  * time, and is posted then or as soon as one of {@code bench.senders} connections is free). Each carries a
- * {@code client_message_id} naming its ledger entry and its send time in the text.
+ * {@code client_message_id} naming its ledger entry and its send time in the text. The connections are plain
+ * keep-alive HTTP/1.1 ({@link KeepAliveHttp}), JSON bodies: the load generator shares the two cores with the
+ * server, and {@code java.net.http.HttpClient} took more than twice the CPU per post.
  */
 final class ChatSenders implements AutoCloseable {
 
@@ -23,17 +25,18 @@ final class ChatSenders implements AutoCloseable {
     /** Who sends to which conversation: the message's conversation index and sender account. */
     record Send(int chat, long sender) {}
 
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final BenchServerProcess server;
+    /** The idle connections: taking one is what limits the posts in flight. */
+    private final BlockingQueue<KeepAliveHttp> idle = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final ChatCast cast;
     private final ChatLedger ledger;
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
 
     ChatSenders(BenchServerProcess server, ChatCast cast, ChatLedger ledger) {
-        this.server = server;
         this.cast = cast;
         this.ledger = ledger;
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            // A server that stops answering fails the post, not the whole run.
+            idle.add(new KeepAliveHttp(server.uri("/").getHost(), server.port(), Duration.ofSeconds(30)));
+        }
     }
 
     /**
@@ -57,39 +60,49 @@ final class ChatSenders implements AutoCloseable {
                 recipients += connected.test((int) (member - BenchAccounts.FIRST_ID)) ? 1 : 0;
             }
             int index = ledger.register(phase, due, recipients);
-            inFlight.acquire();
+            KeepAliveHttp connection = idle.take();
             Thread.ofVirtual().start(() -> {
                 try {
-                    ledger.posted(index, post(chat.id(), send.sender(), index), System.nanoTime());
+                    ledger.posted(index, post(connection, chat.id(), send.sender(), index), System.nanoTime());
                 } finally {
-                    inFlight.release();
+                    idle.add(connection);
                 }
             });
         }
-        inFlight.acquire(IN_FLIGHT);
-        inFlight.release(IN_FLIGHT);
+        awaitAllIdle();
     }
 
-    private boolean post(long conversation, long sender, int index) {
-        String body = "client_message_id=m" + index + "&text=sent+at+"
-                + Instant.now().truncatedTo(ChronoUnit.MICROS).toString().replace(":", "%3A");
-        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/omnia/v1/chat/conversations/" + conversation
-                        + "/messages")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + BenchAccounts.token(sender))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** Every connection back in the queue: every post answered. */
+    private void awaitAllIdle() throws InterruptedException {
+        KeepAliveHttp[] all = new KeepAliveHttp[IN_FLIGHT];
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            all[i] = idle.take();
+        }
+        idle.addAll(List.of(all));
+    }
+
+    private static boolean post(KeepAliveHttp connection, long conversation, long sender, int index) {
+        String json = "{\"client_message_id\":\"m" + index + "\",\"text\":\"sent at "
+                + Instant.now().truncatedTo(ChronoUnit.MICROS) + "\"}";
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
+            return connection.post("/api/omnia/v1/chat/conversations/" + conversation + "/messages",
+                    BenchAccounts.token(sender), Map.of(), json) == 200;
+        } catch (IOException e) {
+            closeQuietly(connection); // its state is unknown: the next post opens a new one
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        }
+    }
+
+    private static void closeQuietly(KeepAliveHttp connection) {
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // closing a broken connection: nothing left to release
         }
     }
 
     @Override
     public void close() {
-        http.close();
+        idle.forEach(ChatSenders::closeQuietly);
     }
 }

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.socket.CloseStatus;
 
 import app.omnia.platform.security.CredentialResolver;
@@ -34,12 +36,13 @@ public class StreamingHub {
     // account's own sockets, not a walk over every socket of the copy.
     private final Map<Long, Set<StreamSession>> byAccount = new ConcurrentHashMap<>();
     private final CredentialResolver credentials;
-    private final ObjectProvider<StreamGate> gate;
+    // Looked up once, not for every event: resolving a provider walks the bean factory each time.
+    private final SingletonSupplier<StreamGate> gate;
     private final JsonMapper json;
 
     StreamingHub(CredentialResolver credentials, ObjectProvider<StreamGate> gate, JsonMapper json) {
         this.credentials = credentials;
-        this.gate = gate;
+        this.gate = SingletonSupplier.of(gate::getIfAvailable);
         this.json = json;
     }
 
@@ -83,16 +86,22 @@ public class StreamingHub {
         if (listeners == null) {
             return;
         }
-        StreamGate streamGate = gate.getIfAvailable();
+        StreamGate streamGate = gate.get();
         for (StreamSession listener : listeners) {
-            Set<Long> others = event.involvedAccounts().stream()
-                    .filter(id -> id != listener.accountId()).collect(java.util.stream.Collectors.toSet());
-            if (streamGate == null || others.isEmpty() || streamGate.allows(listener.accountId(), others)) {
+            if (streamGate == null || allowed(streamGate, listener, event.involvedAccounts())) {
                 boolean minor = event.payloadForMinors() != null && streamGate != null
                         && streamGate.isMinor(listener.accountId());
                 listener.deliver(minor ? event.forMinors() : event);
             }
         }
+    }
+
+    private static boolean allowed(StreamGate gate, StreamSession listener, Set<Long> involved) {
+        if (involved.isEmpty()) {
+            return true;
+        }
+        Set<Long> others = involved.stream().filter(id -> id != listener.accountId()).collect(Collectors.toSet());
+        return others.isEmpty() || gate.allows(listener.accountId(), others);
     }
 
     /** Closes this copy's sockets of the account whose credential no longer resolves (revoked, suspended). */

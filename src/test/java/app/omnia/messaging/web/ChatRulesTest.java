@@ -19,9 +19,12 @@ class ChatRulesTest extends ChatFixture {
     @Test
     void aBlockEitherWayRefusesSendingAndStartingAConversation() {
         String conversation = direct(asAlice, bob);
-        send(asAlice, conversation, "before the block");
+        String sent = trySend(asAlice, conversation, "before", "before the block").json().get("id").asString();
         asBob.postForm("/api/v1/accounts/" + alice.id() + "/block", Map.of());
 
+        Api.Response resent = trySend(asAlice, conversation, "before", "before the block");
+        assertThat(resent.status()).as("a resend still answers the message sent before: " + resent).isEqualTo(200);
+        assertThat(resent.json().get("id").asString()).isEqualTo(sent);
         assertProblem(trySend(asAlice, conversation, "after", "blocked"), 403, null);
         assertProblem(trySend(asBob, conversation, "after-b", "blocking"), 403, null);
         assertProblem(asAlice.postJson(CHAT + "/conversations", Map.of("type", "direct", "account_id", bob.id(),

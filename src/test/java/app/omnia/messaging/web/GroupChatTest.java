@@ -67,6 +67,50 @@ class GroupChatTest extends ChatFixture {
         assertThat(someone.get("unread_count").asLong()).isEqualTo(1);
     }
 
+    /**
+     * Messages sent at the same time by two members (so batched by the writer, and fanned out together):
+     * every member's socket shows each once, in its own seq order, exactly as that member's sync log has it
+     * (its own seq, muted and push flags), the senders included.
+     */
+    @Test
+    void everyMemberHearsEachMessageOnceAsItsOwnSyncEntry() throws Exception {
+        User carol = quickUser();
+        String group = createGroup(asAlice, "fan-out", List.of(bob.id(), carol.id())).json().get("id").asString();
+        asBob.postJson(CHAT + "/conversations/" + group + "/accept", Map.of()); // his sends then carry only messages
+        List<User> members = List.of(alice, bob, carol);
+        List<StreamClient> sockets = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            for (User member : members) {
+                sockets.add(chatSocket(member));
+            }
+            List<Future<String>> posts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String text = "batch " + i;
+                posts.add(senders.submit(() -> send(asAlice, group, "alice's " + text).get("id").asString()));
+                posts.add(senders.submit(() -> send(asBob, group, "bob's " + text).get("id").asString()));
+            }
+            for (Future<String> post : posts) {
+                sent.add(post.get());
+            }
+            for (int m = 0; m < members.size(); m++) {
+                List<JsonNode> heard = new ArrayList<>();
+                for (int i = 0; i < sent.size(); i++) {
+                    heard.add(nextEntry(sockets.get(m)));
+                }
+                long before = heard.getFirst().get("seq").asLong() - 1;
+                List<JsonNode> logged = sync(as(members.get(m)), before).get("events").valueStream().toList();
+                assertThat(heard).as("member %d's socket is its sync log", m).isEqualTo(logged);
+                assertThat(heard.stream().map(e -> e.get("payload").get("id").asString()))
+                        .containsExactlyInAnyOrderElementsOf(sent);
+            }
+        } finally {
+            senders.shutdownNow();
+            sockets.forEach(StreamClient::close);
+        }
+    }
+
     @Test
     void ownersAndAdminsManageTheGroupAndMembersLeave() {
         User carol = quickUser();
