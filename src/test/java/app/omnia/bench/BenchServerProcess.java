@@ -45,7 +45,7 @@ final class BenchServerProcess implements AutoCloseable {
             port = probe.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + HEAP, "-Xmx" + HEAP,
                 "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
         if (!JVM_OPTIONS.isBlank()) {
             command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));

@@ -75,7 +75,7 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run with -Pbench, which builds it");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseParallelGC"));
+                "-Xms1g", "-Xmx1g", "-XX:+UseParallelGC"));
         if (!JVM_OPTIONS.isBlank()) {
             command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
         }
