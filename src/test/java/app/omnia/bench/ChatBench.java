@@ -36,6 +36,8 @@ class ChatBench {
     private static final int BASELINE = Integer.getInteger("bench.baseline-connections", 100);
     private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "2000"));
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    /** Traffic at the measured rate before the baseline, not counted: a cold server fell behind for its first phase. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 10);
     private static final int GROUP_SIZE = Integer.getInteger("bench.group-size", 10);
     private static final double DIRECT_SHARE = Double.parseDouble(System.getProperty("bench.direct-share", "0.5"));
     private static final int PARALLEL_HANDSHAKES = Integer.getInteger("bench.handshakes", 64);
@@ -65,7 +67,7 @@ class ChatBench {
         settings.put("omnia.data-dir", Path.of("target", "bench", "chat-data").toAbsolutePath().toString());
         settings.put("logging.level.root", "warn");
         Path log = Path.of("target", "bench", "chat-server.log");
-        int capacity = (int) (RATE * SECONDS * 2.2) + cast.chats().size() * 2 + 1_000;
+        int capacity = (int) (RATE * (SECONDS * 2 + WARM_UP_SECONDS) * 1.1) + cast.chats().size() * 2 + 1_000;
         ChatLedger ledger = new ChatLedger(capacity);
         try (BenchServerProcess server = BenchServerProcess.start(settings, log);
              ChatSockets sockets = new ChatSockets(server.port(), ledger);
@@ -91,6 +93,10 @@ class ChatBench {
                 connected.set(i);
             }
             int failed = sockets.connect(first, PARALLEL_HANDSHAKES);
+            warmUp(senders, ledger, cast, connected);
+            ChatLedger.Phase jit = new ChatLedger.Phase("warm-up traffic");
+            traffic(jit, WARM_UP_SECONDS, senders, cast, connected);
+            awaitDeliveries(ledger, jit, Duration.ofSeconds(60));
             warmUp(senders, ledger, cast, connected);
             ChatLedger.Phase baseline = measure("baseline", senders, ledger, cast, connected, null);
             long heapBaseline = server.heapUsedAfterGc();
@@ -175,14 +181,10 @@ class ChatBench {
     private ChatLedger.Phase measure(String name, ChatSenders senders, ChatLedger ledger, ChatCast cast,
                                      BitSet connected, BenchServerProcess dumpFrom) throws Exception {
         ChatLedger.Phase phase = new ChatLedger.Phase(name);
-        SplittableRandom random = new SplittableRandom(7);
         int count = (int) (RATE * SECONDS);
         Thread dumper = dumpFrom == null ? null : Thread.ofVirtual().start(() -> dumpThreads(dumpFrom, phase, count));
         CpuClock.Reading before = cpu.read();
-        senders.send(phase, count, RATE, i -> {
-            int account = random.nextInt(CONNECTIONS); // one sender thread: the generator is not shared
-            return new ChatSenders.Send(cast.chatOf(account), cast.account(account));
-        }, connected::get);
+        traffic(phase, SECONDS, senders, cast, connected);
         if (dumper != null) {
             dumper.join();
         }
@@ -196,6 +198,16 @@ class ChatBench {
         line(name + ", post answered", phase.posting.summary());
         line(name + ", CPU", after.since(before, phase.accepted.sum()));
         return phase;
+    }
+
+    /** {@link #RATE} messages a second for {@code seconds}, from random accounts to their conversation. */
+    private static void traffic(ChatLedger.Phase phase, int seconds, ChatSenders senders, ChatCast cast,
+                                BitSet connected) throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        senders.send(phase, (int) (RATE * seconds), RATE, i -> {
+            int account = random.nextInt(CONNECTIONS); // one sender thread: the generator is not shared
+            return new ChatSenders.Send(cast.chatOf(account), cast.account(account));
+        }, connected::get);
     }
 
     /** Polls until every delivery of the phase has been heard, or the deadline passes; answers those missing. */
