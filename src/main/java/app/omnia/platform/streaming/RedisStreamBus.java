@@ -2,6 +2,7 @@ package app.omnia.platform.streaming;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -34,7 +36,7 @@ final class RedisStreamBus implements StreamBus, MessageListener {
     private static final byte[] CHANNEL_BYTES = CHANNEL.getBytes(StandardCharsets.UTF_8);
     /** Sorted set: account id → until when it counts as online (each copy refreshes its own accounts). */
     static final String ONLINE = "omnia:streaming:online";
-    static final java.time.Duration ONLINE_FOR = java.time.Duration.ofSeconds(90);
+    static final Duration ONLINE_FOR = Duration.ofSeconds(90);
     private static final Logger log = LoggerFactory.getLogger(RedisStreamBus.class);
 
     private final StringRedisTemplate redis;
@@ -96,10 +98,10 @@ final class RedisStreamBus implements StreamBus, MessageListener {
     }
 
     @Override
-    public java.util.Set<Long> online() {
-        java.util.Set<String> members = redis.opsForZSet().rangeByScore(ONLINE, System.currentTimeMillis(),
+    public Set<Long> online() {
+        Set<String> members = redis.opsForZSet().rangeByScore(ONLINE, System.currentTimeMillis(),
                 Double.POSITIVE_INFINITY);
-        java.util.Set<Long> online = new HashSet<>();
+        Set<Long> online = new HashSet<>();
         if (members != null) {
             members.forEach(m -> online.add(Long.parseLong(m)));
         }
@@ -125,7 +127,7 @@ final class RedisStreamBus implements StreamBus, MessageListener {
     }
 
     /** Marks this copy's connected accounts online for a while longer, and forgets long-expired entries. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT0S")
+    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT0S")
     void refreshOnline() {
         markOnline(hub.onlineAccounts());
         redis.opsForZSet().removeRangeByScore(ONLINE, 0, System.currentTimeMillis() - ONLINE_FOR.toMillis());
@@ -133,11 +135,11 @@ final class RedisStreamBus implements StreamBus, MessageListener {
 
     @Override
     public void connected(long accountId) {
-        markOnline(java.util.List.of(accountId));
+        markOnline(List.of(accountId));
     }
 
     /** One command for them all: a copy with 10,000 sockets made 10,000 round trips every half minute. */
-    void markOnline(java.util.Collection<Long> accounts) {
+    void markOnline(Collection<Long> accounts) {
         if (accounts.isEmpty()) {
             return;
         }

@@ -1,7 +1,5 @@
 package app.omnia.social.web;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -45,7 +43,7 @@ class SharedStatusJsons {
     }
 
     private SerializableString membersOf(StatusJson.Shared members) {
-        String object = new String(json.writeValueAsBytes(members), StandardCharsets.UTF_8);
+        String object = json.writeValueAsString(members);
         // {"id":...} -> ,"id":...  (the object always has members: its id at least)
         return new SerializedString("," + object.substring(1, object.length() - 1));
     }

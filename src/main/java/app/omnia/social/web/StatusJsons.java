@@ -1,12 +1,16 @@
 package app.omnia.social.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +26,7 @@ import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.ApiException;
 import app.omnia.platform.web.JsonTime;
 import app.omnia.social.FilterService;
+import app.omnia.social.Standings;
 import app.omnia.social.StatusService;
 import app.omnia.social.domain.ContentFilter;
 import app.omnia.social.domain.PostPolicy;
@@ -30,6 +35,7 @@ import app.omnia.social.domain.Poll;
 import app.omnia.social.domain.MediaAttachment;
 import app.omnia.social.domain.Status;
 import app.omnia.social.persistence.Follows;
+import app.omnia.social.persistence.HeldEdits;
 import app.omnia.social.persistence.StatusCard;
 import app.omnia.social.persistence.StatusCards;
 import app.omnia.social.persistence.ViewerStates;
@@ -52,9 +58,9 @@ class StatusJsons {
     private final Follows follows;
     private final MediaStore mediaStore;
     private final FilterService filters;
-    private final app.omnia.social.Standings standings;
-    private final java.time.Clock clock;
-    private final app.omnia.social.persistence.HeldEdits heldEdits;
+    private final Standings standings;
+    private final Clock clock;
+    private final HeldEdits heldEdits;
     /**
      * Authors recur across pages and viewers, and their JSON (escaped, linkified) depends on nothing but their
      * view: kept per account with the view it was made from, and made again when today's view differs (a changed
@@ -69,8 +75,8 @@ class StatusJsons {
 
     StatusJsons(StatusCards cards, ViewerStates viewerStates, PollJsons pollJsons, AccountService accounts,
                 Links links, StatusService statusService, Follows follows, MediaStore mediaStore,
-                FilterService filters, app.omnia.social.Standings standings,
-                java.time.Clock clock, app.omnia.social.persistence.HeldEdits heldEdits, CacheSettings cacheSettings,
+                FilterService filters, Standings standings,
+                Clock clock, HeldEdits heldEdits, CacheSettings cacheSettings,
                 SharedStatusJsons sharedJsons) {
         this.sharedJsons = sharedJsons;
         this.authorJsons = Caffeine.newBuilder().maximumSize(cacheSettings.accounts()).build();
@@ -130,8 +136,8 @@ class StatusJsons {
         found.putAll(cards.find(quotedIds));
         List<Status> shared = unmoderated.stream().filter(Status::isReblog).map(s -> found.get(s.reblogOfId()))
                 .filter(Objects::nonNull).map(StatusCard::status).toList();
-        Map<Long, Status> quotedAsStored = new java.util.LinkedHashMap<>();
-        java.util.stream.Stream.concat(unmoderated.stream(), shared.stream()).map(Status::quotedStatusId)
+        Map<Long, Status> quotedAsStored = new LinkedHashMap<>();
+        Stream.concat(unmoderated.stream(), shared.stream()).map(Status::quotedStatusId)
                 .filter(Objects::nonNull).map(found::get).filter(Objects::nonNull)
                 .forEach(c -> quotedAsStored.put(c.status().id(), c.status()));
         // Shown as moderation left them (behind its notice, or forced sensitive): one look-up for the page, the
@@ -202,7 +208,7 @@ class StatusJsons {
     private Map<Long, String> reviewStates(List<Status> page, Long viewerId) {
         List<Status> own = viewerId == null ? List.of()
                 : page.stream().filter(s -> s.accountId() == viewerId).toList();
-        Map<Long, String> states = new java.util.HashMap<>();
+        Map<Long, String> states = new HashMap<>();
         standings.of(own).forEach((id, standing) -> {
             if (standing.reviewState() != null) {
                 states.put(id, standing.reviewState());
@@ -216,7 +222,7 @@ class StatusJsons {
 
     /** Minors see sensitive statuses without their media (the text and content warning stay). */
     private boolean minor(AccountView viewer) {
-        return viewer != null && viewer.account().minorOn(java.time.LocalDate.now(clock));
+        return viewer != null && viewer.account().minorOn(LocalDate.now(clock));
     }
 
     /** Which authors the viewer follows, among those whose quote policy is "followers". */
@@ -308,7 +314,7 @@ class StatusJsons {
         StatusCard card = h.card(s);
         long subject = reblog == null ? s.id() : s.reblogOfId();
         List<StatusJson.MentionJson> mentions = card.mentions().stream()
-                .map(h.accounts()::get).filter(java.util.Objects::nonNull)
+                .map(h.accounts()::get).filter(Objects::nonNull)
                 .map(v -> new StatusJson.MentionJson(String.valueOf(v.account().id()), v.account().username(),
                         links.profileUrl(v.account().username()), v.account().username()))
                 .toList();
