@@ -146,16 +146,30 @@ public class HomeTimelineQueries {
         return statuses.recentForFollower(viewerId, authorId, limit).stream().map(HomeTimelineQueries::entry).toList();
     }
 
-    /** A page of the lines of those of {@code accounts} the viewer follows (read at home time, not copied). */
-    public List<HomeEntry> followedAmong(long viewerId, Collection<Long> accounts, PageRequest page) {
+    /**
+     * Those of {@code accounts} the viewer follows, each with whether the viewer sees its reblogs at home
+     * (remembered per viewer: every follow change evicts it).
+     */
+    public Map<Long, Boolean> followedAmong(long viewerId, Set<Long> accounts) {
         if (accounts.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        Map<Long, Follows.Options> followed = follows.optionsAmong(viewerId, Set.copyOf(accounts));
+        Map<Long, Boolean> followed = new java.util.HashMap<>();
+        follows.optionsAmong(viewerId, accounts).forEach((id, options) -> followed.put(id, options.showReblogs()));
+        return followed;
+    }
+
+    /** A page of these authors' home lines (a reblog only from those mapped to true), as home reads them. */
+    public List<HomeEntry> linesOf(Map<Long, Boolean> authorsShowingReblogs, PageRequest page) {
         List<Long> withReblogs = new ArrayList<>();
         List<Long> withoutReblogs = new ArrayList<>();
-        followed.forEach((id, options) -> (options.showReblogs() ? withReblogs : withoutReblogs).add(id));
+        authorsShowingReblogs.forEach((id, reblogs) -> (reblogs ? withReblogs : withoutReblogs).add(id));
         return statuses.linesBy(withReblogs, withoutReblogs, page).stream().map(HomeTimelineQueries::entry).toList();
+    }
+
+    /** An author's newest home lines, to be kept for its followers (a big account's). */
+    public List<HomeEntry> newestLines(long authorId, int limit) {
+        return linesOf(Map.of(authorId, true), new PageRequest(null, null, null, limit));
     }
 
     /** The ids of an author's newest statuses. */

@@ -33,10 +33,11 @@ class BigAccounts {
         return accounts;
     }
 
-    /** Recomputes the set; returns the accounts that left it. */
-    Set<Long> refresh() {
+    /** Recomputes the set, handing each account that joins it to {@code joining} first; returns those that left it. */
+    Set<Long> refresh(java.util.function.LongConsumer joining) {
         Set<Long> before = accounts;
         Set<Long> now = Set.copyOf(queries.accountsWithMoreFollowersThan(threshold));
+        now.stream().filter(id -> !before.contains(id)).forEach(joining::accept);
         accounts = now;
         Set<Long> left = new java.util.HashSet<>(before);
         left.removeAll(now);

@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import app.omnia.platform.OmniaProperties;
 import app.omnia.social.HomeEntry;
 import app.omnia.social.HomeTimelineQueries;
 import app.omnia.social.StatusDeleted;
@@ -21,7 +22,7 @@ import app.omnia.social.StatusPublished;
  * post on their next read), then, off the request thread, into the warm timelines of everyone it reaches: new
  * posts queue up and are written in batches, each batch one pipelined write per timeline reached, to the
  * followers {@link WarmAudiences} knows to be warm. Authors in {@link BigAccounts} are not copied to their
- * followers: home merges them in. A deleted status leaves the same timelines (those that still hold it;
+ * followers: their lines are kept once in the store, and home merges them in. A deleted status leaves the same timelines (those that still hold it;
  * hydration drops it anyway).
  */
 @Component
@@ -38,9 +39,11 @@ class FanOut {
     private final FanOutExecutor executor;
 
     private final WarmAudiences audiences;
+    private final int maxEntries;
 
     FanOut(HomeTimelineStore store, HomeTimelineQueries queries, BigAccounts big, FanOutExecutor executor,
-           WarmAudiences audiences) {
+           WarmAudiences audiences, OmniaProperties properties) {
+        this.maxEntries = properties.timelineSettings().maxEntries();
         this.store = store;
         this.queries = queries;
         this.big = big;
@@ -60,6 +63,9 @@ class FanOut {
     void on(StatusDeleted deleted) {
         HomeEntry entry = new HomeEntry(deleted.statusId(), deleted.authorId(), deleted.reblogOfId());
         store.remove(entry, List.of(entry.authorId()));
+        if (big.contains(entry.authorId())) {
+            store.removeFromAuthor(entry);
+        }
         executor.submit(() -> inBatches(queries.audienceOf(deleted, !big.contains(entry.authorId())),
                 batch -> store.remove(entry, batch)));
     }
@@ -74,8 +80,12 @@ class FanOut {
                 .forEach(r -> authors.add(r.entry().authorId()));
         Map<Long, WarmAudiences.Followers> followers = audiences.of(authors);
         Map<Long, List<HomeEntry>> lines = new HashMap<>();
+        List<HomeEntry> bigAccountsLines = new ArrayList<>();
         for (HomeTimelineQueries.Reach post : reach.values()) {
             HomeEntry entry = post.entry();
+            if (post.toFollowers() && big.contains(entry.authorId())) {
+                bigAccountsLines.add(entry);
+            }
             Set<Long> reached = new HashSet<>(post.others());
             WarmAudiences.Followers theirs = followers.get(entry.authorId());
             if (post.toFollowers() && theirs != null) {
@@ -89,12 +99,19 @@ class FanOut {
             reached.forEach(account -> lines.computeIfAbsent(account, a -> new ArrayList<>()).add(entry));
         }
         store.pushAll(lines);
+        store.pushToAuthors(bigAccountsLines);
     }
 
-    /** Keeps the big-account set current; followers of those that left it get their recent posts copied. */
+    /**
+     * Keeps the big-account set current. Those joining it have their newest lines kept in the store before
+     * they count as big (until then their posts are still copied); followers of those that left it get their
+     * recent posts copied.
+     */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT0S")
     void refreshBigAccounts() {
-        for (long author : big.refresh()) {
+        Set<Long> left = big.refresh(joining -> store.keepAuthor(joining, queries.newestLines(joining, maxEntries)));
+        for (long author : left) {
+            store.dropAuthor(author);
             executor.submit(() -> catchUp(author));
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.omnia.platform.web.PageRequest;
 import app.omnia.social.HomeEntry;
 
 /** The pure part of reading home: merging the sources of a page and folding repeated reblogs. Unit-tested. */
@@ -54,5 +55,21 @@ final class HomePages {
             return kept;
         }
         return ascending ? kept.subList(kept.size() - limit, kept.size()) : kept.subList(0, limit);
+    }
+
+    /**
+     * Whether an author's kept lines answer a page exactly as the database would: when they are all of its lines
+     * ({@code complete}), when the page's lower bound is at or above the oldest line kept, or, reading down, when
+     * they filled the page. Otherwise lines the page needs may be older than what is kept.
+     */
+    static boolean keptLinesAnswer(PageRequest page, int limit, boolean complete, Long oldestKept, int found) {
+        if (complete) {
+            return true;
+        }
+        Long lower = page.minId() != null ? page.minId() : page.sinceId();
+        if (lower != null && oldestKept != null && lower >= oldestKept) {
+            return true;
+        }
+        return !page.ascending() && found >= limit;
     }
 }

@@ -2,6 +2,7 @@ package app.omnia.timeline;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import app.omnia.platform.web.PageRequest;
@@ -57,7 +58,38 @@ interface HomeTimelineStore {
      * {@code min_id} page is the lines just above it); empty if the timeline is cold. Reading counts as
      * activity: it keeps the timeline from going idle.
      */
-    Optional<List<HomeEntry>> page(long accountId, PageRequest page, int limit);
+    default Optional<List<HomeEntry>> page(long accountId, PageRequest page, int limit) {
+        return read(accountId, page, limit, List.of()).map(HomeRead::lines);
+    }
+
+    /**
+     * A page of one timeline as {@link #page}, and in the same round trip the same page of these authors' kept
+     * lines ({@link #keepAuthor}): empty if the timeline is cold.
+     */
+    Optional<HomeRead> read(long accountId, PageRequest page, int limit, Collection<Long> authors);
+
+    /**
+     * What one read of home takes from the store. {@code authorLines} has, for each author asked for whose kept
+     * lines answer the page exactly ({@link HomePages#keptLinesAnswer}), those lines, newest first; an author
+     * missing from it must be read from the database (lines not kept, or the page reaches below them).
+     */
+    record HomeRead(List<HomeEntry> lines, Map<Long, List<HomeEntry>> authorLines) {}
+
+    /**
+     * Keeps an author's lines (a big account's: its followers read them at home time instead of getting copies),
+     * starting with its newest ones from the database, at most {@code max-entries}; fewer means they are all
+     * its lines. Lines already kept stay; later ones come from {@link #pushToAuthors}.
+     */
+    void keepAuthor(long authorId, Collection<HomeEntry> newest);
+
+    /** Adds lines to their authors' kept lines, for those authors whose lines are kept (see {@link #keepAuthor}). */
+    void pushToAuthors(Collection<HomeEntry> entries);
+
+    /** Removes a line from its author's kept lines (a deleted status). */
+    void removeFromAuthor(HomeEntry entry);
+
+    /** Stops keeping an author's lines (no longer big: its posts are copied again). */
+    void dropAuthor(long authorId);
 
     /** Drops a timeline: it is rebuilt on its next read. */
     void evict(long accountId);

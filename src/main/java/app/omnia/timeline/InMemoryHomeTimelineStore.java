@@ -22,6 +22,8 @@ class InMemoryHomeTimelineStore implements HomeTimelineStore {
     static final int CHANGES_KEPT = 100_000;
 
     private final ConcurrentHashMap<Long, Lines> timelines = new ConcurrentHashMap<>();
+    /** Big accounts' lines, read by their followers at home time. */
+    private final ConcurrentHashMap<Long, Lines> authors = new ConcurrentHashMap<>();
     /** The change log (its first {@code dropped} changes are gone). */
     private final java.util.ArrayDeque<Change> changes = new java.util.ArrayDeque<>();
     private long dropped;
@@ -116,9 +118,53 @@ class InMemoryHomeTimelineStore implements HomeTimelineStore {
     }
 
     @Override
-    public Optional<List<HomeEntry>> page(long accountId, PageRequest page, int limit) {
+    public Optional<HomeRead> read(long accountId, PageRequest page, int limit, Collection<Long> authorIds) {
         Lines lines = timelines.get(accountId);
-        return lines == null ? Optional.empty() : Optional.of(lines.page(page, limit, clock.millis()));
+        if (lines == null) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        java.util.Map<Long, List<HomeEntry>> byAuthor = new java.util.HashMap<>();
+        for (long author : authorIds) {
+            Lines kept = authors.get(author);
+            List<HomeEntry> answer = kept == null ? null : kept.keptPage(page, limit, now);
+            if (answer != null) {
+                byAuthor.put(author, answer);
+            }
+        }
+        return Optional.of(new HomeRead(lines.page(page, limit, now), byAuthor));
+    }
+
+    @Override
+    public void keepAuthor(long authorId, Collection<HomeEntry> newest) {
+        Lines lines = authors.computeIfAbsent(authorId, id -> new Lines(clock.millis()));
+        if (newest.size() >= maxEntries) {
+            lines.lostOlderLines(); // the database may hold more than it was asked for
+        }
+        newest.forEach(e -> lines.add(e, maxEntries));
+    }
+
+    @Override
+    public void pushToAuthors(Collection<HomeEntry> entries) {
+        for (HomeEntry entry : entries) {
+            Lines lines = authors.get(entry.authorId());
+            if (lines != null) {
+                lines.add(entry, maxEntries);
+            }
+        }
+    }
+
+    @Override
+    public void removeFromAuthor(HomeEntry entry) {
+        Lines lines = authors.get(entry.authorId());
+        if (lines != null) {
+            lines.remove(entry.statusId());
+        }
+    }
+
+    @Override
+    public void dropAuthor(long authorId) {
+        authors.remove(authorId);
     }
 
     @Override
@@ -141,6 +187,8 @@ class InMemoryHomeTimelineStore implements HomeTimelineStore {
         private long[] originals = new long[16]; // 0: not a reblog
         private int size;
         private volatile long lastRead;
+        /** Whether lines fell off the cap (or were never taken in): the oldest ones are then not all here. */
+        private boolean lostOlderLines;
 
         Lines(long now) {
             this.lastRead = now;
@@ -157,6 +205,7 @@ class InMemoryHomeTimelineStore implements HomeTimelineStore {
             }
             int insert = -at - 1;
             if (size == max) {
+                lostOlderLines = true;
                 if (insert == 0) {
                     return; // older than everything kept in a full timeline: it would fall off at once
                 }
@@ -216,6 +265,17 @@ class InMemoryHomeTimelineStore implements HomeTimelineStore {
                 found.add(new HomeEntry(ids[i], authors[i], originals[i] == 0 ? null : originals[i]));
             }
             return found;
+        }
+
+        synchronized void lostOlderLines() {
+            lostOlderLines = true;
+        }
+
+        /** An author's lines within the page's bounds, or null when they do not answer it as the database would. */
+        synchronized List<HomeEntry> keptPage(PageRequest page, int limit, long now) {
+            List<HomeEntry> found = page(page, limit, now);
+            Long oldest = size == 0 ? null : ids[0];
+            return HomePages.keptLinesAnswer(page, limit, !lostOlderLines, oldest, found.size()) ? found : null;
         }
 
         /** Index of the first line with an id above {@code id}. */

@@ -24,11 +24,15 @@ import app.omnia.social.HomeEntry;
  * member starts with the status id zero-padded to 19 digits ({@code 0000…123:author:original}), which
  * sorts lexicographically exactly as the ids do and pages with ZRANGEBYLEX. A member {@code "0"} (below every
  * line) marks a warm timeline that has no lines yet, since Redis drops empty sets. The set expires after
- * {@link #IDLE} without a read: that is how inactive accounts stop receiving fan-out.
+ * {@link #IDLE} without a read: that is how inactive accounts stop receiving fan-out. A big account's lines are
+ * kept the same way in a set of its own, where the marker instead says that every line of the account is there
+ * (it is the lowest member, so the cap trims it first).
  */
 class RedisHomeTimelineStore implements HomeTimelineStore {
 
     private static final String PREFIX = "omnia:tl:home:";
+    /** A big account's kept lines; the empty marker {@code "0"} says they are all of its lines. */
+    private static final String AUTHOR_PREFIX = "omnia:tl:author:";
     private static final String EMPTY = "0";
     /** Every account whose timeline was started (some since expired: fan-out's script skips those). */
     private static final byte[] WARM = bytes("omnia:tl:warm");
@@ -48,19 +52,49 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
     private static final String ADD_IF_WARM_SHA = RedisScript.of(new String(ADD_IF_WARM, StandardCharsets.UTF_8))
             .getSha1();
 
-    // Refreshes the idle clock and reads a page, after a first element saying whether the timeline is warm
-    // (a nil reply would not survive the conversion to a list).
-    private static final RedisScript<List> PAGE = RedisScript.of("""
+    // Refreshes the idle clock and reads a page (KEYS[1]) after a first element saying whether the timeline is
+    // warm (a nil reply would not survive the conversion to a list), then the same page of each author's kept
+    // lines (KEYS[2..]): 'absent', or whether the empty marker is there (all its lines are kept), its oldest line
+    // and the page's lines, each list preceded by its length.
+    private static final RedisScript<List> READ = RedisScript.of("""
             if redis.call('EXPIRE', KEYS[1], ARGV[1]) == 0 then return {'cold'} end
-            local lines
-            if ARGV[2] == 'up' then
-              lines = redis.call('ZRANGEBYLEX', KEYS[1], ARGV[3], ARGV[4], 'LIMIT', 0, ARGV[5])
-            else
-              lines = redis.call('ZREVRANGEBYLEX', KEYS[1], ARGV[4], ARGV[3], 'LIMIT', 0, ARGV[5])
+            local function range(key)
+              if ARGV[2] == 'up' then
+                return redis.call('ZRANGEBYLEX', key, ARGV[3], ARGV[4], 'LIMIT', 0, ARGV[5])
+              end
+              return redis.call('ZREVRANGEBYLEX', key, ARGV[4], ARGV[3], 'LIMIT', 0, ARGV[5])
             end
-            table.insert(lines, 1, 'warm')
-            return lines
+            local out = {'warm'}
+            local function append(lines)
+              table.insert(out, tostring(#lines))
+              for _, m in ipairs(lines) do table.insert(out, m) end
+            end
+            append(range(KEYS[1]))
+            for i = 2, #KEYS do
+              local oldest = redis.call('ZRANGE', KEYS[i], 0, 1)
+              if #oldest == 0 then
+                table.insert(out, 'absent')
+              elseif oldest[1] == '0' then
+                table.insert(out, 'complete'); table.insert(out, oldest[2] or '')
+                append(range(KEYS[i]))
+              else
+                table.insert(out, 'partial'); table.insert(out, oldest[1])
+                append(range(KEYS[i]))
+              end
+            end
+            return out
             """, List.class);
+
+    // Starts an author's kept lines if absent (with the empty marker when ARGV[2] says the lines are all there),
+    // adds the lines ARGV[3..] and keeps the newest ARGV[1]: the marker is the lowest member, so it falls first.
+    private static final RedisScript<Long> KEEP_AUTHOR = RedisScript.of("""
+            if ARGV[2] == 'complete' and redis.call('EXISTS', KEYS[1]) == 0 then
+              redis.call('ZADD', KEYS[1], 0, '0')
+            end
+            for i = 3, #ARGV do redis.call('ZADD', KEYS[1], 0, ARGV[i]) end
+            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[1]) + 1))
+            return 1
+            """, Long.class);
 
     // Removes the lines whose author part (after the 19-digit id) is ARGV[1].
     private static final RedisScript<Long> REMOVE_AUTHOR = RedisScript.of("""
@@ -164,14 +198,28 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
     /** One conditional add per timeline with all its new lines, pipelined: one round trip for the batch. */
     @Override
     public void pushAll(java.util.Map<Long, List<HomeEntry>> linesByAccount) {
-        if (linesByAccount.isEmpty()) {
+        java.util.Map<String, List<HomeEntry>> byKey = new java.util.HashMap<>();
+        linesByAccount.forEach((account, entries) -> byKey.put(key(account), entries));
+        addWherePresent(byKey);
+    }
+
+    @Override
+    public void pushToAuthors(Collection<HomeEntry> entries) {
+        java.util.Map<String, List<HomeEntry>> byKey = new java.util.HashMap<>();
+        entries.forEach(e -> byKey.computeIfAbsent(authorKey(e.authorId()), k -> new ArrayList<>()).add(e));
+        addWherePresent(byKey);
+    }
+
+    /** Adds lines to the sorted sets that exist, keeping the newest {@code max-entries} of each, in one round trip. */
+    private void addWherePresent(java.util.Map<String, List<HomeEntry>> linesByKey) {
+        if (linesByKey.isEmpty()) {
             return;
         }
         byte[] max = bytes(String.valueOf(maxEntries));
         RedisCallback<Object> writes = c -> {
-            linesByAccount.forEach((account, entries) -> {
+            linesByKey.forEach((key, entries) -> {
                 byte[][] keysAndArgs = new byte[entries.size() + 2][];
-                keysAndArgs[0] = bytes(key(account));
+                keysAndArgs[0] = bytes(key);
                 keysAndArgs[1] = max;
                 for (int i = 0; i < entries.size(); i++) {
                     keysAndArgs[i + 2] = bytes(member(entries.get(i)));
@@ -211,29 +259,89 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
     }
 
     @Override
+    public void keepAuthor(long authorId, Collection<HomeEntry> newest) {
+        List<String> args = new ArrayList<>(newest.size() + 2);
+        args.add(String.valueOf(maxEntries));
+        args.add(newest.size() < maxEntries ? "complete" : "partial");
+        newest.forEach(e -> args.add(member(e)));
+        redis.execute(KEEP_AUTHOR, List.of(authorKey(authorId)), args.toArray());
+    }
+
+    @Override
+    public void removeFromAuthor(HomeEntry entry) {
+        redis.opsForZSet().remove(authorKey(entry.authorId()), member(entry));
+    }
+
+    @Override
+    public void dropAuthor(long authorId) {
+        redis.delete(authorKey(authorId));
+    }
+
+    @Override
     public void removeAuthor(long accountId, long authorId) {
         redis.execute(REMOVE_AUTHOR, List.of(key(accountId)), String.valueOf(authorId));
     }
 
     @Override
-    public Optional<List<HomeEntry>> page(long accountId, PageRequest page, int limit) {
+    public Optional<HomeRead> read(long accountId, PageRequest page, int limit, Collection<Long> authors) {
         Long lower = page.minId() != null ? page.minId() : page.sinceId();
         // Lines above the lower id start after "<id>;" (';' follows ':'); "(0" leaves out the empty marker.
         String from = lower == null ? "(" + EMPTY : "(" + pad(lower) + ";";
         String to = page.maxId() == null ? "+" : "(" + pad(page.maxId());
-        List<?> members = redis.execute(PAGE, List.of(key(accountId)), String.valueOf(IDLE.toSeconds()),
+        List<String> keys = new ArrayList<>(authors.size() + 1);
+        keys.add(key(accountId));
+        List<Long> authorIds = List.copyOf(authors);
+        authorIds.forEach(a -> keys.add(authorKey(a)));
+        List<?> reply = redis.execute(READ, keys, String.valueOf(IDLE.toSeconds()),
                 page.ascending() ? "up" : "down", from, to, String.valueOf(limit));
-        if (members == null || members.isEmpty() || !"warm".equals(String.valueOf(members.getFirst()))) {
+        if (reply == null || reply.isEmpty() || !"warm".equals(String.valueOf(reply.getFirst()))) {
             return Optional.empty();
         }
-        List<HomeEntry> entries = new ArrayList<>(members.size() - 1);
-        for (Object member : members.subList(1, members.size())) {
-            entries.add(entry(String.valueOf(member)));
+        Reply parts = new Reply(reply, page.ascending());
+        List<HomeEntry> lines = parts.lines();
+        java.util.Map<Long, List<HomeEntry>> byAuthor = new java.util.HashMap<>();
+        for (long author : authorIds) {
+            String state = parts.next();
+            if ("absent".equals(state)) {
+                continue;
+            }
+            String oldest = parts.next();
+            List<HomeEntry> kept = parts.lines();
+            if (HomePages.keptLinesAnswer(page, limit, "complete".equals(state),
+                    oldest.isEmpty() ? null : entry(oldest).statusId(), kept.size())) {
+                byAuthor.put(author, kept);
+            }
         }
-        if (page.ascending()) {
-            java.util.Collections.reverse(entries);
+        return Optional.of(new HomeRead(lines, byAuthor));
+    }
+
+    /** Reads the READ script's flat reply in order (after its first element). */
+    private static final class Reply {
+        private final List<?> items;
+        private final boolean ascending;
+        private int next = 1;
+
+        Reply(List<?> items, boolean ascending) {
+            this.items = items;
+            this.ascending = ascending;
         }
-        return Optional.of(entries);
+
+        String next() {
+            return String.valueOf(items.get(next++));
+        }
+
+        /** A list of lines preceded by its length, newest first. */
+        List<HomeEntry> lines() {
+            int count = Integer.parseInt(next());
+            List<HomeEntry> entries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                entries.add(entry(next()));
+            }
+            if (ascending) {
+                java.util.Collections.reverse(entries);
+            }
+            return entries;
+        }
     }
 
     @Override
@@ -259,6 +367,10 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
 
     private static String key(long accountId) {
         return PREFIX + accountId;
+    }
+
+    private static String authorKey(long authorId) {
+        return AUTHOR_PREFIX + authorId;
     }
 
     private static byte[] bytes(String text) {

@@ -1,6 +1,10 @@
 package app.omnia.timeline;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -11,10 +15,11 @@ import app.omnia.social.HomeFeed;
 import app.omnia.social.HomeTimelineQueries;
 
 /**
- * Reads home from the store: the viewer's stored lines, plus the posts of the big accounts they follow (read
- * from the database in the same id window, never copied), with repeated reblogs folded. A cold timeline is
- * rebuilt from the database query first. Past the oldest stored line (the store keeps only the newest
- * {@code max-entries}) older pages come from the database query, so scrolling never ends early.
+ * Reads home from the store: the viewer's stored lines, plus the posts of the big accounts they follow (never
+ * copied: each big account's lines are kept once, and read in the same round trip, in the same id window), with
+ * repeated reblogs folded. A cold timeline is rebuilt from the database query first. Past the oldest stored line
+ * (the store keeps only the newest {@code max-entries}) older pages come from the database query, so scrolling
+ * never ends early; so do a big account's lines when the page reaches below those kept.
  */
 @Component
 class StoredHomeFeed implements HomeFeed {
@@ -37,9 +42,12 @@ class StoredHomeFeed implements HomeFeed {
     @Override
     public List<Long> page(long viewerId, PageRequest page) {
         int window = page.limit() + LOOKAHEAD;
-        List<HomeEntry> stored = store.page(viewerId, page, window).orElseGet(() -> rebuild(viewerId, page, window));
-        List<HomeEntry> merged = queries.followedAmong(viewerId, big.all(), withLimit(page, page.maxId(), window));
-        List<HomeEntry> lines = HomePages.merge(page.ascending(), window, stored, merged);
+        Map<Long, Boolean> bigFollowed = queries.followedAmong(viewerId, big.all());
+        HomeTimelineStore.HomeRead read = store.read(viewerId, page, window, bigFollowed.keySet())
+                .orElseGet(() -> rebuild(viewerId, page, window, bigFollowed.keySet()));
+        List<HomeEntry> stored = read.lines();
+        List<HomeEntry> lines = HomePages.merge(page.ascending(), window, stored,
+                bigAccountsLines(bigFollowed, read.authorLines(), withLimit(page, page.maxId(), window)));
         boolean readingDown = page.minId() == null && page.sinceId() == null;
         if (readingDown && stored.size() < window) {
             // The store ran out below this page: older lines come from the database, the source of truth.
@@ -52,13 +60,40 @@ class StoredHomeFeed implements HomeFeed {
     }
 
     /**
+     * The followed big accounts' lines in the page's window: from the store where it answers for them (their
+     * reblogs left out for a viewer who hides them), from the database for the others. A viewer hiding reblogs
+     * whose window of kept lines was full and had reblogs in it could be missing originals just below: read
+     * those from the database too.
+     */
+    private List<HomeEntry> bigAccountsLines(Map<Long, Boolean> followed, Map<Long, List<HomeEntry>> kept,
+                                             PageRequest window) {
+        List<HomeEntry> lines = new ArrayList<>();
+        Map<Long, Boolean> fromDatabase = new HashMap<>();
+        followed.forEach((author, showsReblogs) -> {
+            List<HomeEntry> theirs = kept.get(author);
+            boolean answered = theirs != null && (showsReblogs || theirs.size() < window.limit()
+                    || theirs.stream().noneMatch(HomeEntry::isReblog));
+            if (!answered) {
+                fromDatabase.put(author, showsReblogs);
+                return;
+            }
+            theirs.stream().filter(e -> showsReblogs || !e.isReblog()).forEach(lines::add);
+        });
+        if (!fromDatabase.isEmpty()) {
+            lines.addAll(queries.linesOf(fromDatabase, window));
+        }
+        return lines;
+    }
+
+    /**
      * Starts the timeline before reading the database: a status committed meanwhile is either in what the
      * query reads or pushed into the started timeline by fan-out (the store ignores a line added twice).
      */
-    private List<HomeEntry> rebuild(long viewerId, PageRequest page, int window) {
+    private HomeTimelineStore.HomeRead rebuild(long viewerId, PageRequest page, int window, Set<Long> bigFollowed) {
         store.start(viewerId);
         store.addAll(viewerId, queries.rebuild(viewerId, maxEntries));
-        return store.page(viewerId, page, window).orElse(List.of());
+        return store.read(viewerId, page, window, bigFollowed)
+                .orElseGet(() -> new HomeTimelineStore.HomeRead(List.of(), Map.of()));
     }
 
     private static PageRequest withLimit(PageRequest page, Long maxId, int limit) {

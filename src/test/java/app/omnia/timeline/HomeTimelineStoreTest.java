@@ -125,4 +125,55 @@ class HomeTimelineStoreTest {
         assertThat(store.changesSince(null).warmed()).as("every warm timeline, for a new reader").contains(ACCOUNT);
         store.evict(ACCOUNT);
     }
+
+    private static final long AUTHOR = ACCOUNT - 2;
+
+    private static HomeEntry by(int n) {
+        return new HomeEntry(BASE + n, AUTHOR, null);
+    }
+
+    /** The author's kept lines for a page, or null when the store says they do not answer it. */
+    private static List<Long> kept(HomeTimelineStore store, Long maxId, Long sinceId, Long minId, int limit) {
+        var read = store.read(ACCOUNT, new PageRequest(maxId, sinceId, minId, limit), limit, List.of(AUTHOR))
+                .orElseThrow();
+        List<HomeEntry> lines = read.authorLines().get(AUTHOR);
+        return lines == null ? null : lines.stream().map(e -> e.statusId() - BASE).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void keepsABigAuthorsLinesAndSaysWhenTheyAnswerAPage(HomeTimelineStore store) {
+        store.start(ACCOUNT);
+        store.dropAuthor(AUTHOR);
+        assertThat(kept(store, null, null, null, 20)).as("not kept: read the database").isNull();
+        store.pushToAuthors(List.of(by(1)));
+        assertThat(kept(store, null, null, null, 20)).as("a push does not start them").isNull();
+
+        store.keepAuthor(AUTHOR, List.of(by(3), by(2)));
+        store.pushToAuthors(List.of(by(4)));
+        assertThat(kept(store, null, null, null, 20)).as("fewer than the cap: all of them").containsExactly(4L, 3L, 2L);
+        assertThat(kept(store, BASE + 2, null, null, 20)).as("complete: nothing below").isEmpty();
+        assertThat(kept(store, null, null, BASE + 2, 1)).containsExactly(3L);
+        store.removeFromAuthor(by(3));
+        assertThat(kept(store, null, null, null, 20)).containsExactly(4L, 2L);
+
+        for (int n = 5; n <= 8; n++) {
+            store.pushToAuthors(List.of(by(n)));
+        }
+        assertThat(kept(store, null, null, null, 3)).as("filled from the kept ones").containsExactly(8L, 7L, 6L);
+        assertThat(kept(store, null, null, null, 20)).as("past the cap older lines may be missing").isNull();
+        assertThat(kept(store, null, BASE + 5, null, 20)).as("above the oldest kept").containsExactly(8L, 7L, 6L);
+        assertThat(kept(store, null, null, BASE + 5, 2)).containsExactly(7L, 6L);
+        assertThat(kept(store, null, null, BASE + 3, 2)).as("below the oldest kept").isNull();
+
+        store.dropAuthor(AUTHOR);
+        assertThat(kept(store, null, null, null, 3)).isNull();
+        store.keepAuthor(AUTHOR, List.of(by(9), by(8), by(7), by(6), by(5)));
+        assertThat(kept(store, null, null, null, 3)).containsExactly(9L, 8L, 7L);
+        assertThat(kept(store, null, null, null, 20)).as("as many as the cap: maybe more in the database").isNull();
+        assertThat(store.read(ACCOUNT - 1, new PageRequest(null, null, null, 20), 20, List.of(AUTHOR)))
+                .as("a cold timeline reads nothing").isEmpty();
+        store.dropAuthor(AUTHOR);
+        store.evict(ACCOUNT);
+    }
 }

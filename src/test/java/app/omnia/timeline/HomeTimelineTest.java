@@ -206,6 +206,37 @@ class HomeTimelineTest extends TwoPeopleTest {
     }
 
     @Test
+    void aBigAccountsLinesAreKeptOnceAndFollowItsChanges() throws InterruptedException {
+        follow(asBob, alice);
+        String before = post(asAlice, "before alice counted as big");
+        home(asBob);
+        defaultThreshold = big.threshold();
+        big.threshold(0);
+        fanOut.refreshBigAccounts();
+        assertThat(kept(alice)).as("kept from the database when alice joins").contains(before);
+        String post = post(asAlice, "to a million followers");
+        String reblog = reblog(asAlice, post(newPerson(), "shared by a big account"));
+        settle();
+        assertThat(kept(alice)).contains(post, reblog);
+        assertThat(stored(bob)).doesNotContain(post, reblog);
+        assertThat(home(asBob)).startsWith(reblog, post);
+
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/follow", Map.of("reblogs", "false"));
+        assertThat(home(asBob)).contains(post).doesNotContain(reblog);
+        assertThat(asAlice.delete("/api/v1/statuses/" + post).status()).isEqualTo(200);
+        settle();
+        assertThat(kept(alice)).doesNotContain(post);
+        assertThat(home(asBob)).doesNotContain(post);
+        asBob.postForm("/api/v1/accounts/" + alice.id() + "/unfollow", Map.of());
+        assertThat(home(asBob)).doesNotContain(before);
+
+        big.threshold(defaultThreshold);
+        fanOut.refreshBigAccounts();
+        assertThat(store.read(id(bob), page(), 40, List.of(id(alice))).orElseThrow().authorLines())
+                .as("no longer kept once alice is not big").doesNotContainKey(id(alice));
+    }
+
+    @Test
     void pagingStaysStableWhileNewPostsArrive() {
         follow(asBob, alice);
         home(asBob);
@@ -308,6 +339,14 @@ class HomeTimelineTest extends TwoPeopleTest {
 
     private List<String> stored(TestAccounts.User user) {
         return storedLines(user).stream().map(e -> String.valueOf(e.statusId())).toList();
+    }
+
+    /** A big account's lines kept in the store (complete: the test accounts post far fewer than the cap). */
+    private List<String> kept(TestAccounts.User author) {
+        List<HomeEntry> lines = store.read(id(bob), page(), 40, List.of(id(author))).orElseThrow().authorLines()
+                .get(id(author));
+        assertThat(lines).as("lines kept for " + author.username()).isNotNull();
+        return lines.stream().map(e -> String.valueOf(e.statusId())).toList();
     }
 
     private List<Long> storedAuthors(TestAccounts.User user) {
