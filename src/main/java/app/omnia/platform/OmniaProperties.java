@@ -32,7 +32,8 @@ public record OmniaProperties(
 
     public record Database(String url, String username, String password, int poolSize) {}
 
-    public record Redis(String url) {
+    /** {@code poolSize}: connections for pipelines (the other commands share one multiplexed connection). */
+    public record Redis(String url, int poolSize) {
         public boolean enabled() {
             return url != null && !url.isBlank();
         }

@@ -1,12 +1,15 @@
 package app.omnia.platform.redis;
 
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.lettuce.core.api.StatefulConnection;
 
 import app.omnia.platform.OmniaProperties;
 
@@ -39,7 +42,14 @@ class RedisConfiguration {
                 config.setPassword(parts[0]);
             }
         }
-        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder();
+        // Commands share one multiplexed connection; a pipeline needs one of its own, taken from this pool (without
+        // one, Spring Data Redis opens and closes a TCP connection for every pipelined call).
+        GenericObjectPoolConfig<StatefulConnection<?, ?>> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(properties.redis().poolSize());
+        pool.setMaxIdle(properties.redis().poolSize());
+        pool.setMinIdle(0);
+        LettucePoolingClientConfiguration.LettucePoolingClientConfigurationBuilder client =
+                LettucePoolingClientConfiguration.builder().poolConfig(pool);
         if ("rediss".equalsIgnoreCase(uri.getScheme())) {
             client.useSsl();
         }
