@@ -354,10 +354,13 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
                 + (entry.reblogOfId() == null ? "" : entry.reblogOfId());
     }
 
+    /** Parsed in place (a home read parses every line of its window: no split, no substrings). */
     static HomeEntry entry(String member) {
-        String[] parts = member.split(":", -1);
-        return new HomeEntry(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
-                parts[2].isEmpty() ? null : Long.valueOf(parts[2]));
+        int first = member.indexOf(':');
+        int second = member.indexOf(':', first + 1);
+        long original = second + 1 == member.length() ? 0 : Long.parseLong(member, second + 1, member.length(), 10);
+        return new HomeEntry(Long.parseLong(member, 0, first, 10), Long.parseLong(member, first + 1, second, 10),
+                original == 0 ? null : original);
     }
 
     private static String pad(long id) {
