@@ -229,7 +229,13 @@ class RedisHomeTimelineStore implements HomeTimelineStore {
             return null;
         };
         try {
-            redis.executePipelined(writes);
+            if (linesByKey.size() == 1) {
+                // One timeline (one's own post, a follow's backfill): one command on the shared connection, no
+                // pipeline to borrow a connection for.
+                redis.execute(writes);
+            } else {
+                redis.executePipelined(writes);
+            }
         } catch (RuntimeException noScript) {
             // Redis restarted or flushed its scripts: load it and write again (adding a line twice is harmless).
             redis.execute((RedisCallback<String>) c -> c.scriptingCommands().scriptLoad(ADD_IF_WARM));
