@@ -15,8 +15,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The receiving side: one streaming socket per account, subscribed to {@code chat} at connection
- * ({@code ?stream=chat}), all sharing one HttpClient. Each socket checks what it hears against its own history:
+ * The receiving side, or a share of it ({@link ChatReceivers}): one streaming socket per account, subscribed to
+ * {@code chat} at connection ({@code ?stream=chat}), all sharing one HttpClient, reporting to a {@link DeliverySink}. Each socket checks what it hears against its own history:
  * a message heard twice is a duplicate, an entry whose {@code seq} is not above the last one heard on that
  * socket arrived out of order (the server numbers each account's entries in commit order, and a recipient is
  * in one conversation here, so this is also the conversation's order).
@@ -26,14 +26,15 @@ final class ChatSockets implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newFixedThreadPool(Integer.getInteger("bench.client-threads", 4)))
             .connectTimeout(Duration.ofSeconds(30)).build();
-    private final URI streaming;
-    private final ChatLedger ledger;
+    private final List<URI> streaming;
+    private final DeliverySink sink;
     private final List<WebSocket> open = new ArrayList<>();
-    private final LongAdder seqGaps = new LongAdder();
 
-    ChatSockets(int port, ChatLedger ledger) {
-        this.streaming = URI.create("ws://127.0.0.1:" + port + "/api/v1/streaming?stream=chat");
-        this.ledger = ledger;
+    /** An account's socket goes to the server copy its index picks, in turn: {@code ports[index % copies]}. */
+    ChatSockets(List<Integer> ports, DeliverySink sink) {
+        this.streaming = ports.stream()
+                .map(port -> URI.create("ws://127.0.0.1:" + port + "/api/v1/streaming?stream=chat")).toList();
+        this.sink = sink;
     }
 
     /** Opens a socket for each account, at most {@code parallel} handshakes at a time; answers the failures. */
@@ -45,7 +46,7 @@ final class ChatSockets implements AutoCloseable {
             handshakes.acquire();
             CompletableFuture<WebSocket> socket = http.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + BenchAccounts.token(account))
-                    .connectTimeout(Duration.ofSeconds(30)).buildAsync(streaming, new Receiver())
+                    .connectTimeout(Duration.ofSeconds(30)).buildAsync(copyOf(account), new Receiver())
                     .whenComplete((ws, error) -> {
                         handshakes.release();
                         if (error != null) {
@@ -63,12 +64,12 @@ final class ChatSockets implements AutoCloseable {
         return failures.intValue();
     }
 
-    int openSockets() {
-        return (int) open.stream().filter(ws -> !ws.isInputClosed()).count();
+    private URI copyOf(long account) {
+        return streaming.get((int) ((account - BenchAccounts.FIRST_ID) % streaming.size()));
     }
 
-    long seqGaps() {
-        return seqGaps.sum();
+    int openSockets() {
+        return (int) open.stream().filter(ws -> !ws.isInputClosed()).count();
     }
 
     @Override
@@ -105,16 +106,16 @@ final class ChatSockets implements AutoCloseable {
             long seq = number(message, "\\\"seq\\\":");
             int index = (int) number(message, "\\\"client_message_id\\\":\\\"m");
             if (!heard.add(index)) {
-                ledger.duplicates.increment();
+                sink.duplicate();
                 return;
             }
             if (lastSeq >= 0 && seq <= lastSeq) {
-                ledger.reordered.increment();
+                sink.reordered();
             } else if (lastSeq >= 0 && seq > lastSeq + 1) {
-                seqGaps.increment();
+                sink.gap();
             }
             lastSeq = Math.max(lastSeq, seq);
-            ledger.heard(index, at);
+            sink.heard(index, at);
         }
 
         private static long number(String text, String after) {
