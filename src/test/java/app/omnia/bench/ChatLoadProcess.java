@@ -42,8 +42,9 @@ final class ChatLoadProcess implements AutoCloseable {
     static ChatLoadProcess start(int number, List<Integer> ports, DeliverySink sink) throws IOException,
             InterruptedException {
         // The records travel on standard output: the JVM's own warnings must go elsewhere.
-        List<String> command = BenchJvm.command(HEAP, "-XX:+DisplayVMOutputToStderr -Dbench.client-threads="
-                + Integer.getInteger("bench.client-threads", 4));
+        String threads = System.getProperty("bench.client-threads");
+        List<String> command = BenchJvm.command(HEAP, "-XX:+DisplayVMOutputToStderr"
+                + (threads == null ? "" : " -Dbench.client-threads=" + threads));
         command.addAll(BenchJvm.main(ChatLoadGenerator.class.getName(), ""));
         ports.forEach(port -> command.add(String.valueOf(port)));
         Path log = Path.of("target", "bench", "chat-load-" + number + ".log");

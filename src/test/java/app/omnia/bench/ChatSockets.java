@@ -1,37 +1,32 @@
 package app.omnia.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The receiving side, or a share of it ({@link ChatReceivers}): one streaming socket per account, subscribed to
- * {@code chat} at connection ({@code ?stream=chat}), all sharing one HttpClient, reporting to a {@link DeliverySink}. Each socket checks what it hears against its own history:
+ * {@code chat} at connection ({@code ?stream=chat}), read by a few threads ({@link LeanWebSockets}), reporting to a
+ * {@link DeliverySink}. Each socket checks what it hears against its own history:
  * a message heard twice is a duplicate, an entry whose {@code seq} is not above the last one heard on that
  * socket arrived out of order (the server numbers each account's entries in commit order, and a recipient is
  * in one conversation here, so this is also the conversation's order).
  */
 final class ChatSockets implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(Integer.getInteger("bench.client-threads", 4)))
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final LeanWebSockets sockets;
     private final List<URI> streaming;
     private final DeliverySink sink;
-    private final List<WebSocket> open = new ArrayList<>();
 
     /** An account's socket goes to the server copy its index picks, in turn: {@code ports[index % copies]}. */
-    ChatSockets(List<Integer> ports, DeliverySink sink) {
+    ChatSockets(List<Integer> ports, DeliverySink sink) throws IOException {
+        this.sockets = new LeanWebSockets(Integer.getInteger("bench.client-threads", 2));
         this.streaming = ports.stream()
                 .map(port -> URI.create("ws://127.0.0.1:" + port + "/api/v1/streaming?stream=chat")).toList();
         this.sink = sink;
@@ -41,24 +36,18 @@ final class ChatSockets implements AutoCloseable {
     int connect(List<Long> accounts, int parallel) throws InterruptedException {
         Semaphore handshakes = new Semaphore(parallel);
         LongAdder failures = new LongAdder();
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
-        for (long account : accounts) {
-            handshakes.acquire();
-            CompletableFuture<WebSocket> socket = http.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + BenchAccounts.token(account))
-                    .connectTimeout(Duration.ofSeconds(30)).buildAsync(copyOf(account), new Receiver())
-                    .whenComplete((ws, error) -> {
+        try (ExecutorService opening = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long account : accounts) {
+                handshakes.acquire();
+                opening.execute(() -> {
+                    try {
+                        sockets.open(copyOf(account), BenchAccounts.token(account), new Receiver());
+                    } catch (IOException refusedOrBroken) {
+                        failures.increment();
+                    } finally {
                         handshakes.release();
-                        if (error != null) {
-                            failures.increment();
-                        }
-                    });
-            pending.add(socket);
-        }
-        for (CompletableFuture<WebSocket> socket : pending) {
-            WebSocket ws = socket.exceptionally(e -> null).join();
-            if (ws != null) {
-                open.add(ws);
+                    }
+                });
             }
         }
         return failures.intValue();
@@ -69,36 +58,22 @@ final class ChatSockets implements AutoCloseable {
     }
 
     int openSockets() {
-        return (int) open.stream().filter(ws -> !ws.isInputClosed()).count();
+        return sockets.openSockets();
     }
 
     @Override
     public void close() {
-        open.forEach(WebSocket::abort);
-        http.close();
+        sockets.close();
     }
 
-    /** Listener calls for one socket are sequential (java.net.http guarantees it), so no locking here. */
-    private final class Receiver implements WebSocket.Listener {
+    /** Messages of one socket come one at a time, from its reader thread, so no locking here. */
+    private final class Receiver implements LeanWebSockets.Listener {
 
-        private final StringBuilder frame = new StringBuilder();
         private final Set<Integer> heard = new HashSet<>();
         private long lastSeq = -1;
 
         @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            frame.append(data);
-            if (last) {
-                long at = System.nanoTime();
-                handle(frame, at);
-                frame.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        private void handle(CharSequence text, long at) {
-            String message = text.toString();
+        public void onText(String message, long at) {
             if (!message.contains("\"event\":\"chat.message\"")) {
                 return;
             }
