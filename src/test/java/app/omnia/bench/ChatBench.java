@@ -76,24 +76,25 @@ class ChatBench {
         settings.put("logging.level.root", "warn");
         int capacity = (int) (RATE * (SECONDS * 2 + WARM_UP_SECONDS) * 1.1) + cast.chats().size() * 2 + 1_000;
         ChatLedger ledger = new ChatLedger(capacity);
-        try (ServerCopies server = ServerCopies.start(SERVER_COPIES, settings, Path.of("target", "bench", "chat-data"),
+        try (ServerCopies servers = ServerCopies.start(SERVER_COPIES, settings, Path.of("target", "bench", "chat-data"),
                 Path.of("target", "bench", "chat-server.log"));
-             ChatReceivers sockets = new ChatReceivers(server.ports(), ledger, LOAD_PROCESSES);
-             ChatSenders senders = new ChatSenders(server.ports(), cast, ledger);
+             ChatReceivers sockets = new ChatReceivers(servers.ports(), ledger, LOAD_PROCESSES);
+             ChatSenders senders = new ChatSenders(servers.ports(), cast, ledger);
              StandInAutovacuum autovacuum = new StandInAutovacuum(PG + DATABASE,
                      "chat_events, chat_inbox, chat_messages, chat_sequences", Duration.ofSeconds(5))) {
-            cpu = new CpuClock(server.pids(), DATABASE, sockets.pids());
+            cpu = new CpuClock(servers.pids(), DATABASE, sockets.pids());
             long written = System.nanoTime();
             try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "")) {
                 cast.write(connection);
             }
             line("setup", "%d accounts with tokens, %d direct conversations, %d groups of about %d (written in %.1f s); "
-                            + "server pids %s, load generator pids %s (clocks checked within %.0f us), open-file limit %s, "
-                            + "PostgreSQL synchronous_commit %s", CONNECTIONS, cast.directChats(), cast.groupChats(),
-                    GROUP_SIZE, (System.nanoTime() - written) / 1e9, server.pids(), sockets.pids(),
-                    sockets.clockWindowNanos() / 1e3, openFileLimit(), SYNCHRONOUS_COMMIT);
-            long heapIdle = server.heapUsedAfterGc();
-            long rssIdle = server.residentBytes();
+                            + "server pids %s, load generator pids %s%s, open-file limit %s, PostgreSQL "
+                            + "synchronous_commit %s", CONNECTIONS, cast.directChats(), cast.groupChats(), GROUP_SIZE,
+                    (System.nanoTime() - written) / 1e9, servers.pids(), sockets.pids(), sockets.processes() == 1 ? ""
+                            : String.format(" (their System.nanoTime() agrees with this JVM's within %.0f us)",
+                            sockets.clockWindowNanos() / 1e3), openFileLimit(), SYNCHRONOUS_COMMIT);
+            long heapIdle = servers.heapUsedAfterGc();
+            long rssIdle = servers.residentBytes();
 
             BitSet connected = new BitSet(CONNECTIONS);
             int step = Math.max(1, CONNECTIONS / Math.max(1, BASELINE));
@@ -110,8 +111,8 @@ class ChatBench {
             awaitDeliveries(ledger, jit, Duration.ofSeconds(60));
             warmUp(senders, ledger, cast, connected);
             ChatLedger.Phase baseline = measure("baseline", senders, ledger, cast, connected, null);
-            long heapBaseline = server.heapUsedAfterGc();
-            long rssBaseline = server.residentBytes();
+            long heapBaseline = servers.heapUsedAfterGc();
+            long rssBaseline = servers.residentBytes();
 
             List<Long> rest = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
@@ -123,20 +124,21 @@ class ChatBench {
             long connecting = System.nanoTime();
             failed += sockets.connect(rest, PARALLEL_HANDSHAKES);
             double connectSeconds = (System.nanoTime() - connecting) / 1e9;
-            long heapAll = server.heapUsedAfterGc();
-            long rssAll = server.residentBytes();
+            long heapAll = servers.heapUsedAfterGc();
+            long rssAll = servers.residentBytes();
             line("connections", "%d sockets open (%d failed to connect), %d opened in %.1f s (%.0f/s)",
                     sockets.openSockets(), failed, rest.size(), connectSeconds, rest.size() / connectSeconds);
             line("server memory", "RSS %.0f MB idle, %.0f MB with %d sockets, %.0f MB with %d: %.1f KB RSS and "
-                            + "%.1f KB heap per connection (heap after GC: %.0f -> %.0f MB; sums over %d server copies)",
+                            + "%.1f KB heap per connection (heap after GC: %.0f -> %.0f MB; summed over the server "
+                            + "copies: %d)",
                     rssIdle / 1e6,
                     rssBaseline / 1e6, first.size(), rssAll / 1e6, sockets.openSockets(),
                     (rssAll - rssBaseline) / 1024.0 / rest.size(), (heapAll - heapBaseline) / 1024.0 / rest.size(),
-                    heapIdle / 1e6, heapAll / 1e6, server.count());
+                    heapIdle / 1e6, heapAll / 1e6, servers.count());
 
             warmUp(senders, ledger, cast, connected);
             ChatLedger.Phase full = measure(CONNECTIONS + " connections", senders, ledger, cast, connected,
-                    THREAD_DUMP ? server.first() : null);
+                    THREAD_DUMP ? servers.first() : null);
             line("ratio " + CONNECTIONS + "/" + first.size() + " connections", "p50 x%.2f, p99 x%.2f, throughput x%.2f",
                     full.delivery.percentileMillis(0.5) / Math.max(0.001, baseline.delivery.percentileMillis(0.5)),
                     full.delivery.percentileMillis(0.99) / Math.max(0.001, baseline.delivery.percentileMillis(0.99)),
@@ -172,7 +174,7 @@ class ChatBench {
         long missing = awaitDeliveries(ledger, warmUp, Duration.ofSeconds(60));
         if (missing > 0 || warmUp.failed.sum() > 0) {
             throw new IllegalStateException("Warm-up: " + missing + " deliveries missing, " + warmUp.failed.sum()
-                    + " posts failed; see target/bench/chat-server.log");
+                    + " posts failed; see target/bench/chat-server*.log");
         }
         analyze();
     }

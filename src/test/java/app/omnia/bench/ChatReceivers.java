@@ -34,7 +34,7 @@ final class ChatReceivers implements AutoCloseable {
         }
     }
 
-    /** Opens a socket for each account, at most {@code parallel} handshakes at a time per process; answers the failures. */
+    /** Opens a socket for each account, {@code parallel} handshakes at a time per process; answers the failures. */
     int connect(List<Long> accounts, int parallel) throws IOException, InterruptedException {
         List<List<Long>> shares = new ArrayList<>();
         for (int i = 0; i <= others.size(); i++) {

@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * CPU time spent by the server JVM (or its copies), by the PostgreSQL backends serving the benchmark's database,
- * and by the load generator (this JVM, and its helper processes if any), read from {@code /proc}. On a machine shared with other work, latency depends on how much
- * CPU the benchmark got; CPU time per message does not, and says what the same work would need on dedicated
- * cores.
+ * and by the load generator (this JVM, and its helper processes if any), read from {@code /proc}. On a machine
+ * shared with other work, latency depends on how much CPU the benchmark got; CPU time per message does not, and
+ * says what the same work would need on dedicated cores.
  */
 final class CpuClock {
 

@@ -69,7 +69,8 @@ final class ServerCopies implements AutoCloseable {
         }
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return path.resolveSibling(dot < 0 ? name + "-" + copy : name.substring(0, dot) + "-" + copy + name.substring(dot));
+        return path.resolveSibling(dot < 0 ? name + "-" + copy
+                : name.substring(0, dot) + "-" + copy + name.substring(dot));
     }
 
     /** The first copy (thread dumps are taken from it). */

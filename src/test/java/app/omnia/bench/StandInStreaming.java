@@ -75,7 +75,8 @@ final class StandInStreaming implements AutoCloseable {
 
     private void upgrade(Socket socket) {
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
             long account = -1;
             String key = "";
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
