@@ -1,24 +1,19 @@
 package app.omnia.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Omnia in a JVM of its own, started from this build's classpath (or {@code bench.server-jar}, e.g.
- * {@code target/omnia.jar}): its memory can then be read apart from the load generator's
+ * Omnia in a JVM of its own ({@link BenchJvm}), started from this build's classpath (or {@code bench.server-jar},
+ * e.g. {@code target/omnia.jar}): its memory can then be read apart from the load generator's
  * ({@code /proc/<pid>/status}), and each process gets the whole open-file limit for its sockets.
  */
 final class BenchServerProcess implements AutoCloseable {
@@ -44,17 +39,8 @@ final class BenchServerProcess implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + HEAP, "-Xmx" + HEAP,
-                "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
-        if (!JVM_OPTIONS.isBlank()) {
-            command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
-        }
-        if (JAR.isBlank()) {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "app.omnia.Application"));
-        } else {
-            command.addAll(List.of("-jar", new File(JAR).getAbsolutePath()));
-        }
+        List<String> command = BenchJvm.command(HEAP, JVM_OPTIONS);
+        command.addAll(BenchJvm.main("app.omnia.Application", JAR));
         command.add("--server.port=" + port);
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(log.getParent());
@@ -103,20 +89,11 @@ final class BenchServerProcess implements AutoCloseable {
     }
 
     private String jcmd(String... what) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid())));
-        command.addAll(List.of(what));
-        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes());
-        jcmd.waitFor();
-        return out;
+        return BenchJvm.jcmd(pid(), what);
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        BenchJvm.stop(process);
     }
 }

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
  * Baseline, measured in the same run: the same traffic (every conversation keeps receiving, the database does
  * the same work) while only {@code bench.baseline-connections} sockets are open; the ratio is what holding
  * all the other sockets costs.
+ * <p>
+ * Past one process's open-file limit (every socket is a descriptor in the server and in the load generator),
+ * {@code bench.server-copies} runs several Omnia copies on the same PostgreSQL and Redis ({@link ServerCopies}), and
+ * {@code bench.load-processes} spreads the sockets over child JVMs ({@link ChatReceivers}); posts and sockets are
+ * spread over the copies, so messages cross from copy to copy through Redis, and every figure covers them all.
  */
 class ChatBench {
 
@@ -41,6 +46,10 @@ class ChatBench {
     private static final int GROUP_SIZE = Integer.getInteger("bench.group-size", 10);
     private static final double DIRECT_SHARE = Double.parseDouble(System.getProperty("bench.direct-share", "0.5"));
     private static final int PARALLEL_HANDSHAKES = Integer.getInteger("bench.handshakes", 64);
+    /** Omnia copies sharing PostgreSQL and Redis; sockets and posts are spread over them. */
+    private static final int SERVER_COPIES = Integer.getInteger("bench.server-copies", 1);
+    /** Processes holding the sockets: this JVM, and child JVMs from the second on (one per open-file limit). */
+    private static final int LOAD_PROCESSES = Integer.getInteger("bench.load-processes", 1);
     private static final boolean THREAD_DUMP = Boolean.getBoolean("bench.thread-dump");
     /** PostgreSQL's own default is on: every commit waits for its WAL flush (fsync) on disk. */
     private static final String SYNCHRONOUS_COMMIT = System.getProperty("bench.synchronous-commit", "on");
@@ -64,31 +73,34 @@ class ChatBench {
         settings.put("omnia.database.password", "");
         settings.put("omnia.redis.url", REDIS);
         settings.put("omnia.rate-limits.enabled", "false");
-        settings.put("omnia.data-dir", Path.of("target", "bench", "chat-data").toAbsolutePath().toString());
         settings.put("logging.level.root", "warn");
-        Path log = Path.of("target", "bench", "chat-server.log");
         int capacity = (int) (RATE * (SECONDS * 2 + WARM_UP_SECONDS) * 1.1) + cast.chats().size() * 2 + 1_000;
         ChatLedger ledger = new ChatLedger(capacity);
-        try (BenchServerProcess server = BenchServerProcess.start(settings, log);
-             ChatSockets sockets = new ChatSockets(server.port(), ledger);
-             ChatSenders senders = new ChatSenders(server, cast, ledger);
+        try (ServerCopies servers = ServerCopies.start(SERVER_COPIES, settings, Path.of("target", "bench", "chat-data"),
+                Path.of("target", "bench", "chat-server.log"));
+             ChatReceivers sockets = new ChatReceivers(servers.ports(), ledger, LOAD_PROCESSES);
+             ChatSenders senders = new ChatSenders(servers.ports(), cast, ledger);
              StandInAutovacuum autovacuum = new StandInAutovacuum(PG + DATABASE,
                      "chat_events, chat_inbox, chat_messages, chat_sequences", Duration.ofSeconds(5))) {
-            cpu = new CpuClock(server.pid(), DATABASE);
+            cpu = new CpuClock(servers.pids(), DATABASE, sockets.pids());
             long written = System.nanoTime();
             try (Connection connection = DriverManager.getConnection(PG + DATABASE, "postgres", "")) {
                 cast.write(connection);
             }
             line("setup", "%d accounts with tokens, %d direct conversations, %d groups of about %d (written in %.1f s); "
-                            + "server pid %d, open-file limit %s, PostgreSQL synchronous_commit %s", CONNECTIONS, cast.directChats(), cast.groupChats(),
-                    GROUP_SIZE, (System.nanoTime() - written) / 1e9, server.pid(), openFileLimit(), SYNCHRONOUS_COMMIT);
-            long heapIdle = server.heapUsedAfterGc();
-            long rssIdle = server.residentBytes();
+                            + "server pids %s, load generator pids %s%s, open-file limit %s, PostgreSQL "
+                            + "synchronous_commit %s", CONNECTIONS, cast.directChats(), cast.groupChats(), GROUP_SIZE,
+                    (System.nanoTime() - written) / 1e9, servers.pids(), sockets.pids(), sockets.processes() == 1 ? ""
+                            : String.format(" (their System.nanoTime() agrees with this JVM's within %.0f us)",
+                            sockets.clockWindowNanos() / 1e3), openFileLimit(), SYNCHRONOUS_COMMIT);
+            long heapIdle = servers.heapUsedAfterGc();
+            long rssIdle = servers.residentBytes();
 
             BitSet connected = new BitSet(CONNECTIONS);
             int step = Math.max(1, CONNECTIONS / Math.max(1, BASELINE));
             List<Long> first = new ArrayList<>();
-            for (int i = 0; i < CONNECTIONS && first.size() < BASELINE; i += step) {
+            for (int k = 0, i = 0; i < CONNECTIONS && first.size() < BASELINE; k++, i = k * step + k % step) {
+                // k % step: not always a multiple of the step, which could put them all on one copy and process
                 first.add(cast.account(i));
                 connected.set(i);
             }
@@ -99,8 +111,8 @@ class ChatBench {
             awaitDeliveries(ledger, jit, Duration.ofSeconds(60));
             warmUp(senders, ledger, cast, connected);
             ChatLedger.Phase baseline = measure("baseline", senders, ledger, cast, connected, null);
-            long heapBaseline = server.heapUsedAfterGc();
-            long rssBaseline = server.residentBytes();
+            long heapBaseline = servers.heapUsedAfterGc();
+            long rssBaseline = servers.residentBytes();
 
             List<Long> rest = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
@@ -112,25 +124,27 @@ class ChatBench {
             long connecting = System.nanoTime();
             failed += sockets.connect(rest, PARALLEL_HANDSHAKES);
             double connectSeconds = (System.nanoTime() - connecting) / 1e9;
-            long heapAll = server.heapUsedAfterGc();
-            long rssAll = server.residentBytes();
+            long heapAll = servers.heapUsedAfterGc();
+            long rssAll = servers.residentBytes();
             line("connections", "%d sockets open (%d failed to connect), %d opened in %.1f s (%.0f/s)",
                     sockets.openSockets(), failed, rest.size(), connectSeconds, rest.size() / connectSeconds);
             line("server memory", "RSS %.0f MB idle, %.0f MB with %d sockets, %.0f MB with %d: %.1f KB RSS and "
-                            + "%.1f KB heap per connection (heap after GC: %.0f -> %.0f MB)", rssIdle / 1e6,
+                            + "%.1f KB heap per connection (heap after GC: %.0f -> %.0f MB; summed over the server "
+                            + "copies: %d)",
+                    rssIdle / 1e6,
                     rssBaseline / 1e6, first.size(), rssAll / 1e6, sockets.openSockets(),
                     (rssAll - rssBaseline) / 1024.0 / rest.size(), (heapAll - heapBaseline) / 1024.0 / rest.size(),
-                    heapIdle / 1e6, heapAll / 1e6);
+                    heapIdle / 1e6, heapAll / 1e6, servers.count());
 
             warmUp(senders, ledger, cast, connected);
             ChatLedger.Phase full = measure(CONNECTIONS + " connections", senders, ledger, cast, connected,
-                    THREAD_DUMP ? server : null);
+                    THREAD_DUMP ? servers.first() : null);
             line("ratio " + CONNECTIONS + "/" + first.size() + " connections", "p50 x%.2f, p99 x%.2f, throughput x%.2f",
                     full.delivery.percentileMillis(0.5) / Math.max(0.001, baseline.delivery.percentileMillis(0.5)),
                     full.delivery.percentileMillis(0.99) / Math.max(0.001, baseline.delivery.percentileMillis(0.99)),
                     perSecond(full) / perSecond(baseline));
             line("integrity (all phases)", "%d duplicated, %d out of order, %d sequence gaps, %d unknown",
-                    ledger.duplicates.sum(), ledger.reordered.sum(), sockets.seqGaps(), ledger.unknown.sum());
+                    ledger.duplicates.sum(), ledger.reordered.sum(), ledger.gaps.sum(), ledger.unknown.sum());
             line("target", "%d connections, p99 %.1f ms < 100 ms at %.0f messages/s, zero lost/duplicated/reordered: %s",
                     CONNECTIONS, full.delivery.percentileMillis(0.99), perSecond(full),
                     CONNECTIONS >= 20_000 && full.delivery.percentileMillis(0.99) < 100 && perSecond(full) >= 2_000
@@ -160,7 +174,7 @@ class ChatBench {
         long missing = awaitDeliveries(ledger, warmUp, Duration.ofSeconds(60));
         if (missing > 0 || warmUp.failed.sum() > 0) {
             throw new IllegalStateException("Warm-up: " + missing + " deliveries missing, " + warmUp.failed.sum()
-                    + " posts failed; see target/bench/chat-server.log");
+                    + " posts failed; see target/bench/chat-server*.log");
         }
         analyze();
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  * sockets should hear it; each socket reports what it hears. Latency runs from the due time (not from when
  * the post actually left), so a load generator that falls behind shows up as latency rather than hiding it.
  */
-final class ChatLedger {
+final class ChatLedger implements DeliverySink {
 
     /** One measured stretch: its latencies (send due → heard, per recipient) and post response times. */
     static final class Phase {
@@ -38,6 +38,7 @@ final class ChatLedger {
     final LongAdder duplicates = new LongAdder();
     final LongAdder reordered = new LongAdder();
     final LongAdder unknown = new LongAdder();
+    final LongAdder gaps = new LongAdder();
 
     ChatLedger(int capacity) {
         due = new long[capacity];
@@ -71,14 +72,30 @@ final class ChatLedger {
         }
     }
 
-    /** A socket heard message {@code index} for the first time (duplicates are filtered by the socket). */
-    void heard(int index, long atNanos) {
+    /** Duplicates are filtered by the socket; the time may come from another process on this machine. */
+    @Override
+    public void heard(int index, long atNanos) {
         if (index < 0 || index >= next.get()) {
             unknown.increment();
             return;
         }
         heard.incrementAndGet(index);
         phaseOf[index].delivery.add(atNanos - due[index]);
+    }
+
+    @Override
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    @Override
+    public void reordered() {
+        reordered.increment();
+    }
+
+    @Override
+    public void gap() {
+        gaps.increment();
     }
 
     /** Deliveries still missing for the phase's accepted messages. */

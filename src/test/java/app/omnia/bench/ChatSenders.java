@@ -30,12 +30,16 @@ final class ChatSenders implements AutoCloseable {
     private final ChatCast cast;
     private final ChatLedger ledger;
 
-    ChatSenders(BenchServerProcess server, ChatCast cast, ChatLedger ledger) {
+    /**
+     * The connections go to the server copies listening on {@code ports} in turn, as a load balancer would spread
+     * them: with several copies, messages posted on one copy are heard on the others too.
+     */
+    ChatSenders(List<Integer> ports, ChatCast cast, ChatLedger ledger) {
         this.cast = cast;
         this.ledger = ledger;
         for (int i = 0; i < IN_FLIGHT; i++) {
             // A server that stops answering fails the post, not the whole run.
-            idle.add(new KeepAliveHttp(server.uri("/").getHost(), server.port(), Duration.ofSeconds(30)));
+            idle.add(new KeepAliveHttp("127.0.0.1", ports.get(i % ports.size()), Duration.ofSeconds(30)));
         }
     }
 

@@ -1,103 +1,79 @@
 package app.omnia.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The receiving side: one streaming socket per account, subscribed to {@code chat} at connection
- * ({@code ?stream=chat}), all sharing one HttpClient. Each socket checks what it hears against its own history:
+ * The receiving side, or a share of it ({@link ChatReceivers}): one streaming socket per account, subscribed to
+ * {@code chat} at connection ({@code ?stream=chat}), read by a few threads ({@link LeanWebSockets}), reporting to a
+ * {@link DeliverySink}. Each socket checks what it hears against its own history:
  * a message heard twice is a duplicate, an entry whose {@code seq} is not above the last one heard on that
  * socket arrived out of order (the server numbers each account's entries in commit order, and a recipient is
  * in one conversation here, so this is also the conversation's order).
  */
 final class ChatSockets implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(Integer.getInteger("bench.client-threads", 4)))
-            .connectTimeout(Duration.ofSeconds(30)).build();
-    private final URI streaming;
-    private final ChatLedger ledger;
-    private final List<WebSocket> open = new ArrayList<>();
-    private final LongAdder seqGaps = new LongAdder();
+    private final LeanWebSockets sockets;
+    private final List<URI> streaming;
+    private final DeliverySink sink;
 
-    ChatSockets(int port, ChatLedger ledger) {
-        this.streaming = URI.create("ws://127.0.0.1:" + port + "/api/v1/streaming?stream=chat");
-        this.ledger = ledger;
+    /** An account's socket goes to the server copy its index picks, in turn: {@code ports[index % copies]}. */
+    ChatSockets(List<Integer> ports, DeliverySink sink) throws IOException {
+        this.sockets = new LeanWebSockets(Integer.getInteger("bench.client-threads", 2));
+        this.streaming = ports.stream()
+                .map(port -> URI.create("ws://127.0.0.1:" + port + "/api/v1/streaming?stream=chat")).toList();
+        this.sink = sink;
     }
 
     /** Opens a socket for each account, at most {@code parallel} handshakes at a time; answers the failures. */
     int connect(List<Long> accounts, int parallel) throws InterruptedException {
         Semaphore handshakes = new Semaphore(parallel);
         LongAdder failures = new LongAdder();
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
-        for (long account : accounts) {
-            handshakes.acquire();
-            CompletableFuture<WebSocket> socket = http.newWebSocketBuilder()
-                    .header("Authorization", "Bearer " + BenchAccounts.token(account))
-                    .connectTimeout(Duration.ofSeconds(30)).buildAsync(streaming, new Receiver())
-                    .whenComplete((ws, error) -> {
+        try (ExecutorService opening = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long account : accounts) {
+                handshakes.acquire();
+                opening.execute(() -> {
+                    try {
+                        sockets.open(copyOf(account), BenchAccounts.token(account), new Receiver());
+                    } catch (IOException refusedOrBroken) {
+                        failures.increment();
+                    } finally {
                         handshakes.release();
-                        if (error != null) {
-                            failures.increment();
-                        }
-                    });
-            pending.add(socket);
-        }
-        for (CompletableFuture<WebSocket> socket : pending) {
-            WebSocket ws = socket.exceptionally(e -> null).join();
-            if (ws != null) {
-                open.add(ws);
+                    }
+                });
             }
         }
         return failures.intValue();
     }
 
-    int openSockets() {
-        return (int) open.stream().filter(ws -> !ws.isInputClosed()).count();
+    private URI copyOf(long account) {
+        return streaming.get((int) ((account - BenchAccounts.FIRST_ID) % streaming.size()));
     }
 
-    long seqGaps() {
-        return seqGaps.sum();
+    int openSockets() {
+        return sockets.openSockets();
     }
 
     @Override
     public void close() {
-        open.forEach(WebSocket::abort);
-        http.close();
+        sockets.close();
     }
 
-    /** Listener calls for one socket are sequential (java.net.http guarantees it), so no locking here. */
-    private final class Receiver implements WebSocket.Listener {
+    /** Messages of one socket come one at a time, from its reader thread, so no locking here. */
+    private final class Receiver implements LeanWebSockets.Listener {
 
-        private final StringBuilder frame = new StringBuilder();
         private final Set<Integer> heard = new HashSet<>();
         private long lastSeq = -1;
 
         @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            frame.append(data);
-            if (last) {
-                long at = System.nanoTime();
-                handle(frame, at);
-                frame.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        private void handle(CharSequence text, long at) {
-            String message = text.toString();
+        public void onText(String message, long at) {
             if (!message.contains("\"event\":\"chat.message\"")) {
                 return;
             }
@@ -105,16 +81,16 @@ final class ChatSockets implements AutoCloseable {
             long seq = number(message, "\\\"seq\\\":");
             int index = (int) number(message, "\\\"client_message_id\\\":\\\"m");
             if (!heard.add(index)) {
-                ledger.duplicates.increment();
+                sink.duplicate();
                 return;
             }
             if (lastSeq >= 0 && seq <= lastSeq) {
-                ledger.reordered.increment();
+                sink.reordered();
             } else if (lastSeq >= 0 && seq > lastSeq + 1) {
-                seqGaps.increment();
+                sink.gap();
             }
             lastSeq = Math.max(lastSeq, seq);
-            ledger.heard(index, at);
+            sink.heard(index, at);
         }
 
         private static long number(String text, String after) {

@@ -3,13 +3,14 @@ package app.omnia.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by the server JVM, by the PostgreSQL backends serving the benchmark's database, and by this
- * load generator, read from {@code /proc}. On a machine shared with other work, latency depends on how much
- * CPU the benchmark got; CPU time per message does not, and says what the same work would need on dedicated
- * cores.
+ * CPU time spent by the server JVM (or its copies), by the PostgreSQL backends serving the benchmark's database,
+ * and by the load generator (this JVM, and its helper processes if any), read from {@code /proc}. On a machine
+ * shared with other work, latency depends on how much CPU the benchmark got; CPU time per message does not, and
+ * says what the same work would need on dedicated cores.
  */
 final class CpuClock {
 
@@ -36,16 +37,27 @@ final class CpuClock {
 
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
-    private final long serverPid;
+    private final List<Long> serverPids;
     private final String database;
+    private final List<Long> generatorPids;
 
     CpuClock(long serverPid, String database) {
-        this.serverPid = serverPid;
+        this(List.of(serverPid), database, List.of(ProcessHandle.current().pid()));
+    }
+
+    /** Several server copies, and a load generator in several processes: each side's figure is their sum. */
+    CpuClock(List<Long> serverPids, String database, List<Long> generatorPids) {
+        this.serverPids = List.copyOf(serverPids);
         this.database = database;
+        this.generatorPids = List.copyOf(generatorPids);
     }
 
     Reading read() {
-        return new Reading(seconds(serverPid), databaseSeconds(), seconds(ProcessHandle.current().pid()), loadAverage());
+        return new Reading(seconds(serverPids), databaseSeconds(), seconds(generatorPids), loadAverage());
+    }
+
+    private static double seconds(List<Long> pids) {
+        return pids.stream().mapToDouble(CpuClock::seconds).sum();
     }
 
     /** Backends show "postgres: [<cluster>: ]<user> <database> <client> ..." as their command line. */
