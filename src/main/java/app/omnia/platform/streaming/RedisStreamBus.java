@@ -177,9 +177,17 @@ final class RedisStreamBus implements StreamBus, MessageListener {
                             Fields fields = new Fields();
                             for (String field = in.nextName(); field != null; field = in.nextName()) {
                                 in.nextToken();
-                                fields.read(field, in);
+                                if (fields.channel != null && !hub.listens(fields.channel)) {
+                                    // Nobody on this copy reads it (with several copies, most entries): its
+                                    // payload is passed over undecoded.
+                                    in.skipChildren();
+                                } else {
+                                    fields.read(field, in);
+                                }
                             }
-                            events.add(fields.event());
+                            if (hub.listens(fields.channel())) {
+                                events.add(fields.event());
+                            }
                         }
                     }
                     default -> in.skipChildren();
@@ -226,6 +234,13 @@ final class RedisStreamBus implements StreamBus, MessageListener {
                 }
                 default -> in.skipChildren();
             }
+        }
+
+        String channel() {
+            if (channel == null) {
+                throw new IllegalArgumentException("an event without its channel");
+            }
+            return channel;
         }
 
         StreamEvent event() {

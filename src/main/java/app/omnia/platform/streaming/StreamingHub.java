@@ -80,6 +80,11 @@ public class StreamingHub {
         }
     }
 
+    /** Whether a socket of this copy reads the channel (the bus skips the events of channels nobody here reads). */
+    public boolean listens(String channel) {
+        return byChannel.containsKey(channel);
+    }
+
     /** Called by the bus on every copy; sends to the local listeners of the event's channel. */
     public void deliver(StreamEvent event) {
         Set<StreamSession> listeners = byChannel.get(event.channel());
