@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.omnia.platform.idempotency.IdempotencyKeys;
+import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,8 @@ class IdempotencyKeysTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        keys = new IdempotencyKeys(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), Clock.systemUTC());
+        keys = new IdempotencyKeys(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), Clock.systemUTC(),
+                new SqlDialect(dataSource));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.omnia.platform.crypto.Tokens;
+import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.platform.web.ApiException;
 
@@ -28,7 +29,8 @@ import app.omnia.platform.web.ApiException;
  * {@link #lookup} / {@link #claim} / {@link #recordResponse} remember the first response itself (status and
  * body, a refusal included), for writes whose refusals are outcomes too (money: insufficient funds).
  * {@link #claimAll} / {@link #lookupAll} / {@link #recordResponses} do the same for many keys in a constant
- * number of round trips, for a writer that applies a batch of requests in one transaction.
+ * number of round trips, for a writer that applies a batch of requests in one transaction (on PostgreSQL one
+ * statement each over arrays, see {@link SqlDialect}).
  */
 @Repository
 public class IdempotencyKeys {
@@ -39,11 +41,13 @@ public class IdempotencyKeys {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final SqlDialect dialect;
 
-    public IdempotencyKeys(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    public IdempotencyKeys(JdbcClient jdbc, JdbcTemplate template, Clock clock, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     /**
@@ -122,9 +126,11 @@ public class IdempotencyKeys {
     public record Claim(long ownerId, String key, String requestFingerprint) {}
 
     /**
-     * {@link #claim} for several distinct keys in one JDBC batch (one round trip): for each claim, in order,
-     * whether the caller now holds its key. Claimed in (owner, key) order, so that two batches taking the
-     * same keys wait for each other in line rather than in a circle.
+     * {@link #claim} for several distinct keys in one round trip: for each claim, in order, whether the caller
+     * now holds its key. Claimed in (owner, key) order, so that two batches taking the same keys wait for each
+     * other in line rather than in a circle. On PostgreSQL one {@code INSERT … SELECT FROM unnest(…) ON CONFLICT
+     * DO NOTHING RETURNING} whose returned rows are the keys taken; elsewhere one JDBC batch of single inserts,
+     * whose counts say the same.
      */
     public boolean[] claimAll(List<Claim> claims) {
         if (claims.isEmpty()) {
@@ -137,21 +143,57 @@ public class IdempotencyKeys {
         }
         order.sort(Comparator.<Integer>comparingLong(i -> claims.get(i).ownerId())
                 .thenComparing(i -> claims.get(i).key()));
+        List<Claim> sorted = order.stream().map(claims::get).toList();
+        boolean[] taken = dialect.postgres() ? claimSorted(sorted) : claimSortedOneByOne(sorted);
+        boolean[] claimed = new boolean[claims.size()];
+        for (int i = 0; i < taken.length; i++) {
+            claimed[order.get(i)] = taken[i];
+        }
+        return claimed;
+    }
+
+    /**
+     * One statement; the rows go in in the arrays' order (ordinality), so the keys are taken in the caller's
+     * order. A key twice in the claims is taken by its first claim only, as one by one.
+     */
+    private boolean[] claimSorted(List<Claim> sorted) {
+        Map<Long, Map<String, Integer>> firstIndex = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            firstIndex.computeIfAbsent(sorted.get(i).ownerId(), o -> new HashMap<>())
+                    .putIfAbsent(sorted.get(i).key(), i);
+        }
+        boolean[] taken = new boolean[sorted.size()];
+        jdbc.sql("""
+                INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, created_at)
+                SELECT c.owner_id, c.idem_key, c.request_hash, ?::timestamptz
+                FROM unnest(?::bigint[], ?::varchar[], ?::varchar[]) WITH ORDINALITY AS c (owner_id, idem_key, request_hash, n)
+                ORDER BY c.n
+                ON CONFLICT DO NOTHING RETURNING owner_id, idem_key""")
+                .params(SqlTime.of(clock.instant()), sorted.stream().map(Claim::ownerId).toArray(Long[]::new),
+                        sorted.stream().map(Claim::key).toArray(String[]::new),
+                        sorted.stream().map(c -> Tokens.hash(c.requestFingerprint())).toArray(String[]::new))
+                .query(rs -> {
+                    taken[firstIndex.get(rs.getLong("owner_id")).get(rs.getString("idem_key"))] = true;
+                });
+        return taken;
+    }
+
+    private boolean[] claimSortedOneByOne(List<Claim> sorted) {
         var now = SqlTime.of(clock.instant());
         int[] counts = template.batchUpdate("""
                 INSERT INTO idempotency_keys (owner_id, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """, order.stream().map(claims::get)
+                """, sorted.stream()
                 .map(c -> new Object[] {c.ownerId(), c.key(), Tokens.hash(c.requestFingerprint()), now}).toList());
-        boolean[] claimed = new boolean[claims.size()];
+        boolean[] taken = new boolean[sorted.size()];
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
                 // Which rows went in cannot be guessed safely: fail the transaction rather than move money twice.
                 throw new IllegalStateException("The JDBC driver gave no per-row counts for an idempotency claim");
             }
-            claimed[order.get(i)] = counts[i] == 1;
+            taken[i] = counts[i] == 1;
         }
-        return claimed;
+        return taken;
     }
 
     /** What {@link #lookupAll} found for one key; {@link #get} raises that key's 422, for that key only. */
@@ -173,16 +215,20 @@ public class IdempotencyKeys {
         claims.forEach(c -> checkLength(c.key()));
         record Row(String hash, Recorded recorded) {}
         Map<Long, Map<String, Row>> rows = new HashMap<>();
-        jdbc.sql("""
-                        SELECT owner_id, idem_key, request_hash, resource_id, response_status, response_body
-                        FROM idempotency_keys WHERE owner_id IN (:owners) AND idem_key IN (:keys)""")
-                .param("owners", claims.stream().map(Claim::ownerId).distinct().toList())
-                .param("keys", claims.stream().map(Claim::key).distinct().toList())
-                .query(rs -> {
-                    rows.computeIfAbsent(rs.getLong("owner_id"), o -> new HashMap<>()).put(rs.getString("idem_key"),
-                            new Row(rs.getString("request_hash"), new Recorded(rs.getObject("resource_id", Long.class),
-                                    rs.getObject("response_status", Integer.class), rs.getString("response_body"))));
-                });
+        String columns = "SELECT owner_id, idem_key, request_hash, resource_id, response_status, response_body "
+                + "FROM idempotency_keys WHERE ";
+        var select = dialect.postgres()
+                ? jdbc.sql(columns + "(owner_id, idem_key) IN (SELECT * FROM unnest(?::bigint[], ?::varchar[]))")
+                        .params(claims.stream().map(Claim::ownerId).toArray(Long[]::new),
+                                claims.stream().map(Claim::key).toArray(String[]::new))
+                : jdbc.sql(columns + "owner_id IN (:owners) AND idem_key IN (:keys)")
+                        .param("owners", claims.stream().map(Claim::ownerId).distinct().toList())
+                        .param("keys", claims.stream().map(Claim::key).distinct().toList());
+        select.query(rs -> {
+            rows.computeIfAbsent(rs.getLong("owner_id"), o -> new HashMap<>()).put(rs.getString("idem_key"),
+                    new Row(rs.getString("request_hash"), new Recorded(rs.getObject("resource_id", Long.class),
+                            rs.getObject("response_status", Integer.class), rs.getString("response_body"))));
+        });
         return claims.stream().map(c -> {
             Row row = rows.getOrDefault(c.ownerId(), Map.of()).get(c.key());
             if (row == null) {
@@ -196,9 +242,21 @@ public class IdempotencyKeys {
     /** A first response to remember, for {@link #recordResponses}. */
     public record Response(long ownerId, String key, int status, String body) {}
 
-    /** {@link #recordResponse} for several claimed keys in one JDBC batch. */
+    /** {@link #recordResponse} for several claimed keys: one UPDATE over arrays on PostgreSQL, else one JDBC batch. */
     public void recordResponses(List<Response> responses) {
         if (responses.isEmpty()) {
+            return;
+        }
+        if (dialect.postgres()) {
+            jdbc.sql("""
+                    UPDATE idempotency_keys k SET response_status = r.status, response_body = r.body
+                    FROM unnest(?::bigint[], ?::varchar[], ?::int[], ?::varchar[]) AS r (owner_id, idem_key, status, body)
+                    WHERE k.owner_id = r.owner_id AND k.idem_key = r.idem_key""")
+                    .params(responses.stream().map(Response::ownerId).toArray(Long[]::new),
+                            responses.stream().map(Response::key).toArray(String[]::new),
+                            responses.stream().map(Response::status).toArray(Integer[]::new),
+                            responses.stream().map(Response::body).toArray(String[]::new))
+                    .update();
             return;
         }
         template.batchUpdate(

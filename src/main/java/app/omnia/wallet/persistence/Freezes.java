@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.persistence.SqlTime;
 
 /**
@@ -23,16 +24,18 @@ public class Freezes {
     public record Freeze(Instant frozenAt, Long frozenBy, String reason) {}
 
     private final JdbcClient jdbc;
+    private final SqlDialect dialect;
 
-    public Freezes(JdbcClient jdbc) {
+    public Freezes(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** The accounts among these whose wallet is frozen, in one query (the caller holds their wallet accounts' locks). */
     public Set<Long> frozenAmong(Collection<Long> accountIds) {
-        return new HashSet<>(jdbc.sql("""
-                SELECT account_id FROM wallet_controls WHERE account_id IN (:ids) AND frozen_at IS NOT NULL""")
-                .param("ids", accountIds).query(Long.class).list());
+        return new HashSet<>(jdbc.sql("SELECT account_id FROM wallet_controls WHERE "
+                        + dialect.anyOf("account_id", "ids") + " AND frozen_at IS NOT NULL")
+                .param("ids", dialect.ids(accountIds)).query(Long.class).list());
     }
 
     public Optional<Freeze> find(long accountId) {

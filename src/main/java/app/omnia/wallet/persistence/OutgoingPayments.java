@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.persistence.SqlTime;
 
 /** Money sent out, per account and asset, summed over a window for the spending limits. */
@@ -21,15 +22,32 @@ public class OutgoingPayments {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final SqlDialect dialect;
 
-    public OutgoingPayments(JdbcClient jdbc, JdbcTemplate template) {
+    public OutgoingPayments(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dialect = dialect;
     }
 
-    /** Records the payments in one JDBC batch. */
+    /** Records the payments: on PostgreSQL with one statement over arrays, elsewhere with one JDBC batch. */
     public void recordAll(List<Payment> payments) {
         if (payments.isEmpty()) {
+            return;
+        }
+        if (dialect.postgres()) {
+            jdbc.sql("""
+                    INSERT INTO wallet_outgoing (id, account_id, asset, amount, kind, ref_id, created_at)
+                    SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[],
+                                         ?::timestamptz[])""")
+                    .params(payments.stream().map(Payment::id).toArray(Long[]::new),
+                            payments.stream().map(Payment::accountId).toArray(Long[]::new),
+                            payments.stream().map(Payment::asset).toArray(String[]::new),
+                            payments.stream().map(Payment::amount).toArray(Long[]::new),
+                            payments.stream().map(Payment::kind).toArray(String[]::new),
+                            payments.stream().map(Payment::refId).toArray(Long[]::new),
+                            payments.stream().map(p -> SqlTime.of(p.at()).toString()).toArray(String[]::new))
+                    .update();
             return;
         }
         template.batchUpdate("""
@@ -63,10 +81,12 @@ public class OutgoingPayments {
                 SELECT account_id, asset,
                        COALESCE(SUM(CASE WHEN created_at >= :day THEN amount ELSE 0 END), 0) AS sent_today,
                        COALESCE(SUM(CASE WHEN created_at >= :month THEN amount ELSE 0 END), 0) AS sent_month
-                FROM wallet_outgoing WHERE account_id IN (:ids) AND created_at >= :from
+                FROM wallet_outgoing WHERE %s AND created_at >= :from
                 GROUP BY account_id, asset
-                """).param("day", SqlTime.of(dayStart)).param("month", SqlTime.of(monthStart))
-                .param("ids", accountIds).param("from", SqlTime.of(from))
+                """.formatted(dialect.anyOf("account_id", "ids")))
+                .param("day", SqlTime.of(dayStart)).param("month", SqlTime.of(monthStart))
+                .param("ids", dialect.ids(accountIds))
+                .param("from", SqlTime.of(from))
                 .query(rs -> {
                     sent.computeIfAbsent(rs.getLong("account_id"), k -> new HashMap<>())
                             .put(rs.getString("asset"), new Sent(rs.getLong("sent_today"), rs.getLong("sent_month")));

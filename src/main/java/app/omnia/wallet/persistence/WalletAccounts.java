@@ -5,12 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.omnia.platform.IdGenerator;
+import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.persistence.SqlTime;
 import app.omnia.wallet.domain.RunningBalances;
 
@@ -30,12 +32,14 @@ public class WalletAccounts {
     private final JdbcTemplate template;
     private final IdGenerator ids;
     private final Clock clock;
+    private final SqlDialect dialect;
 
-    public WalletAccounts(JdbcClient jdbc, JdbcTemplate template, IdGenerator ids, Clock clock) {
+    public WalletAccounts(JdbcClient jdbc, JdbcTemplate template, IdGenerator ids, Clock clock, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.template = template;
         this.ids = ids;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     /** The user's account in this asset, created empty on first use (a racing twin's row wins harmlessly). */
@@ -102,8 +106,9 @@ public class WalletAccounts {
      * other in a circle, and reads their balances: from here to commit nobody else changes them.
      */
     public List<RunningBalances.Account> lock(Collection<Long> accountIds) {
-        return jdbc.sql("SELECT id, owner_id, asset, balance FROM wallet_accounts WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                .param("ids", accountIds)
+        return jdbc.sql("SELECT id, owner_id, asset, balance FROM wallet_accounts WHERE " + dialect.anyOf("id", "ids")
+                        + " ORDER BY id FOR UPDATE")
+                .param("ids", dialect.ids(accountIds))
                 .query((rs, i) -> new RunningBalances.Account(rs.getLong("id"), rs.getObject("owner_id") != null,
                         rs.getString("asset"), rs.getLong("balance")))
                 .list();
@@ -111,14 +116,28 @@ public class WalletAccounts {
 
     /**
      * Adds each delta to its balance. The WHERE clause is the database's own guard that a user balance never
-     * goes below zero, whatever the caller computed: false when any row refused (the caller rolls back).
+     * goes below zero, whatever the caller computed: false when any row refused (the caller rolls back). On
+     * PostgreSQL one UPDATE over arrays for all of them, whose count says whether every row took its delta.
      */
     public boolean applyDeltas(Map<Long, Long> deltas) {
-        List<Object[]> rows = deltas.entrySet().stream().filter(e -> e.getValue() != 0)
-                .map(e -> new Object[] {e.getValue(), e.getKey(), e.getValue()}).toList();
-        if (rows.isEmpty()) {
+        Map<Long, Long> moved = new TreeMap<>();
+        deltas.forEach((id, delta) -> {
+            if (delta != 0) {
+                moved.put(id, delta);
+            }
+        });
+        if (moved.isEmpty()) {
             return true;
         }
+        if (dialect.postgres()) {
+            return jdbc.sql("""
+                    UPDATE wallet_accounts a SET balance = a.balance + v.delta
+                    FROM unnest(?::bigint[], ?::bigint[]) AS v (id, delta)
+                    WHERE a.id = v.id AND (a.owner_id IS NULL OR a.balance + v.delta >= 0)""")
+                    .params(SqlDialect.longs(moved.keySet()), SqlDialect.longs(moved.values())).update() == moved.size();
+        }
+        List<Object[]> rows = moved.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey(), e.getValue()}).toList();
         int[] counts = template.batchUpdate("""
                 UPDATE wallet_accounts SET balance = balance + ?
                 WHERE id = ? AND (owner_id IS NULL OR balance + ? >= 0)""", rows);
