@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.persistence.SqlTime;
 
 /**
@@ -56,12 +56,12 @@ public class Inbox {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    /** Which database this is, learnt on first use. */
-    private volatile Boolean postgres;
+    private final SqlDialect dialect;
 
-    public Inbox(JdbcClient jdbc, JdbcTemplate batch) {
+    public Inbox(JdbcClient jdbc, JdbcTemplate batch, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.dialect = dialect;
     }
 
     /** Stores the event and appends it to each recipient's inbox; returns the entries, by account. */
@@ -86,7 +86,7 @@ public class Inbox {
             Map<Long, Integer> counts = new TreeMap<>();
             stored.forEach(e -> e.accounts().forEach(id -> counts.merge(id, 1, Integer::sum)));
             // Each account's counter moves once, by its number of events, which take the new numbers in order.
-            Map<Long, Long> next = postgres() ? moveCountersInOneStatement(counts) : moveCountersStepByStep(counts);
+            Map<Long, Long> next = dialect.postgres() ? moveCountersInOneStatement(counts) : moveCountersStepByStep(counts);
             List<Entry> entries = new ArrayList<>();
             for (NewEvent e : stored) {
                 for (long id : e.accounts()) {
@@ -95,7 +95,7 @@ public class Inbox {
                     entries.add(entry);
                 }
             }
-            if (postgres()) {
+            if (dialect.postgres()) {
                 storeInOneStatement(stored, entries);
             } else {
                 storeStepByStep(stored, entries);
@@ -178,15 +178,6 @@ public class Inbox {
         return seqs;
     }
 
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = batch.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-            postgres = known;
-        }
-        return known;
-    }
     /** The account's entries after {@code since}, oldest first. */
     public List<Entry> since(long accountId, long since, int limit) {
         return jdbc.sql("""
