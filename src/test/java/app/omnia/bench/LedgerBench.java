@@ -51,7 +51,9 @@ class LedgerBench {
         start().close(); // Flyway makes the schema; the people are written under it
         setup.writePeople();
         long issued = setup.fundBySql();
-        try (ConfigurableApplicationContext server = start()) {
+        try (ConfigurableApplicationContext server = start();
+             StandInAutovacuum autovacuum = new StandInAutovacuum(WalletBenchSetup.PG + WalletBenchSetup.DATABASE,
+                     WalletBenchSetup.VACUUM, WalletBenchSetup.VACUUM_EVERY)) {
             TransferService transfers = server.getBean(TransferService.class);
             long[] people = setup.people();
             run(transfers, people, "warm-", CONCURRENCIES.getFirst(), WARM_UP_SECONDS);

@@ -53,7 +53,9 @@ class WalletBench {
 
         WalletBenchSetup setup = new WalletBenchSetup(PEOPLE, FUNDING);
         setup.resetStores();
-        try (ServerProcess server = setup.server(Path.of("target", "bench", "wallet-server.log"), Map.of())) {
+        try (ServerProcess server = setup.server(Path.of("target", "bench", "wallet-server.log"), Map.of());
+             StandInAutovacuum autovacuum = new StandInAutovacuum(WalletBenchSetup.PG + WalletBenchSetup.DATABASE,
+                     WalletBenchSetup.VACUUM, WalletBenchSetup.VACUUM_EVERY)) {
             server.start();
             setup.writePeople();
             report.line("server", "pid %d on port %d; %s", server.pid(), server.port(), synchronousCommit());

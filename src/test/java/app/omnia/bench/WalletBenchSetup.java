@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,12 @@ final class WalletBenchSetup {
 
     static final String PG = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     static final String DATABASE = System.getProperty("bench.wallet.database", "omnia_wbench");
+    /**
+     * Every transfer leaves dead rows (its Idempotency-Key is inserted then given its response; two balances are
+     * updated) that autovacuum would clean on a production server; this machine's PostgreSQL runs without it.
+     */
+    static final String VACUUM = "VACUUM (ANALYZE) idempotency_keys, wallet_accounts, wallet_entries, wallet_lines";
+    static final Duration VACUUM_EVERY = Duration.ofSeconds(Integer.getInteger("bench.wallet.vacuum-seconds", 20));
     static final String REDIS = System.getProperty("bench.wallet.redis", "redis://127.0.0.1:6379/13");
     static final String ASSET = System.getProperty("bench.wallet.asset", "EUR");
     /** {@code sql}: funding written with COPY ({@link #fundBySql}); {@code api}: through the admin endpoint. */
