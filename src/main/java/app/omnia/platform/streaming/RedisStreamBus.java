@@ -175,18 +175,20 @@ final class RedisStreamBus implements StreamBus, MessageListener {
                         expect(value, JsonToken.START_ARRAY);
                         while (in.nextToken() == JsonToken.START_OBJECT) {
                             Fields fields = new Fields();
+                            boolean unheard = false; // asked once, as soon as the channel is read
                             for (String field = in.nextName(); field != null; field = in.nextName()) {
                                 in.nextToken();
-                                if (fields.channel != null && !hub.listens(fields.channel)) {
+                                if (unheard) {
                                     // Nobody on this copy reads it (with several copies, most entries): its
                                     // payload is passed over undecoded.
                                     in.skipChildren();
-                                } else {
-                                    fields.read(field, in);
+                                    continue;
                                 }
+                                fields.read(field, in);
+                                unheard = fields.channel != null && !hub.listens(fields.channel);
                             }
-                            if (hub.listens(fields.channel())) {
-                                events.add(fields.event());
+                            if (!unheard) {
+                                events.add(fields.event()); // throws when the entry had no channel
                             }
                         }
                     }
@@ -234,13 +236,6 @@ final class RedisStreamBus implements StreamBus, MessageListener {
                 }
                 default -> in.skipChildren();
             }
-        }
-
-        String channel() {
-            if (channel == null) {
-                throw new IllegalArgumentException("an event without its channel");
-            }
-            return channel;
         }
 
         StreamEvent event() {
