@@ -50,6 +50,20 @@ class WebClientPagesTest {
     }
 
     @Test
+    void theClientsFilesAreKeptByTheBrowserAndRevalidatedNotDownloadedAgain() {
+        Api.Response first = api.stranger().get("/app/app.css");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(first.header("Last-Modified")).isNotBlank();
+
+        Api.Response again = api.stranger().send("GET", "/app/app.css", null, HttpRequest.BodyPublishers.noBody(),
+                Map.of("If-Modified-Since", first.header("Last-Modified")));
+
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
     void aSignedInPageWritesThroughTheApiWithItsCsrfTokenEvenAfterOtherCalls() {
         Api browser = api.stranger();
         WebPages.signIn(browser, user.username(), TestAccounts.PASSWORD, null);
