@@ -27,7 +27,7 @@ class WalletBench {
     private static final int PEOPLE = Integer.getInteger("bench.wallet.accounts", 10_000);
     private static final int CONCURRENCY = Integer.getInteger("bench.wallet.concurrency", 64);
     private static final int SECONDS = Integer.getInteger("bench.wallet.seconds", 20);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.wallet.warm-up-seconds", 10);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.wallet.warm-up-seconds", 30);
     private static final int CEILING_SECONDS = Integer.getInteger("bench.wallet.ceiling-seconds", 10);
     private static final double HOT_SHARE = Double.parseDouble(System.getProperty("bench.wallet.hot-share", "0.3"));
     private static final String PGBENCH = System.getProperty("bench.pgbench", "/usr/bin/pgbench");
