@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,11 @@ class HomeTimelineBench {
             line("HTTP ceiling, verify_credentials", ceiling.summary());
             line("ratio store/ceiling", "throughput x%.2f, p99 latency x%.1f", store.perSecond() / ceiling.perSecond(),
                     store.p99() / Math.max(0.001, ceiling.p99()));
+            // Below any request an app makes for a person: no token, no account, a JSON document built once. No
+            // page a signed-in person reads can be served faster than this on this machine and HTTP stack.
+            Stats floor = measureReads(port, cast.readers(), "/api/v1/instance", reader -> null);
+            line("HTTP floor, anonymous GET /api/v1/instance", floor.summary());
+            line("ratio store/floor", "throughput x%.2f", store.perSecond() / floor.perSecond());
             long follower = cast.readers().getFirst();
             line("publish -> visible, ordinary author", visibility(port, cast.ordinaryAuthor(), follower).latencySummary());
             line("publish -> visible, celebrity author (followed by all)",
@@ -129,8 +135,13 @@ class HomeTimelineBench {
      * to 9,900 requests/s between its first and its third 15 s under load).
      */
     private Stats measureReads(int port, List<Long> readers, String path) throws InterruptedException {
-        readHome(port, readers, path, WARM_UP_TIME);
-        return readHome(port, readers, path, READ_TIME);
+        return measureReads(port, readers, path, BenchAccounts::token);
+    }
+
+    private Stats measureReads(int port, List<Long> readers, String path, LongFunction<String> tokenOf)
+            throws InterruptedException {
+        readHome(port, readers, path, tokenOf, WARM_UP_TIME);
+        return readHome(port, readers, path, tokenOf, READ_TIME);
     }
 
     /**
@@ -138,7 +149,8 @@ class HomeTimelineBench {
      * keep-alive connection ({@link KeepAliveHttp}: the load generator shares the machine, so it should cost little), for
      * {@code time}; with the CPU this JVM (server and load generator) and PostgreSQL used per request.
      */
-    private Stats readHome(int port, List<Long> readers, String path, Duration time) throws InterruptedException {
+    private Stats readHome(int port, List<Long> readers, String path, LongFunction<String> tokenOf, Duration time)
+            throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         CpuClock cpu = new CpuClock(ProcessHandle.current().pid(), DATABASE);
@@ -154,7 +166,7 @@ class HomeTimelineBench {
                     long at = System.nanoTime();
                     int status;
                     try {
-                        status = client.get(path, BenchAccounts.token(reader));
+                        status = client.get(path, tokenOf.apply(reader));
                     } catch (IOException e) {
                         status = -1;
                         closeQuietly(client); // the next request opens a new connection

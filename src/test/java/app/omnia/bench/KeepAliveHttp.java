@@ -43,7 +43,7 @@ final class KeepAliveHttp implements AutoCloseable {
         this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
     }
 
-    /** Sends a GET with a bearer token and returns the response's status once its body is read. */
+    /** Sends a GET with a bearer token (none when null) and returns the response's status once its body is read. */
     int get(String path, String token) throws IOException {
         return exchange("GET " + path, token, Map.of(), null, false);
     }
@@ -71,8 +71,10 @@ final class KeepAliveHttp implements AutoCloseable {
             out = socket.getOutputStream();
         }
         StringBuilder head = new StringBuilder(256).append(requestLine).append(" HTTP/1.1\r\nHost: ").append(host)
-                .append(':').append(port).append("\r\nAuthorization: Bearer ").append(token)
-                .append("\r\nAccept: application/json\r\n");
+                .append(':').append(port).append("\r\nAccept: application/json\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
