@@ -1,6 +1,7 @@
 package app.omnia.timeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import app.omnia.platform.web.PageRequest;
 import app.omnia.social.HomeEntry;
+import app.omnia.support.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +39,11 @@ class HomeTimelineStoreTest {
         if (uri.getPath() != null && uri.getPath().length() > 1) {
             config.setDatabase(Integer.parseInt(uri.getPath().substring(1)));
         }
-        factory = new LettuceConnectionFactory(config);
-        factory.afterPropertiesSet();
-        factory.start();
+        if (factory == null) { // one connection for every source of this class
+            factory = new LettuceConnectionFactory(config);
+            factory.afterPropertiesSet();
+            factory.start();
+        }
         return Stream.of(memory, new RedisHomeTimelineStore(new StringRedisTemplate(factory), MAX));
     }
 
@@ -123,6 +127,62 @@ class HomeTimelineStoreTest {
         assertThat(after.warmed()).as("read once").doesNotContain(ACCOUNT);
         assertThat(after.followersChanged()).doesNotContain(ACCOUNT - 1);
         assertThat(store.changesSince(null).warmed()).as("every warm timeline, for a new reader").contains(ACCOUNT);
+        store.evict(ACCOUNT);
+    }
+
+    /** A store, and how days pass for one of its timelines. */
+    record Aging(HomeTimelineStore store, java.util.function.BiConsumer<Long, Duration> pass) {
+        @Override
+        public String toString() {
+            return store.getClass().getSimpleName();
+        }
+    }
+
+    /**
+     * In memory, the clock moves and the hourly sweep runs; in Redis, the key's time to live shrinks by as much,
+     * and an expiry in the past deletes it at once, as Redis would have once that time had passed.
+     */
+    static Stream<Aging> agings() {
+        return stores().map(store -> {
+            if (store instanceof RedisHomeTimelineStore) {
+                StringRedisTemplate redis = new StringRedisTemplate(factory);
+                return new Aging(store, (account, by) -> {
+                    String key = "omnia:tl:home:" + account;
+                    Long left = redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    redis.expire(key, Duration.ofMillis(left == null ? 0 : left).minus(by));
+                });
+            }
+            ManualClock clock = new ManualClock();
+            InMemoryHomeTimelineStore memory = new InMemoryHomeTimelineStore(MAX, clock);
+            return new Aging(memory, (account, by) -> {
+                clock.advance(by);
+                memory.dropIdle();
+            });
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("agings")
+    void aTimelineUnreadForThirtyDaysGoesColdAndTakesNoMoreFanOut(Aging aging) {
+        HomeTimelineStore store = aging.store();
+        PageRequest newest = new PageRequest(null, null, null, 20);
+        store.evict(ACCOUNT);
+        store.start(ACCOUNT);
+        store.push(line(1), List.of(ACCOUNT));
+
+        aging.pass().accept(ACCOUNT, Duration.ofDays(29));
+        assertThat(page(store, null, null, null, 20)).as("read on day 29").containsExactly(1L);
+        aging.pass().accept(ACCOUNT, Duration.ofDays(29));
+        assertThat(page(store, null, null, null, 20)).as("day 58, but read 29 days ago").containsExactly(1L);
+
+        aging.pass().accept(ACCOUNT, HomeTimelineStore.IDLE.plusMinutes(1));
+        assertThat(store.page(ACCOUNT, newest, 20)).as("unread for 30 days: cold, rebuilt on return").isEmpty();
+        store.push(line(2), List.of(ACCOUNT));
+        store.pushAll(java.util.Map.of(ACCOUNT, List.of(line(3))));
+        assertThat(store.page(ACCOUNT, newest, 20)).as("fan-out passes it by").isEmpty();
+
+        store.start(ACCOUNT);
+        assertThat(page(store, null, null, null, 20)).as("rebuilt from nothing: no stale line").isEmpty();
         store.evict(ACCOUNT);
     }
 

@@ -1,41 +1,18 @@
 package app.omnia.platform.ratelimit;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.web.ApiException;
+import app.omnia.support.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RateLimitsTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final ManualClock clock = new ManualClock();
 
@@ -69,7 +46,7 @@ class RateLimitsTest {
                 });
         limits.hit(RateLimits.Name.WRITES_PER_ACCOUNT, "43");
 
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         limits.hit(RateLimits.Name.WRITES_PER_ACCOUNT, "42");
     }
 
