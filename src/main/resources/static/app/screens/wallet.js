@@ -4,6 +4,7 @@
 import { setTitle } from '../context.js';
 import { clear, h } from '../dom.js';
 import { t } from '../i18n.js';
+import { walletSeen } from '../components/wallet-notices.js';
 
 const VIEWS = {
   balance: () => import('./wallet/balance.js'),
@@ -37,6 +38,7 @@ export async function render(root, params) {
       dataset: { view: v } }, t(LABELS[v]))));
   const body = h('section', { class: `wallet view-${view}`, 'aria-labelledby': 'wallet-title' });
   clear(root).append(h('h1', { class: 'screen-title', id: 'wallet-title' }, t('app.nav.wallet')), tabs, body);
+  walletSeen();
   const module = await VIEWS[view]();
   return (await module.render(body, view)) || null;
 }

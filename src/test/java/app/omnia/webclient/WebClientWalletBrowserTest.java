@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The wallet in a real browser, at 390 px and 1280 px: A adds the sandbox card that asks for a code, tops up
  * through the challenge and sees the balance; B signs up and watches his balance; A pays B with a note; both
- * balances change (B's live, without a reload) and B's history shows the payment. Then, in French at a phone's
+ * balances change (B's live, without a reload) and B's history shows the payment; away from his wallet, B sees the
+ * next payment on the wallet's entry. Then, in French at a phone's
  * width: a money request paid through the second confirmation that large payments need, and a withdrawal.
  */
 class WebClientWalletBrowserTest extends BrowserServer {
@@ -108,6 +109,18 @@ class WebClientWalletBrowserTest extends BrowserServer {
             a.click(".wallet-tabs a[data-view='history']");
             a.withText(".wallet-history .wallet-entry", "To @" + bob);
             assertThat(a.all(".wallet-history .wallet-entry")).hasSize(2);
+
+            // Away from his wallet, B hears of the next payment on the wallet's entry; opening the wallet clears it.
+            assertThat(b.all("#wallet-badge")).as("seen while on the wallet").isEmpty();
+            b.click("nav#nav a[data-section='home']");
+            a.click(".wallet-tabs a[data-view='send']");
+            a.type("input#send-to", "@" + bob);
+            a.type("input#send-amount", "1");
+            a.click(".wallet-form button[type=submit]");
+            a.withText(".wallet-done", "You sent €1.00 to @" + bob);
+            b.withText("#wallet-badge", "1");
+            b.click("nav#nav a[data-section='wallet']");
+            b.until(d -> d.findElements(By.id("wallet-badge")).isEmpty() ? true : null);
         }
     }
 
