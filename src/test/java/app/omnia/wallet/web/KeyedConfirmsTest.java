@@ -1,12 +1,7 @@
 package app.omnia.wallet.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +135,7 @@ class KeyedConfirmsTest extends WalletPeople {
         String id = charge("30.00");
         String confirm = WALLET + "/charges/" + id + "/confirm";
 
-        List<Api.Response> answers = inParallel(8, () -> post(asAlice, confirm, Map.of(), "burst"));
+        List<Api.Response> answers = WalletConcurrencyTest.inParallel(8, () -> post(asAlice, confirm, Map.of(), "burst"));
 
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
         List<String> bodies = answers.stream().filter(r -> r.status() == 200).map(Api.Response::body).distinct().toList();
@@ -154,22 +149,5 @@ class KeyedConfirmsTest extends WalletPeople {
         assertThat(post(asAlice, confirm, Map.of(), "burst").body()).as("a later retry still gets the first answer")
                 .isEqualTo(bodies.getFirst());
         assertThat(balance(alice)).isEqualTo(10000);
-    }
-
-    private static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            List<Callable<T>> tasks = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                tasks.add(task);
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }
