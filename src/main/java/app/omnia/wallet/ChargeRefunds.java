@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import app.omnia.platform.IdGenerator;
+import app.omnia.platform.idempotency.IdempotencyKeys;
 import app.omnia.platform.web.ApiException;
 import app.omnia.wallet.domain.ChargePolicy;
 import app.omnia.wallet.persistence.Charges;
@@ -95,7 +96,7 @@ class ChargeRefunds {
 
     private static Refund sameRefund(Refund first, long amount) {
         if (first.amount() != amount) {
-            throw ApiException.unprocessable("Idempotency-Key was already used with a different request");
+            throw IdempotencyKeys.otherRequest();
         }
         return first;
     }

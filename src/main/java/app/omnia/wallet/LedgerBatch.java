@@ -3,7 +3,6 @@ package app.omnia.wallet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +20,6 @@ import app.omnia.platform.web.ProblemResponses;
 import app.omnia.wallet.domain.RunningBalances;
 import app.omnia.wallet.persistence.Journal;
 import app.omnia.wallet.persistence.WalletAccounts;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies one batch of postings inside the writer's transaction (the caller opens it). Every account the
@@ -41,21 +39,19 @@ class LedgerBatch {
     private final Journal journal;
     private final IdempotencyKeys idempotency;
     private final ProblemResponses problems;
-    private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final WalletControls controls;
     private final IdGenerator ids;
     private final Clock clock;
 
     LedgerBatch(WalletAccounts accounts, Journal journal, IdempotencyKeys idempotency, ProblemResponses problems,
-                JsonMapper json, ApplicationEventPublisher events, WalletControls controls, IdGenerator ids,
+                ApplicationEventPublisher events, WalletControls controls, IdGenerator ids,
                 Clock clock) {
         this.controls = controls;
         this.accounts = accounts;
         this.journal = journal;
         this.idempotency = idempotency;
         this.problems = problems;
-        this.json = json;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -163,16 +159,6 @@ class LedgerBatch {
 
     /** The problem document exactly as the server would send it, to be stored and replayed byte for byte. */
     private String problemBody(ApiException e, String path) {
-        var problem = problems.of(e, path);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", path);
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return json.writeValueAsString(body);
+        return problems.text(e, path);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,6 +121,28 @@ public class IdempotencyKeys {
     public void recordResponse(long ownerId, String key, int status, String body) {
         jdbc.sql("UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE owner_id = ? AND idem_key = ?")
                 .params(status, body, ownerId, key).update();
+    }
+
+    /**
+     * Takes over a key claimed for this request but left without an answer for longer than
+     * {@code abandonedAfter} (its holder died before recording one): true when this caller now holds it.
+     */
+    public boolean takeOver(long ownerId, String key, String requestFingerprint, Duration abandonedAfter) {
+        var now = clock.instant();
+        return jdbc.sql("""
+                UPDATE idempotency_keys SET created_at = ?
+                WHERE owner_id = ? AND idem_key = ? AND request_hash = ? AND resource_id IS NULL
+                  AND response_status IS NULL AND created_at < ?""")
+                .params(SqlTime.of(now), ownerId, key, Tokens.hash(requestFingerprint),
+                        SqlTime.of(now.minus(abandonedAfter))).update() == 1;
+    }
+
+    /** Gives back a claimed key left without an answer, so that a retry runs afresh (its request stored nothing). */
+    public void release(long ownerId, String key) {
+        jdbc.sql("""
+                DELETE FROM idempotency_keys
+                WHERE owner_id = ? AND idem_key = ? AND resource_id IS NULL AND response_status IS NULL""")
+                .params(ownerId, key).update();
     }
 
     /** One key of a batch: this caller, this key, for this request. */
@@ -264,9 +287,11 @@ public class IdempotencyKeys {
                 responses.stream().map(r -> new Object[] {r.status(), r.body(), r.ownerId(), r.key()}).toList());
     }
 
-    /** The 422 for a key reused with another request. */
+    /** The 422 for a key reused with another request, naming {@code Idempotency-Key}. */
     public static ApiException otherRequest() {
-        return ApiException.unprocessable("Idempotency-Key was already used with a different request");
+        String message = "Idempotency-Key was already used with a different request";
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable", message,
+                List.of(new ApiException.FieldError("Idempotency-Key", "ERR_TAKEN", message)), Map.of());
     }
 
     /** 400 naming {@code Idempotency-Key} when it is too long: for callers that check it before any lookup. */

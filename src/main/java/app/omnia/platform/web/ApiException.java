@@ -40,7 +40,7 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, "ERR_INVALID", message)), Map.of());
     }
 
-    static final String VALIDATION_TYPE = "validation-failed";
+    public static final String VALIDATION_TYPE = "validation-failed";
     static final String VALIDATION_DETAIL = "Validation failed: {0}";
 
     /** 422: the request was well formed but one or more fields break a rule. */

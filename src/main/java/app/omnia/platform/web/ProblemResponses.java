@@ -79,6 +79,21 @@ public class ProblemResponses {
         return details;
     }
 
+    /** The problem document for an exception exactly as the server sends it, to be stored and replayed byte for byte. */
+    public String text(ApiException e, String path) {
+        ProblemDetail problem = of(e, path);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", path);
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return json.writeValueAsString(body);
+    }
+
     /** The media type for a problem answering {@code request} (see the class comment). */
     public static MediaType mediaTypeFor(HttpServletRequest request) {
         String accept = request.getHeader("Accept");

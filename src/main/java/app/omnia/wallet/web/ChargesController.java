@@ -6,9 +6,11 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,9 +34,11 @@ class ChargesController {
             Charge.SUCCEEDED, Charge.DECLINED);
 
     private final MerchantPayments payments;
+    private final KeyedReplies keyed;
 
-    ChargesController(MerchantPayments payments) {
+    ChargesController(MerchantPayments payments, KeyedReplies keyed) {
         this.payments = payments;
+        this.keyed = keyed;
     }
 
     /** Charges to pay ({@code status} filters), newest first, paged (at most 40). */
@@ -69,11 +73,17 @@ class ChargesController {
                 .map(OperationJsons::refund).toList();
     }
 
-    /** Pays the charge, or answers {@code requires_confirmation} with a {@code confirmation_id} for large ones. */
+    /**
+     * Pays the charge, or answers {@code requires_confirmation} with a {@code confirmation_id} for large ones;
+     * with an Idempotency-Key a retry gets this first answer again.
+     */
     @PostMapping("/{id}/confirm")
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> confirm(@PathVariable String id) {
-        return OperationJsons.charge(payments.confirm(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+    ResponseEntity<?> confirm(@PathVariable String id, HttpServletRequest request,
+                              @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        long me = CurrentViewer.requireAccountId();
+        long chargeId = PathIds.parse(id);
+        return keyed.answer(me, key, request, "", () -> OperationJsons.charge(payments.confirm(me, chargeId)));
     }
 
     @PostMapping("/{id}/decline")

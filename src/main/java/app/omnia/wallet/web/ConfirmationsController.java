@@ -3,8 +3,12 @@ package app.omnia.wallet.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,20 +29,28 @@ class ConfirmationsController {
     private final PaymentConfirmations confirmations;
     private final WithdrawalService withdrawals;
     private final MerchantPayments charges;
+    private final KeyedReplies keyed;
 
     ConfirmationsController(PaymentConfirmations confirmations, WithdrawalService withdrawals,
-                            MerchantPayments charges) {
+                            MerchantPayments charges, KeyedReplies keyed) {
+        this.keyed = keyed;
         this.confirmations = confirmations;
         this.withdrawals = withdrawals;
         this.charges = charges;
     }
 
-    /** Carries the waiting payment out; answers {@code {id, type, status, <type>: the payment}}. */
+    /**
+     * Carries the waiting payment out; answers {@code {id, type, status, <type>: the payment}}. With an
+     * Idempotency-Key a retry gets this first answer again, not "already confirmed".
+     */
     @PostMapping("/{id}/confirm")
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> confirm(@PathVariable String id) {
+    ResponseEntity<?> confirm(@PathVariable String id, HttpServletRequest request,
+                              @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long me = CurrentViewer.requireAccountId();
-        return json(me, confirmations.confirm(me, PathIds.parse(id)), "confirmed");
+        long confirmationId = PathIds.parse(id);
+        return keyed.answer(me, key, request, "", () ->
+                json(me, confirmations.confirm(me, confirmationId), "confirmed"));
     }
 
     @PostMapping("/{id}/cancel")

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +32,12 @@ class TopUpsController {
 
     private final TopUpService topUps;
     private final LedgerService ledger;
+    private final KeyedReplies keyed;
 
-    TopUpsController(TopUpService topUps, LedgerService ledger) {
+    TopUpsController(TopUpService topUps, LedgerService ledger, KeyedReplies keyed) {
         this.topUps = topUps;
         this.ledger = ledger;
+        this.keyed = keyed;
     }
 
     /** {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended. */
@@ -46,12 +49,16 @@ class TopUpsController {
                 money.amount(), money.asset(), key));
     }
 
-    /** The challenge's answer: {@code code}. */
+    /** The challenge's answer: {@code code}; with an Idempotency-Key a retry gets the first answer again. */
     @PostMapping("/{id}/confirm")
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> confirm(@PathVariable String id, Params params) {
-        return OperationJsons.operation(topUps.confirm(CurrentViewer.requireAccountId(), PathIds.parse(id),
-                params.string("code").orElse(null)));
+    ResponseEntity<?> confirm(@PathVariable String id, Params params, HttpServletRequest request,
+                              @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        long me = CurrentViewer.requireAccountId();
+        long topUpId = PathIds.parse(id);
+        String code = params.string("code").orElse(null);
+        return keyed.answer(me, key, request, "code=" + code, () ->
+                OperationJsons.operation(topUps.confirm(me, topUpId, code)));
     }
 
     @GetMapping("/{id}")

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class WalletConcurrencyTest extends WalletFixture {
 
-    private static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
+    /** Runs {@code task} {@code n} times at once (one virtual thread each); the results in order. */
+    static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             List<Callable<T>> tasks = new ArrayList<>();
