@@ -1,9 +1,11 @@
 package app.omnia.wallet.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,6 +15,7 @@ import app.omnia.wallet.LedgerInvariants;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Admin adjustments (the only way money starts in tests), the invariant check and who may use them. */
 @IntegrationTest
@@ -59,6 +62,23 @@ class AdminWalletTest extends WalletFixture {
         Api.Response ok = asAdmin.get(ADMIN + "/invariants");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().get("ok").asBoolean()).as(ok.body()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesToRewriteTheJournal() {
+        credit(alice, "5", "EUR");
+        long entry = jdbc.sql("""
+                SELECT MAX(l.entry_id) FROM wallet_lines l JOIN wallet_accounts a ON a.id = l.account_id
+                WHERE a.owner_id = ?""").param(Long.parseLong(alice.id())).query(Long.class).single();
+        for (String change : List.of("UPDATE wallet_entries SET amount = amount + 1 WHERE id = ?",
+                "DELETE FROM wallet_entries WHERE id = ?", "UPDATE wallet_lines SET amount = amount * 2 WHERE entry_id = ?",
+                "DELETE FROM wallet_lines WHERE entry_id = ?")) {
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.sql(change).param(entry).update()))
+                    .as(change).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wallet_lines WHERE entry_id = ?").param(entry).query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(invariants.check().ok()).isTrue();
     }
 
     @Test
