@@ -39,10 +39,12 @@ public class LedgerService {
     private final WalletSettings settings;
     private final TransactionTemplate ownTransaction;
     private final WalletAccountIds accountIds;
+    private final Assets assets;
 
     LedgerService(WalletAccounts accounts, LedgerWriter writer, IdempotencyKeys idempotency, WalletSettings settings,
-                  PlatformTransactionManager transactionManager, WalletAccountIds accountIds) {
+                  PlatformTransactionManager transactionManager, WalletAccountIds accountIds, Assets assets) {
         this.accountIds = accountIds;
+        this.assets = assets;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.accounts = accounts;
@@ -158,27 +160,21 @@ public class LedgerService {
 
     /** The asset for a code when it is enabled; 422 naming {@code asset} otherwise. */
     public Asset requireEnabled(String code) {
-        Asset asset;
-        try {
-            asset = Asset.of(code);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            throw ApiException.validation("asset", "ERR_INVALID", "asset must be an ISO 4217 currency code");
-        }
-        if (!settings.enabled(asset.code())) {
-            throw ApiException.validation("asset", "ERR_INVALID", "asset " + asset.code() + " is not enabled here");
+        Asset asset = assets.enabled(code);
+        if (asset == null) {
+            throw ApiException.validation("asset", "ERR_INVALID", code == null || code.isBlank()
+                    ? "asset is required" : "asset " + code.trim() + " is not enabled here (enabled: "
+                    + String.join(", ", assets.all().stream().map(Asset::code).toList()) + ")");
         }
         return asset;
     }
 
     /** The enabled assets, the default one first. */
     public List<Asset> assets() {
-        List<Asset> list = new ArrayList<>();
-        list.add(Asset.of(settings.defaultAsset()));
-        settings.assets().stream().filter(a -> !a.equals(settings.defaultAsset())).map(Asset::of).forEach(list::add);
-        return list;
+        return assets.all();
     }
 
     public Asset defaultAsset() {
-        return Asset.of(settings.defaultAsset());
+        return assets.defaultAsset();
     }
 }

@@ -22,9 +22,11 @@ class TransferConfirmations implements ConfirmationHandler {
     private final WalletControls controls;
     private final IdempotencyKeys idempotencyKeys;
     private final TransactionTemplate transactions;
+    private final Assets assets;
 
     TransferConfirmations(PaymentConfirmations confirmations, LedgerService ledger, WalletControls controls,
-                          IdempotencyKeys idempotencyKeys, TransactionTemplate transactions) {
+                          IdempotencyKeys idempotencyKeys, TransactionTemplate transactions, Assets assets) {
+        this.assets = assets;
         this.confirmations = confirmations;
         this.ledger = ledger;
         this.controls = controls;
@@ -49,7 +51,7 @@ class TransferConfirmations implements ConfirmationHandler {
             }
             long id = confirmations.open(me, kind, payload, amount, asset);
             String body = "{\"status\":\"requires_confirmation\",\"confirmation_id\":\"" + id + "\",\"amount\":\""
-                    + Asset.of(asset).format(amount) + "\",\"amount_minor\":" + amount + ",\"asset\":\"" + asset + "\"}";
+                    + assets.of(asset).format(amount) + "\",\"amount_minor\":" + amount + ",\"asset\":\"" + asset + "\"}";
             if (keyed) {
                 idempotencyKeys.recordResponse(me, key, 202, body);
             }

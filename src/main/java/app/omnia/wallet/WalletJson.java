@@ -21,10 +21,12 @@ public class WalletJson {
 
     private final AccountService accounts;
     private final JsonMapper json;
+    private final Assets assets;
 
-    WalletJson(AccountService accounts, JsonMapper json) {
+    WalletJson(AccountService accounts, JsonMapper json, Assets assets) {
         this.accounts = accounts;
         this.json = json;
+        this.assets = assets;
     }
 
     public List<Map<String, Object>> entries(long viewerId, List<LedgerEntry> entries) {
@@ -63,7 +65,7 @@ public class WalletJson {
     }
 
     private Map<String, Object> entry(long viewerId, LedgerEntry e, Map<Long, String> names) {
-        Asset asset = Asset.of(e.asset());
+        Asset asset = assets.of(e.asset());
         long change = e.lines().stream().filter(l -> l.ownerId() != null && l.ownerId() == viewerId)
                 .mapToLong(LedgerEntry.Line::amount).sum();
         Map<String, Object> map = new LinkedHashMap<>();
@@ -97,7 +99,7 @@ public class WalletJson {
     }
 
     public Map<String, Object> request(MoneyRequest r) {
-        Asset asset = Asset.of(r.asset());
+        Asset asset = assets.of(r.asset());
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", String.valueOf(r.id()));
         map.put("state", r.state().key());

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The wallet settings ({@code omnia.wallet.*}), owned by this module. Defaults live in application.yml and
  * the README.
  *
- * @param assets             ISO 4217 codes people may hold and send (each with its standard minor units)
+ * @param assets             the assets people may hold and send: ISO 4217 codes (each with its standard minor
+ *                           units) and the operator's own as CODE:minor-units (see {@link Asset#parse})
  * @param defaultAsset       the asset a transfer or request uses when it names none; must be enabled
  * @param batchMaxSize       most postings the ledger writer applies in one database transaction
  * @param queueCapacity      postings waiting for the writer before new ones are refused (503)
@@ -27,11 +28,12 @@ public record WalletSettings(List<String> assets, String defaultAsset, int batch
     public WalletSettings {
         assets = assets == null ? List.of() : assets.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).toList();
         defaultAsset = defaultAsset == null ? "" : defaultAsset.trim().toUpperCase(Locale.ROOT);
-        if (assets.isEmpty() || !assets.contains(defaultAsset)) {
+        List<String> codes = assets.stream().map(entry -> Asset.parse(entry).code()).toList();
+        if (codes.isEmpty() || !codes.contains(defaultAsset)) {
             throw new IllegalArgumentException("omnia.wallet.default-asset must be one of omnia.wallet.assets");
         }
-        for (String code : assets) {
-            Asset.of(code);
+        if (codes.stream().distinct().count() != codes.size()) {
+            throw new IllegalArgumentException("omnia.wallet.assets names an asset twice");
         }
         if (batchMaxSize < 1 || queueCapacity < 1 || postingTimeout == null || postingTimeout.isNegative()
                 || postingTimeout.isZero() || maxNoteCharacters < 0 || maxNoteCharacters > 500) {
@@ -39,7 +41,4 @@ public record WalletSettings(List<String> assets, String defaultAsset, int batch
         }
     }
 
-    public boolean enabled(String code) {
-        return assets.contains(code);
-    }
 }

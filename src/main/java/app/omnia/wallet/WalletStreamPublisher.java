@@ -39,9 +39,12 @@ class WalletStreamPublisher {
     private final JsonMapper json;
     private final MoneyRequests requests;
     private final WalletJson walletJson;
+    private final Assets assets;
     private final BlockingQueue<TransferCompleted> committed = new LinkedBlockingQueue<>();
 
-    WalletStreamPublisher(StreamBus bus, JsonMapper json, MoneyRequests requests, WalletJson walletJson) {
+    WalletStreamPublisher(StreamBus bus, JsonMapper json, MoneyRequests requests, WalletJson walletJson,
+                          Assets assets) {
+        this.assets = assets;
         this.bus = bus;
         this.json = json;
         this.requests = requests;
@@ -107,7 +110,7 @@ class WalletStreamPublisher {
     }
 
     private String payload(TransferCompleted t, long party) {
-        Asset asset = Asset.of(t.asset());
+        Asset asset = assets.of(t.asset());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", String.valueOf(t.entryId()));
         payload.put("kind", t.kind());

@@ -42,11 +42,13 @@ class WalletStreamPublisherTest {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private static final Assets EUR_ONLY = new Assets(new WalletSettings(java.util.List.of("EUR"), "EUR", 256, 10_000,
+            java.time.Duration.ofSeconds(10), 280, false));
 
     @Test
     void publishesToThePartiesOnlineOnly() {
         RecordingBus bus = new RecordingBus(Set.of(2L, 4L));
-        WalletStreamPublisher publisher = new WalletStreamPublisher(bus, json, null, null);
+        WalletStreamPublisher publisher = new WalletStreamPublisher(bus, json, null, null, EUR_ONLY);
 
         publisher.on(new TransferCompleted(10, "transfer", "EUR", 100, 1L, 3L)); // nobody online
         publisher.on(new TransferCompleted(11, "transfer", "EUR", 250, 1L, 2L)); // the payee is
@@ -65,7 +67,7 @@ class WalletStreamPublisherTest {
     @Test
     void tellsThePayerTheyPaid() {
         RecordingBus bus = new RecordingBus(Set.of(1L));
-        WalletStreamPublisher publisher = new WalletStreamPublisher(bus, json, null, null);
+        WalletStreamPublisher publisher = new WalletStreamPublisher(bus, json, null, null, EUR_ONLY);
 
         publisher.on(new TransferCompleted(20, "transfer", "EUR", 100, 1L, 3L));
         await().until(() -> !bus.published.isEmpty());

@@ -36,7 +36,10 @@ class ChargesController {
     private final MerchantPayments payments;
     private final KeyedReplies keyed;
 
-    ChargesController(MerchantPayments payments, KeyedReplies keyed) {
+    private final OperationJsons jsons;
+
+    ChargesController(MerchantPayments payments, KeyedReplies keyed, OperationJsons jsons) {
+        this.jsons = jsons;
         this.payments = payments;
         this.keyed = keyed;
     }
@@ -45,10 +48,10 @@ class ChargesController {
     @GetMapping
     @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
-        return page(payments, "payer", params, request, response);
+        return page(payments, jsons, "payer", params, request, response);
     }
 
-    static List<Map<String, Object>> page(MerchantPayments payments, String side, Params params,
+    static List<Map<String, Object>> page(MerchantPayments payments, OperationJsons jsons, String side, Params params,
                                           HttpServletRequest request, HttpServletResponse response) {
         PageRequest page = params.page(20, 40);
         String status = params.string("status").filter(s -> !s.isBlank()).orElse(null);
@@ -57,20 +60,20 @@ class ChargesController {
         }
         List<Charge> found = payments.list(CurrentViewer.requireAccountId(), side, status, page);
         LinkHeader.set(request, response, found.stream().map(Charge::id).toList(), page.limit());
-        return found.stream().map(OperationJsons::charge).toList();
+        return found.stream().map(jsons::charge).toList();
     }
 
     @GetMapping("/{id}")
     @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
-        return OperationJsons.charge(payments.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+        return jsons.charge(payments.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @GetMapping("/{id}/refunds")
     @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> refunds(@PathVariable String id) {
         return payments.refunds(CurrentViewer.requireAccountId(), PathIds.parse(id)).stream()
-                .map(OperationJsons::refund).toList();
+                .map(jsons::refund).toList();
     }
 
     /**
@@ -83,12 +86,12 @@ class ChargesController {
                               @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long me = CurrentViewer.requireAccountId();
         long chargeId = PathIds.parse(id);
-        return keyed.answer(me, key, request, "", () -> OperationJsons.charge(payments.confirm(me, chargeId)));
+        return keyed.answer(me, key, request, "", () -> jsons.charge(payments.confirm(me, chargeId)));
     }
 
     @PostMapping("/{id}/decline")
     @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> decline(@PathVariable String id) {
-        return OperationJsons.charge(payments.decline(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+        return jsons.charge(payments.decline(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 }

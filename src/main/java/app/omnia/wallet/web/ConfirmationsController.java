@@ -31,8 +31,11 @@ class ConfirmationsController {
     private final MerchantPayments charges;
     private final KeyedReplies keyed;
 
+    private final OperationJsons jsons;
+
     ConfirmationsController(PaymentConfirmations confirmations, WithdrawalService withdrawals,
-                            MerchantPayments charges, KeyedReplies keyed) {
+                            MerchantPayments charges, KeyedReplies keyed, OperationJsons jsons) {
+        this.jsons = jsons;
         this.keyed = keyed;
         this.confirmations = confirmations;
         this.withdrawals = withdrawals;
@@ -66,8 +69,8 @@ class ConfirmationsController {
         json.put("type", done.kind());
         json.put("status", status);
         switch (done.kind()) {
-            case WalletControls.WITHDRAWAL -> json.put("withdrawal", OperationJsons.operation(withdrawals.get(me, done.refId())));
-            case WalletControls.CHARGE -> json.put("charge", OperationJsons.charge(charges.get(me, done.refId())));
+            case WalletControls.WITHDRAWAL -> json.put("withdrawal", jsons.operation(withdrawals.get(me, done.refId())));
+            case WalletControls.CHARGE -> json.put("charge", jsons.charge(charges.get(me, done.refId())));
             default -> json.put("ref_id", String.valueOf(done.refId()));
         }
         return json;

@@ -19,7 +19,10 @@ class LimitsController {
     private final WalletControls controls;
     private final LedgerService ledger;
 
-    LimitsController(WalletControls controls, LedgerService ledger) {
+    private final OperationJsons jsons;
+
+    LimitsController(WalletControls controls, LedgerService ledger, OperationJsons jsons) {
+        this.jsons = jsons;
         this.controls = controls;
         this.ledger = ledger;
     }
@@ -28,6 +31,6 @@ class LimitsController {
     @RequiresScope(WalletScopes.READ)
     Map<String, Object> limits(Params params) {
         String asset = ledger.requireEnabled(params.string("asset").filter(s -> !s.isBlank()).orElse(ledger.defaultAsset().code())).code();
-        return OperationJsons.limits(controls.status(CurrentViewer.requireAccountId(), asset));
+        return jsons.limits(controls.status(CurrentViewer.requireAccountId(), asset));
     }
 }

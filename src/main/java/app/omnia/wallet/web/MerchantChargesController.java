@@ -37,7 +37,10 @@ class MerchantChargesController {
     private final AccountService accounts;
     private final LedgerService ledger;
 
-    MerchantChargesController(MerchantPayments payments, AccountService accounts, LedgerService ledger) {
+    private final OperationJsons jsons;
+
+    MerchantChargesController(MerchantPayments payments, AccountService accounts, LedgerService ledger, OperationJsons jsons) {
+        this.jsons = jsons;
         this.payments = payments;
         this.accounts = accounts;
         this.ledger = ledger;
@@ -49,14 +52,14 @@ class MerchantChargesController {
     Map<String, Object> create(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long payer = payer(params.required("account").trim());
         PaymentParams.Money money = PaymentParams.money(params, ledger);
-        return OperationJsons.charge(payments.createCharge(CurrentViewer.requireAccountId(), payer, money.amount(),
+        return jsons.charge(payments.createCharge(CurrentViewer.requireAccountId(), payer, money.amount(),
                 money.asset(), params.string("description").orElse(""), key));
     }
 
     @GetMapping
     @RequiresScope(WalletScopes.READ)
     List<Map<String, Object>> list(Params params, HttpServletRequest request, HttpServletResponse response) {
-        return ChargesController.page(payments, "merchant", params, request, response);
+        return ChargesController.page(payments, jsons, "merchant", params, request, response);
     }
 
     /** {@code amount} (at most what remains unrefunded); {@code Idempotency-Key} recommended. */
@@ -66,8 +69,8 @@ class MerchantChargesController {
                                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long me = CurrentViewer.requireAccountId();
         String asset = payments.get(me, PathIds.parse(id)).asset();
-        long amount = Amounts.parse("amount", params.string("amount").orElse(null), Asset.of(asset));
-        return OperationJsons.refund(payments.refund(me, PathIds.parse(id), amount, key));
+        long amount = Amounts.parse("amount", params.string("amount").orElse(null), ledger.requireEnabled(asset));
+        return jsons.refund(payments.refund(me, PathIds.parse(id), amount, key));
     }
 
     private long payer(String reference) {

@@ -3,8 +3,10 @@ package app.omnia.wallet.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
 import app.omnia.platform.web.JsonTime;
-import app.omnia.wallet.Asset;
+import app.omnia.wallet.Assets;
 import app.omnia.wallet.CardOperation;
 import app.omnia.wallet.Charge;
 import app.omnia.wallet.Refund;
@@ -12,12 +14,16 @@ import app.omnia.wallet.SpendingStatus;
 
 /** JSON of top-ups, withdrawals, charges, refunds and spending limits. Ids are strings; money is a decimal
  * string in the asset's major unit plus {@code <name>_minor}, the integer the ledger keeps (as in the rest of the wallet). */
+@Component
 final class OperationJsons {
 
-    private OperationJsons() {
+    private final Assets assets;
+
+    OperationJsons(Assets assets) {
+        this.assets = assets;
     }
 
-    static Map<String, Object> operation(CardOperation op) {
+    Map<String, Object> operation(CardOperation op) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", String.valueOf(op.id()));
         json.put("type", op.kind());
@@ -34,7 +40,7 @@ final class OperationJsons {
         return json;
     }
 
-    static Map<String, Object> charge(Charge c) {
+    Map<String, Object> charge(Charge c) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", String.valueOf(c.id()));
         json.put("payer_id", String.valueOf(c.payerId()));
@@ -50,7 +56,7 @@ final class OperationJsons {
         return json;
     }
 
-    static Map<String, Object> refund(Refund r) {
+    Map<String, Object> refund(Refund r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", String.valueOf(r.id()));
         json.put("charge_id", String.valueOf(r.chargeId()));
@@ -62,12 +68,12 @@ final class OperationJsons {
     }
 
     /** Money as the wallet shows it: a decimal in the major unit, and the exact integer of minor units. */
-    static void money(Map<String, Object> json, String name, long minor, String asset) {
-        json.put(name, Asset.of(asset).format(minor));
+    void money(Map<String, Object> json, String name, long minor, String asset) {
+        json.put(name, assets.of(asset).format(minor));
         json.put(name + "_minor", minor);
     }
 
-    static Map<String, Object> limits(SpendingStatus s) {
+    Map<String, Object> limits(SpendingStatus s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tier", s.tier());
         json.put("asset", s.asset());

@@ -34,7 +34,10 @@ class TopUpsController {
     private final LedgerService ledger;
     private final KeyedReplies keyed;
 
-    TopUpsController(TopUpService topUps, LedgerService ledger, KeyedReplies keyed) {
+    private final OperationJsons jsons;
+
+    TopUpsController(TopUpService topUps, LedgerService ledger, KeyedReplies keyed, OperationJsons jsons) {
+        this.jsons = jsons;
         this.topUps = topUps;
         this.ledger = ledger;
         this.keyed = keyed;
@@ -45,7 +48,7 @@ class TopUpsController {
     @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         PaymentParams.Money money = PaymentParams.money(params, ledger);
-        return OperationJsons.operation(topUps.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
+        return jsons.operation(topUps.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
                 money.amount(), money.asset(), key));
     }
 
@@ -58,13 +61,13 @@ class TopUpsController {
         long topUpId = PathIds.parse(id);
         String code = params.string("code").orElse(null);
         return keyed.answer(me, key, request, "code=" + code, () ->
-                OperationJsons.operation(topUps.confirm(me, topUpId, code)));
+                jsons.operation(topUps.confirm(me, topUpId, code)));
     }
 
     @GetMapping("/{id}")
     @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
-        return OperationJsons.operation(topUps.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+        return jsons.operation(topUps.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @GetMapping
@@ -73,6 +76,6 @@ class TopUpsController {
         PageRequest page = params.page(20, 40);
         List<CardOperation> found = topUps.list(CurrentViewer.requireAccountId(), page);
         LinkHeader.set(request, response, found.stream().map(CardOperation::id).toList(), page.limit());
-        return found.stream().map(OperationJsons::operation).toList();
+        return found.stream().map(jsons::operation).toList();
     }
 }

@@ -33,7 +33,10 @@ class WalletControlsAdminController {
     private final MerchantPayments payments;
     private final LedgerService ledger;
 
-    WalletControlsAdminController(WalletControls controls, MerchantPayments payments, LedgerService ledger) {
+    private final OperationJsons jsons;
+
+    WalletControlsAdminController(WalletControls controls, MerchantPayments payments, LedgerService ledger, OperationJsons jsons) {
+        this.jsons = jsons;
         this.controls = controls;
         this.payments = payments;
         this.ledger = ledger;
@@ -44,7 +47,7 @@ class WalletControlsAdminController {
     Map<String, Object> account(@PathVariable String id, Params params) {
         requireStaff();
         String asset = ledger.requireEnabled(params.string("asset").filter(s -> !s.isBlank()).orElse(ledger.defaultAsset().code())).code();
-        return OperationJsons.limits(controls.status(PathIds.parse(id), asset));
+        return jsons.limits(controls.status(PathIds.parse(id), asset));
     }
 
     /** {@code reason} (required, at most 500 characters). */
@@ -54,7 +57,7 @@ class WalletControlsAdminController {
         Viewer staff = requireStaff();
         long account = PathIds.parse(id);
         controls.freeze(staff.accountId(), account, params.string("reason").orElse(null));
-        return OperationJsons.limits(controls.status(account, ledger.defaultAsset().code()));
+        return jsons.limits(controls.status(account, ledger.defaultAsset().code()));
     }
 
     @PostMapping("/accounts/{id}/unfreeze")
@@ -63,7 +66,7 @@ class WalletControlsAdminController {
         Viewer staff = requireStaff();
         long account = PathIds.parse(id);
         controls.unfreeze(staff.accountId(), account, params.string("reason").orElse(null));
-        return OperationJsons.limits(controls.status(account, ledger.defaultAsset().code()));
+        return jsons.limits(controls.status(account, ledger.defaultAsset().code()));
     }
 
     @PostMapping("/merchants/{id}")

@@ -32,7 +32,10 @@ class WithdrawalsController {
     private final WithdrawalService withdrawals;
     private final LedgerService ledger;
 
-    WithdrawalsController(WithdrawalService withdrawals, LedgerService ledger) {
+    private final OperationJsons jsons;
+
+    WithdrawalsController(WithdrawalService withdrawals, LedgerService ledger, OperationJsons jsons) {
+        this.jsons = jsons;
         this.withdrawals = withdrawals;
         this.ledger = ledger;
     }
@@ -42,14 +45,14 @@ class WithdrawalsController {
     @RequiresScope(WalletScopes.WRITE)
     Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         PaymentParams.Money money = PaymentParams.money(params, ledger);
-        return OperationJsons.operation(withdrawals.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
+        return jsons.operation(withdrawals.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
                 money.amount(), money.asset(), key));
     }
 
     @GetMapping("/{id}")
     @RequiresScope(WalletScopes.READ)
     Map<String, Object> one(@PathVariable String id) {
-        return OperationJsons.operation(withdrawals.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
+        return jsons.operation(withdrawals.get(CurrentViewer.requireAccountId(), PathIds.parse(id)));
     }
 
     @GetMapping
@@ -58,6 +61,6 @@ class WithdrawalsController {
         PageRequest page = params.page(20, 40);
         List<CardOperation> found = withdrawals.list(CurrentViewer.requireAccountId(), page);
         LinkHeader.set(request, response, found.stream().map(CardOperation::id).toList(), page.limit());
-        return found.stream().map(OperationJsons::operation).toList();
+        return found.stream().map(jsons::operation).toList();
     }
 }

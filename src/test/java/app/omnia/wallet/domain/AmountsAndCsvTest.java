@@ -41,6 +41,21 @@ class AmountsAndCsvTest {
     }
 
     @Test
+    void assetsOfTheOperatorsOwnCarryTheirUnitsAndIsoCurrenciesKeepTheirs() {
+        assertThat(Asset.parse("eur")).isEqualTo(EUR);
+        assertThat(Asset.parse(" usdc:6 ")).isEqualTo(new Asset("USDC", 6));
+        assertThat(Asset.parse("POINTS:0")).isEqualTo(new Asset("POINTS", 0));
+        assertThat(Asset.parse("XAU:3")).as("ISO, but without minor units of its own").isEqualTo(new Asset("XAU", 3));
+        assertThat(Asset.parse("JPY:0")).isEqualTo(JPY);
+        assertThat(Amounts.parse("amount", "1.5", Asset.parse("USDC:6"))).isEqualTo(1_500_000);
+        assertThat(Asset.parse("USDC:6").format(1_500_000)).isEqualTo("1.500000");
+        for (String bad : List.of("EUR:3", "QQQ", "P:2", "POINTS", "POINTS:", "POINTS:9", "POINTS:-1", "1UP:0",
+                "TOO_LONG_CODE:2", "THIRTEENCHARS:2", ":2", "")) {
+            assertThatThrownBy(() -> Asset.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void csvCellsAreQuotedAndFormulasNeutralised() {
         assertThat(Csv.row(List.of("a", "b,c", "say \"hi\"", "line\nbreak"))).isEqualTo(
                 "a,\"b,c\",\"say \"\"hi\"\"\",\"line\nbreak\"\r\n");
