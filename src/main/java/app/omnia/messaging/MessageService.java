@@ -233,17 +233,23 @@ public class MessageService {
     }
 
     /**
-     * For moderation: the message as evidence, only when the reporter is (still) a member of its conversation;
-     * empty otherwise, as if it did not exist. Encrypted messages give the fact, not the ciphertext.
+     * For moderation, in the report's transaction: the message as evidence, only when the reporter is (still) a
+     * member of its conversation; empty otherwise, as if it did not exist. Encrypted messages give the fact, not
+     * the ciphertext. Its images are held: deleting the message for everyone later keeps their original files.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<MessageEvidence> evidence(long messageId, long reporterId) {
+        if (messages.find(messageId)
+                .filter(m -> ConversationPolicy.canSee(members.find(m.conversationId(), reporterId))).isEmpty()) {
+            return Optional.empty();
+        }
+        // Held before the copy is read: a deletion for everyone racing this report either waits for it (and keeps
+        // the files) or has committed, and the message read next shows as deleted.
+        List<String> mediaFiles = media.holdAsEvidence(messageId);
         return messages.find(messageId)
-                .filter(m -> ConversationPolicy.canSee(members.find(m.conversationId(), reporterId)))
                 .map(m -> new MessageEvidence(m.id(), m.conversationId(), m.senderId(),
                         access.find(m.conversationId()).map(c -> c.encrypted()).orElse(m.ciphertext() != null),
-                        m.text(), views.shared(m).mediaAttachments().stream().map(ChatMediaJson::url).toList(),
-                        m.createdAt(), m.editedAt(), m.deleted()));
+                        m.text(), mediaFiles, m.createdAt(), m.editedAt(), m.deleted()));
     }
 
     static void refuse(MessageContent.Fault fault) {
