@@ -80,9 +80,11 @@ public class MessageService {
 
     /**
      * Sends once: a resend with the same {@code client_message_id} (after a dropped connection, or racing the
-     * first) answers the message already sent, and records nothing more (it counts against the rate limits). A plain send is checked here and
-     * stored by the {@link MessageWriter} together with the others waiting; one with images, or that accepts a
-     * request or brings the conversation back from someone's archive, in a transaction of its own.
+     * first) answers the message already sent, and records nothing more: it does not count against the rate limits,
+     * so a client retrying after a dropped connection is not punished. A plain send is checked here and stored by
+     * the {@link MessageWriter} together with the others waiting; one with images, or that accepts a request or
+     * brings the conversation back from someone's archive, in a transaction of its own (which finds a resend
+     * before counting it).
      */
     public MessageJson send(long me, long conversationId, NewMessage message) {
         MessageContent.checkClientId(message.clientMessageId()).ifPresent(MessageService::refuse);
@@ -97,7 +99,13 @@ public class MessageService {
                 return messages.findByClientId(me, conversationId, message.clientMessageId()).map(views::shared)
                         .orElseThrow(() -> refused);
             }
-            return writer.write(send);
+            MessageJson written = writer.write(send);
+            if (!written.id().equals(String.valueOf(send.message().id()))) {
+                // A resend: counted by the check (found only by the writer, to spare every send a query), so taken back.
+                rateLimits.refund(RateLimits.Name.CHAT_MESSAGES_PER_ACCOUNT, String.valueOf(me));
+                chatLimits.refund(ChatLimits.Name.CONVERSATION_MESSAGES, String.valueOf(conversationId));
+            }
+            return written;
         }
         try {
             return transactions.execute(status -> sendInTransaction(me, conversationId, message));

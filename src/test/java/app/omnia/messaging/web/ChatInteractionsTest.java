@@ -64,6 +64,25 @@ class ChatInteractionsTest extends ChatFixture {
     }
 
     @Test
+    void aResendOfTheSameClientMessageIdDoesNotCountAgainstTheSendersLimit() {
+        User sender = quickUser();
+        Api asSender = as(sender);
+        String conversation = direct(asSender, alice);
+        String first = send(asSender, conversation, "hello").get("client_message_id").asString();
+        for (int i = 0; i < 2; i++) { // a client retrying after dropped connections
+            Api.Response resent = trySend(asSender, conversation, first, "hello");
+            assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+            assertThat(resent.json().get("client_message_id").asString()).isEqualTo(first);
+        }
+
+        for (int i = 1; i < 120; i++) { // 120 messages in all: the per-account limit, the resends not counted
+            send(asSender, conversation, "m" + i);
+        }
+
+        assertProblem(trySend(asSender, conversation, UUID.randomUUID().toString(), "one too many"), 429, null);
+    }
+
+    @Test
     void reachingStrangersIsLimitedWhetherStartingADirectConversationAGroupOrAddingToOne() {
         // Nobody follows a fresh account: everyone it reaches is a stranger and gets a request.
         User sender = quickUser();
