@@ -46,12 +46,22 @@ class ChatLimits {
             return;
         }
         Limit limit = limits.get(name);
-        RateCounter.Window window = counter.increment("chat_" + name.name().toLowerCase(Locale.ROOT) + ":" + subject,
-                limit.period());
+        RateCounter.Window window = counter.increment(key(name, subject), limit.period());
         if (window.count() > limit.count()) {
             long retryAfter = Math.max(1, (window.remaining().toMillis() + 999) / 1000);
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                     "Too many requests, retry in " + retryAfter + " seconds", List.of(), Map.of("retry_after", retryAfter));
         }
+    }
+
+    /** Takes back one hit of a request that was counted but recorded nothing (a resend answered from storage). */
+    void refund(Name name, String subject) {
+        if (enabled) {
+            counter.decrement(key(name, subject));
+        }
+    }
+
+    private static String key(Name name, String subject) {
+        return "chat_" + name.name().toLowerCase(Locale.ROOT) + ":" + subject;
     }
 }

@@ -138,9 +138,22 @@ public class ChatMediaService {
         return ChatMediaJson.of(a, store);
     }
 
-    /** A message deleted for everyone loses its images: rows now, files once the deletion commits. */
+    /**
+     * A message deleted for everyone loses its images: rows now, files once the deletion commits, except the
+     * originals a report keeps as evidence (see {@link #holdAsEvidence}).
+     */
     void deleteShownOn(long messageId) {
-        removeFilesAfterCommit(media.deleteShownOn(messageId));
+        store.deleteAfterCommit(media.deleteShownOn(messageId));
+    }
+
+    /**
+     * In a report's transaction: the message's images are kept as evidence even if it is deleted for everyone;
+     * answers the names of their original files in the {@link MediaStore}, in order.
+     */
+    List<String> holdAsEvidence(long messageId) {
+        media.holdShownOn(messageId);
+        return shownOn(List.of(messageId)).getOrDefault(messageId, List.of()).stream().map(Attachment::fileName)
+                .toList();
     }
 
     /** An avatar replaced or removed: its row now, its files after commit. */

@@ -80,9 +80,11 @@ public class MessageService {
 
     /**
      * Sends once: a resend with the same {@code client_message_id} (after a dropped connection, or racing the
-     * first) answers the message already sent, and records nothing more (it counts against the rate limits). A plain send is checked here and
-     * stored by the {@link MessageWriter} together with the others waiting; one with images, or that accepts a
-     * request or brings the conversation back from someone's archive, in a transaction of its own.
+     * first) answers the message already sent, and records nothing more: it does not count against the rate limits,
+     * so a client retrying after a dropped connection is not punished. A plain send is checked here and stored by
+     * the {@link MessageWriter} together with the others waiting; one with images, or that accepts a request or
+     * brings the conversation back from someone's archive, in a transaction of its own (which finds a resend
+     * before counting it).
      */
     public MessageJson send(long me, long conversationId, NewMessage message) {
         MessageContent.checkClientId(message.clientMessageId()).ifPresent(MessageService::refuse);
@@ -97,7 +99,13 @@ public class MessageService {
                 return messages.findByClientId(me, conversationId, message.clientMessageId()).map(views::shared)
                         .orElseThrow(() -> refused);
             }
-            return writer.write(send);
+            MessageJson written = writer.write(send);
+            if (!written.id().equals(String.valueOf(send.message().id()))) {
+                // A resend: counted by the check (found only by the writer, to spare every send a query), so taken back.
+                rateLimits.refund(RateLimits.Name.CHAT_MESSAGES_PER_ACCOUNT, String.valueOf(me));
+                chatLimits.refund(ChatLimits.Name.CONVERSATION_MESSAGES, String.valueOf(conversationId));
+            }
+            return written;
         }
         try {
             return transactions.execute(status -> sendInTransaction(me, conversationId, message));
@@ -233,17 +241,23 @@ public class MessageService {
     }
 
     /**
-     * For moderation: the message as evidence, only when the reporter is (still) a member of its conversation;
-     * empty otherwise, as if it did not exist. Encrypted messages give the fact, not the ciphertext.
+     * For moderation, in the report's transaction: the message as evidence, only when the reporter is (still) a
+     * member of its conversation; empty otherwise, as if it did not exist. Encrypted messages give the fact, not
+     * the ciphertext. Its images are held: deleting the message for everyone later keeps their original files.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<MessageEvidence> evidence(long messageId, long reporterId) {
+        if (messages.find(messageId)
+                .filter(m -> ConversationPolicy.canSee(members.find(m.conversationId(), reporterId))).isEmpty()) {
+            return Optional.empty();
+        }
+        // Held before the copy is read: a deletion for everyone racing this report either waits for it (and keeps
+        // the files) or has committed, and the message read next shows as deleted.
+        List<String> mediaFiles = media.holdAsEvidence(messageId);
         return messages.find(messageId)
-                .filter(m -> ConversationPolicy.canSee(members.find(m.conversationId(), reporterId)))
                 .map(m -> new MessageEvidence(m.id(), m.conversationId(), m.senderId(),
                         access.find(m.conversationId()).map(c -> c.encrypted()).orElse(m.ciphertext() != null),
-                        m.text(), views.shared(m).mediaAttachments().stream().map(ChatMediaJson::url).toList(),
-                        m.createdAt(), m.editedAt(), m.deleted()));
+                        m.text(), mediaFiles, m.createdAt(), m.editedAt(), m.deleted()));
     }
 
     static void refuse(MessageContent.Fault fault) {

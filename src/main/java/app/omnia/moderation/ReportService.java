@@ -152,7 +152,7 @@ public class ReportService {
             requireOwnedBy(target, m.senderId(), "message_ids");
             items.add(new Report.Item("message", id));
             evidence.add(new Report.Evidence(m.messageId(), m.conversationId(), m.senderId(), m.text(), m.encrypted(),
-                    m.createdAt()));
+                    m.mediaFiles(), m.createdAt()));
         }
         return evidence;
     }

@@ -103,6 +103,7 @@ function reportedItems(report) {
   if (report.messages?.length) {
     section.append(h('h3', {}, t('app.moderation.messages')), h('ul', { class: 'evidence' },
       report.messages.map((m) => h('li', {}, h('p', {}, m.encrypted ? t('app.moderation.message_encrypted') : m.text),
+        ...(m.media_urls || []).map((url) => h('img', { class: 'evidence-image', src: url, alt: t('app.moderation.message_image') })),
         h('p', { class: 'hint' }, formatDateTime(m.created_at))))));
   }
   if (!report.statuses?.length && !report.media_ids.length && !report.messages?.length && !missing.length) {

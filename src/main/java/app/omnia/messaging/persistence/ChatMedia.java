@@ -85,10 +85,26 @@ public class ChatMedia {
         return shown;
     }
 
-    public List<Attachment> deleteShownOn(long messageId) {
-        List<Attachment> shown = shownOn(List.of(messageId)).getOrDefault(messageId, List.of());
+    /** Marks what a message shows as held by a report: {@link #deleteShownOn} then keeps the original files. */
+    public void holdShownOn(long messageId) {
+        jdbc.sql("UPDATE chat_media SET held_as_evidence = TRUE WHERE message_id = ?").param(messageId).update();
+    }
+
+    /**
+     * Deletes what a message shows; answers the files to remove: every preview, and every original no report
+     * holds as evidence. The rows are locked first, so a report holding them meanwhile is either seen or waits.
+     */
+    public List<String> deleteShownOn(long messageId) {
+        List<String> files = new ArrayList<>();
+        jdbc.sql("SELECT file_name, preview_file_name, held_as_evidence FROM chat_media WHERE message_id = ? FOR UPDATE")
+                .param(messageId).query(rs -> {
+                    if (!rs.getBoolean("held_as_evidence")) {
+                        files.add(rs.getString("file_name"));
+                    }
+                    files.add(rs.getString("preview_file_name"));
+                });
         jdbc.sql("DELETE FROM chat_media WHERE message_id = ?").param(messageId).update();
-        return shown;
+        return files;
     }
 
     public boolean delete(long id) {

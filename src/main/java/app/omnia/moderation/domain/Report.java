@@ -22,7 +22,10 @@ public record Report(long id, long accountId, long targetAccountId, ReportCatego
     /** What a report names: {@code status}, {@code media} or {@code message}, by id. */
     public record Item(String kind, long id) {}
 
-    /** A chat message copied when it was reported. */
+    /**
+     * A chat message copied when it was reported; {@code mediaFiles} names its images' original files in the
+     * media store, kept there for this evidence.
+     */
     public record Evidence(long messageId, long conversationId, long senderId, String text, boolean encrypted,
-                           Instant sentAt) {}
+                           List<String> mediaFiles, Instant sentAt) {}
 }

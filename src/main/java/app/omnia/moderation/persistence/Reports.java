@@ -49,6 +49,10 @@ public class Reports {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).params(r.id(), e.messageId(), e.conversationId(), e.senderId(), e.text(), e.encrypted(),
                     SqlTime.of(e.sentAt())).update();
+            for (int i = 0; i < e.mediaFiles().size(); i++) {
+                jdbc.sql("INSERT INTO report_evidence_media (report_id, message_id, position, file_name) VALUES (?, ?, ?, ?)")
+                        .params(r.id(), e.messageId(), i, e.mediaFiles().get(i)).update();
+            }
         }
     }
 
@@ -63,10 +67,15 @@ public class Reports {
     }
 
     public List<Report.Evidence> evidence(long reportId) {
+        Map<Long, List<String>> media = new HashMap<>();
+        jdbc.sql("SELECT message_id, file_name FROM report_evidence_media WHERE report_id = ? ORDER BY message_id, position")
+                .param(reportId).query(rs -> {
+                    media.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>()).add(rs.getString("file_name"));
+                });
         return jdbc.sql("SELECT * FROM report_evidence WHERE report_id = ? ORDER BY message_id").param(reportId)
                 .query((rs, i) -> new Report.Evidence(rs.getLong("message_id"), rs.getLong("conversation_id"),
                         rs.getLong("sender_id"), rs.getString("text"), rs.getBoolean("encrypted"),
-                        SqlTime.read(rs, "sent_at"))).list();
+                        media.getOrDefault(rs.getLong("message_id"), List.of()), SqlTime.read(rs, "sent_at"))).list();
     }
 
     /** Distinct accounts with an open report on this item filed after {@code since}. */

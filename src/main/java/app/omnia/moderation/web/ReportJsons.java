@@ -14,6 +14,7 @@ import app.omnia.identity.Links;
 import app.omnia.moderation.ModerationSettings;
 import app.omnia.moderation.ReportQueue;
 import app.omnia.moderation.domain.Report;
+import app.omnia.platform.media.MediaStore;
 import app.omnia.platform.web.JsonTime;
 import app.omnia.social.ContentModeration;
 import app.omnia.social.StatusRendering;
@@ -28,9 +29,11 @@ class ReportJsons {
     private final StatusRendering statuses;
     private final ContentModeration content;
     private final ModerationSettings settings;
+    private final MediaStore media;
 
     ReportJsons(AccountService accounts, Links links, ReportQueue queue, StatusRendering statuses,
-                ContentModeration content, ModerationSettings settings) {
+                ContentModeration content, ModerationSettings settings, MediaStore media) {
+        this.media = media;
         this.accounts = accounts;
         this.links = links;
         this.queue = queue;
@@ -67,6 +70,7 @@ class ReportJsons {
             m.put("sender_id", String.valueOf(e.senderId()));
             m.put("text", e.text());
             m.put("encrypted", e.encrypted());
+            m.put("media_urls", e.mediaFiles().stream().map(media::url).toList());
             m.put("created_at", JsonTime.of(e.sentAt()));
             return m;
         }).toList());

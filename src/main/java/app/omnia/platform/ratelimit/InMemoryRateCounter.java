@@ -42,6 +42,13 @@ class InMemoryRateCounter implements RateCounter {
         counters.remove(key);
     }
 
+    @Override
+    public void decrement(String key) {
+        long now = clock.millis();
+        counters.computeIfPresent(key, (k, old) -> old.expiresAtMillis() <= now || old.count() <= 0 ? old
+                : new Counter(old.count() - 1, old.expiresAtMillis()));
+    }
+
     private void maybeSweep(long now) {
         boolean sweep;
         synchronized (this) {

@@ -17,6 +17,12 @@ public interface RateCounter {
     /** Forgets {@code key} (e.g. failed logins after a successful one). */
     void reset(String key);
 
+    /**
+     * Takes one hit back from {@code key}'s open window (a counted request that turned out to record nothing);
+     * nothing happens when no window is open or it is at zero.
+     */
+    void decrement(String key);
+
     record Window(long count, Duration remaining) {}
 
     /** Counters in this process only: the default without Redis, and for tests. */

@@ -68,6 +68,13 @@ public class RateLimits {
         }
     }
 
+    /** Takes back one hit of a request that was counted but recorded nothing (a resend answered from storage). */
+    public void refund(Name name, String subject) {
+        if (enabled) {
+            counter.decrement(key(name, subject));
+        }
+    }
+
     public void reset(Name name, String subject) {
         counter.reset(key(name, subject));
     }

@@ -18,6 +18,13 @@ class RedisRateCounter implements RateCounter {
             return {count, ttl}
             """, List.class);
 
+    // DECR only an open window above zero: a missing key must not come back without its expiry.
+    private static final RedisScript<Long> DECREMENT = RedisScript.of("""
+            local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if count > 0 then return redis.call('DECR', KEYS[1]) end
+            return 0
+            """, Long.class);
+
     private static final String PREFIX = "omnia:rl:";
 
     private final StringRedisTemplate redis;
@@ -47,5 +54,10 @@ class RedisRateCounter implements RateCounter {
     @Override
     public void reset(String key) {
         redis.delete(PREFIX + key);
+    }
+
+    @Override
+    public void decrement(String key) {
+        redis.execute(DECREMENT, List.of(PREFIX + key));
     }
 }

@@ -44,6 +44,73 @@ class ChatInteractionsTest extends ChatFixture {
     }
 
     @Test
+    void aSenderTakesALimitedNumberOfMessagesAcrossAllConversations() {
+        // A fresh sender: its own counter starts at zero whatever the other tests sent.
+        User sender = quickUser();
+        Api asSender = as(sender);
+        String withAlice = direct(asSender, alice);
+        String withBob = direct(asSender, bob);
+        for (int i = 0; i < 60; i++) { // 120 in all, the per-account limit (120 a minute); 60 each stays far
+            send(asSender, withAlice, "a" + i); // under one conversation's own limit (200 a minute)
+            send(asSender, withBob, "b" + i);
+        }
+
+        Api.Response refused = trySend(asSender, withBob, UUID.randomUUID().toString(), "one too many");
+
+        assertProblem(refused, 429, null);
+        assertThat(refused.json().get("retry_after").asLong()).isPositive();
+        assertThat(trySend(asBob, withBob, UUID.randomUUID().toString(), "my turn").status())
+                .as("the other member of the same conversation is not limited").isEqualTo(200);
+    }
+
+    @Test
+    void aResendOfTheSameClientMessageIdDoesNotCountAgainstTheSendersLimit() {
+        User sender = quickUser();
+        Api asSender = as(sender);
+        String conversation = direct(asSender, alice);
+        String first = send(asSender, conversation, "hello").get("client_message_id").asString();
+        for (int i = 0; i < 2; i++) { // a client retrying after dropped connections
+            Api.Response resent = trySend(asSender, conversation, first, "hello");
+            assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+            assertThat(resent.json().get("client_message_id").asString()).isEqualTo(first);
+        }
+
+        for (int i = 1; i < 120; i++) { // 120 messages in all: the per-account limit, the resends not counted
+            send(asSender, conversation, "m" + i);
+        }
+
+        assertProblem(trySend(asSender, conversation, UUID.randomUUID().toString(), "one too many"), 429, null);
+    }
+
+    @Test
+    void reachingStrangersIsLimitedWhetherStartingADirectConversationAGroupOrAddingToOne() {
+        // Nobody follows a fresh account: everyone it reaches is a stranger and gets a request.
+        User sender = quickUser();
+        Api asSender = as(sender);
+        User stranger = quickUser();
+        String group = null;
+        for (int i = 0; i < 50; i++) { // the limit: 50 a day; each group with a stranger in it counts once
+            Api.Response created = asSender.postJson(CHAT + "/conversations", Map.of("type", "group",
+                    "name", "g" + i, "account_ids", List.of(stranger.id())));
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            group = created.json().get("id").asString();
+        }
+        User another = quickUser();
+
+        assertProblem(asSender.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "one more",
+                "account_ids", List.of(stranger.id()))), 429, null);
+        assertProblem(asSender.postJson(CHAT + "/conversations", Map.of("type", "direct", "account_id", another.id())),
+                429, null);
+        assertProblem(asSender.postJson(CHAT + "/conversations/" + group + "/members",
+                Map.of("account_ids", List.of(another.id()))), 429, null);
+        assertThat(asSender.get(CHAT + "/conversations/" + group + "/members").json().size())
+                .as("nobody was added").isEqualTo(2);
+        asBob.postForm("/api/v1/accounts/" + sender.id() + "/follow", Map.of());
+        assertThat(asSender.postJson(CHAT + "/conversations", Map.of("type", "direct", "account_id", bob.id()))
+                .status()).as("a follower is no stranger").isEqualTo(200);
+    }
+
+    @Test
     void membersReactOncePerEmojiAndEveryoneHearsTheCounts() {
         String conversation = direct(asAlice, bob);
         String message = send(asAlice, conversation, "react to me").get("id").asString();

@@ -126,7 +126,8 @@ class ChatMediaTest extends ChatFixture {
         assertThat(evidence.conversationId()).isEqualTo(Long.parseLong(conversation));
         assertThat(evidence.text()).isEqualTo("look at this");
         assertThat(evidence.encrypted()).isFalse();
-        assertThat(evidence.mediaUrls()).containsExactly(sent.get("media_attachments").get(0).get("url").asString());
+        assertThat(evidence.mediaFiles()).hasSize(1);
+        assertThat(sent.get("media_attachments").get(0).get("url").asString()).endsWith("/media/" + evidence.mediaFiles().get(0));
         assertThat(evidence.createdAt()).isNotNull();
         User eve = quickUser();
         assertThat(messageService.evidence(id, Long.parseLong(eve.id()))).isEmpty();

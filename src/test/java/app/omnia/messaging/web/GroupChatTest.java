@@ -27,6 +27,30 @@ class GroupChatTest extends ChatFixture {
         return as.postJson(CHAT + "/conversations", Map.of("type", "group", "name", name, "account_ids", accountIds));
     }
 
+    /**
+     * The size (omnia.chat.max-group-members, 1,000 by default and in the tests' shared configuration) is checked
+     * before anyone is looked up, so the ids past it need not name real people; the code tells a full group from
+     * an unknown account, which is refused on the same field.
+     */
+    @Test
+    void aGroupPastTheMaximumIsRefusedWhenCreatedOrGrownNamingTheField() {
+        List<String> thousandOthers = java.util.stream.LongStream.rangeClosed(1, 1000)
+                .mapToObj(i -> String.valueOf(8_000_000_000_000_000L + i)).toList();
+
+        Api.Response created = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "crowd",
+                "account_ids", thousandOthers));
+
+        assertProblem(created, 422, "account_ids");
+        assertThat(created.json().get("errors").get(0).get("code").asString()).isEqualTo("ERR_TOO_MANY");
+        String group = asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "small",
+                "account_ids", List.of(bob.id()))).json().get("id").asString();
+        Api.Response grown = asAlice.postJson(CHAT + "/conversations/" + group + "/members",
+                Map.of("account_ids", thousandOthers.subList(0, 999)));
+        assertProblem(grown, 422, "account_ids");
+        assertThat(grown.json().get("errors").get(0).get("code").asString()).isEqualTo("ERR_TOO_MANY");
+        assertThat(asAlice.get(CHAT + "/conversations/" + group + "/members").json().size()).isEqualTo(2);
+    }
+
     @Test
     void aGroupOfFiftyHearsAMessageOnTheirSockets() throws Exception {
         List<User> people = new ArrayList<>(List.of(bob));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import app.omnia.platform.IdGenerator;
 import app.omnia.platform.crypto.Tokens;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
@@ -22,9 +23,54 @@ class GroupInvitesTest extends ChatFixture {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IdGenerator ids;
+
     private String group(User... others) {
         return asAlice.postJson(CHAT + "/conversations", Map.of("type", "group", "name", "open door",
                 "account_ids", java.util.Arrays.stream(others).map(User::id).toList())).json().get("id").asString();
+    }
+
+    @Test
+    void aFullGroupTakesNobodyByLink() {
+        String group = group(bob);
+        String token = asAlice.postJson(CHAT + "/conversations/" + group + "/invites", Map.of()).json()
+                .get("token").asString();
+        fillUpTo(group, 1000); // omnia.chat.max-group-members: 1,000 by default and in the tests' shared configuration
+        User carol = quickUser();
+
+        Api.Response refused = as(carol).postJson(CHAT + "/invites/" + token + "/join", Map.of());
+
+        assertProblem(refused, 409, null);
+        assertThat(refused.json().get("detail").asString()).contains("full");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_members WHERE conversation_id = ?")
+                .param(Long.parseLong(group)).query(Long.class).single()).isEqualTo(1000L);
+    }
+
+    /**
+     * Seats stand-in accounts (copies of Bob's row) in the group until it has {@code size} members: through the API
+     * this would be a thousand sign-ups, and joining checks only how many seats are taken.
+     */
+    private void fillUpTo(String group, int size) {
+        long conversation = Long.parseLong(group);
+        int taken = jdbc.sql("SELECT COUNT(*) FROM chat_members WHERE conversation_id = ?").param(conversation)
+                .query(Integer.class).single();
+        for (int i = taken; i < size; i++) {
+            long id = ids.next();
+            jdbc.sql("""
+                    INSERT INTO accounts (id, username, username_key, email, email_key, password_hash, date_of_birth,
+                        country, locale, display_name, note, locked, bot, discoverable, role, approved,
+                        registration_reason, created_at, updated_at)
+                    SELECT ?, ?, ?, ?, ?, password_hash, date_of_birth, country, locale, display_name, note, locked,
+                        bot, discoverable, role, approved, registration_reason, created_at, updated_at
+                    FROM accounts WHERE id = ?
+                    """).params(id, "f" + id, "f" + id, "f" + id + "@example.test", "f" + id + "@example.test",
+                    Long.parseLong(bob.id())).update();
+            jdbc.sql("""
+                    INSERT INTO chat_members (conversation_id, account_id, member_role, state, last_read_id, joined_at)
+                    VALUES (?, ?, 'member', 'active', 0, CURRENT_TIMESTAMP)
+                    """).params(conversation, id).update();
+        }
     }
 
     @Test

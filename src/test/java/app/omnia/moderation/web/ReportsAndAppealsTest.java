@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.support.Multipart;
+import app.omnia.support.TestImages;
 import app.omnia.support.TestAccounts.User;
 import tools.jackson.databind.JsonNode;
 
@@ -115,6 +117,33 @@ class ReportsAndAppealsTest extends ModerationFixture {
         Api.Response outsider = as(user("read write")).postForm("/api/v1/reports", Api.form("account_id", author.id(),
                 "conversation_id", conversationId, "message_ids[]", message));
         assertThat(outsider.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReportedChatImageStaysEvidenceAndServedAfterTheSenderDeletesItForEveryone() {
+        User reporter = user("read write");
+        String conversationId = asAuthor.postJson("/api/omnia/v1/chat/conversations",
+                java.util.Map.of("type", "direct", "account_id", reporter.id())).json().get("id").asString();
+        Api.Response uploaded = new Multipart().file("file", "p.png", "image/png", TestImages.png())
+                .send(asAuthor, "POST", "/api/omnia/v1/chat/media");
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        Api.Response sent = asAuthor.postJson("/api/omnia/v1/chat/conversations/" + conversationId + "/messages",
+                java.util.Map.of("client_message_id", "img1", "text", "look at this",
+                        "media_ids", List.of(uploaded.json().get("id").asString())));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        String message = sent.json().get("id").asString();
+        String imageUrl = sent.json().get("media_attachments").get(0).get("url").asString();
+
+        JsonNode report = report(as(reporter), "account_id", author.id(), "conversation_id", conversationId,
+                "message_ids[]", message);
+        Api.Response deleted = asAuthor.delete("/api/omnia/v1/chat/conversations/" + conversationId + "/messages/" + message);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+
+        JsonNode evidence = asModerator.get("/api/v1/admin/reports/" + report.get("id").asString()).json()
+                .get("messages").get(0);
+        assertThat(evidence.get("text").asString()).isEqualTo("look at this");
+        assertThat(evidence.get("media_urls").get(0).asString()).isEqualTo(imageUrl);
+        assertThat(api.get(imageUrl.replaceAll("^https?://[^/]+", "")).status()).isEqualTo(200);
     }
 
     @Test

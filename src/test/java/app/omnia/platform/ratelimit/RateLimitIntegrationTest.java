@@ -51,7 +51,12 @@ class RateLimitIntegrationTest {
         assertThat(third.count()).isEqualTo(3);
         assertThat(third.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
         assertThat(counter.peek(key).count()).isEqualTo(3);
+        counter.decrement(key);
+        assertThat(counter.peek(key).count()).as("a hit taken back").isEqualTo(2);
+        assertThat(counter.peek(key).remaining()).as("the window keeps its end").isPositive();
         counter.reset(key);
+        counter.decrement(key);
+        assertThat(counter.peek(key).count()).as("no window: nothing to take back").isZero();
         assertThat(counter.peek(key).count()).isZero();
     }
 }
