@@ -89,6 +89,52 @@ class SpendingControlsTest extends WalletPeople {
         assertThat(balance(alice)).isEqualTo(150000);
     }
 
+    static Api.Response confirm(Api as, Api.Response requiresConfirmation) {
+        assertThat(requiresConfirmation.status()).as(requiresConfirmation.toString()).isEqualTo(202);
+        return as.postJson("/api/omnia/v1/wallet/confirmations/"
+                + requiresConfirmation.json().get("confirmation_id").asString() + "/confirm", Map.of());
+    }
+
+    /** Verified, so that a large send is within the payer's caps and only the confirmation stands in its way. */
+    void verified(User user) {
+        ok(staff(Role.ADMIN).postForm("/api/omnia/v1/admin/accounts/" + user.id() + "/verifications",
+                Api.form("kind", "identity")));
+    }
+
+    @Test
+    void confirmingALargeSendIsRefusedOnceThePayeeBlockedThePayer() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        Api.Response asked = send(asAlice, bob, "1500.00");
+
+        Api.Response block = asBob.postForm("/api/v1/accounts/" + alice.id() + "/block", Map.of());
+        assertThat(block.status()).as(block.toString()).isEqualTo(200);
+        Api.Response refused = confirm(asAlice, asked);
+
+        // The refusal a send to someone who blocked the payer gets in the first place.
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:omnia:problem:wallet-blocked");
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("to");
+        assertThat(balance(alice)).isEqualTo(200000);
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void confirmingALargeSendIsRefusedOnceThePayerBlockedThePayee() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        Api.Response asked = send(asAlice, bob, "1500.00");
+
+        ok(asAlice.postForm("/api/v1/accounts/" + bob.id() + "/block", Map.of()));
+        Api.Response refused = confirm(asAlice, asked);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:omnia:problem:wallet-blocked");
+        assertThat(balance(alice)).isEqualTo(200000);
+        assertThat(balance(bob)).isZero();
+    }
+
     @Test
     void aFrozenWalletSendsNothingButStillReceivesAndEveryActIsAudited() {
         String card = fund(asAlice, "100.00");
