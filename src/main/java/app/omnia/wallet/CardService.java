@@ -101,9 +101,17 @@ public class CardService {
         }
     }
 
-    /** The network token of the viewer's card, for top-ups and withdrawals; 404 for anyone else's. */
+    /**
+     * The network token of the viewer's card, for top-ups and withdrawals; 404 for anyone else's. A card whose
+     * expiry month has passed since it was saved is refused here, before anything is recorded or sent to the
+     * network (its issuer would decline it anyway, after we had written an operation).
+     */
     String tokenOf(long viewerId, long cardId) {
-        get(viewerId, cardId);
+        Card card = get(viewerId, cardId);
+        if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+            throw ApiException.validation("card_id", "ERR_EXPIRED", "The card ending " + card.last4()
+                    + " expired at the end of " + card.expMonth() + "/" + card.expYear() + "; save a new card");
+        }
         return cards.networkToken(cardId).orElseThrow(ApiException::notFound);
     }
 
