@@ -89,18 +89,6 @@ class SpendingControlsTest extends WalletPeople {
         assertThat(balance(alice)).isEqualTo(150000);
     }
 
-    static Api.Response confirm(Api as, Api.Response requiresConfirmation) {
-        assertThat(requiresConfirmation.status()).as(requiresConfirmation.toString()).isEqualTo(202);
-        return as.postJson("/api/omnia/v1/wallet/confirmations/"
-                + requiresConfirmation.json().get("confirmation_id").asString() + "/confirm", Map.of());
-    }
-
-    /** Verified, so that a large send is within the payer's caps and only the confirmation stands in its way. */
-    void verified(User user) {
-        ok(staff(Role.ADMIN).postForm("/api/omnia/v1/admin/accounts/" + user.id() + "/verifications",
-                Api.form("kind", "identity")));
-    }
-
     @Test
     void confirmingALargeSendIsRefusedOnceThePayeeBlockedThePayer() {
         verified(alice);
