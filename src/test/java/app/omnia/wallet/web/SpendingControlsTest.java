@@ -124,6 +124,21 @@ class SpendingControlsTest extends WalletPeople {
     }
 
     @Test
+    void onlyThePayerMayCancelTheirConfirmation() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        Api.Response asked = send(asAlice, bob, "1500.00");
+        String cancel = "/api/omnia/v1/wallet/confirmations/" + asked.json().get("confirmation_id").asString()
+                + "/cancel";
+
+        // As for confirming: someone else's confirmation is as missing as one that never existed.
+        assertThat(asBob.postJson(cancel, Map.of()).status()).isEqualTo(404);
+        assertThat(ok(confirm(asAlice, asked)).get("status").asString()).as("still pending, so alice's to confirm")
+                .isEqualTo("confirmed");
+        assertThat(balance(bob)).isEqualTo(150000);
+    }
+
+    @Test
     void aFrozenWalletSendsNothingButStillReceivesAndEveryActIsAudited() {
         String card = fund(asAlice, "100.00");
         fund(asBob, "50.00");
