@@ -107,12 +107,23 @@ public class CardService {
      * network (its issuer would decline it anyway, after we had written an operation).
      */
     String tokenOf(long viewerId, long cardId) {
-        Card card = get(viewerId, cardId);
+        requireUnexpired(get(viewerId, cardId));
+        return cards.networkToken(cardId).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * Refuses a saved card that expired while its payment waited (a large withdrawal's second confirmation);
+     * a card deleted meanwhile is left to the payment, which the network then declines as removed.
+     */
+    void requireUnexpired(long cardId) {
+        cards.find(cardId).ifPresent(this::requireUnexpired);
+    }
+
+    private void requireUnexpired(Card card) {
         if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
             throw ApiException.validation("card_id", "ERR_EXPIRED", "The card ending " + card.last4()
                     + " expired at the end of " + card.expMonth() + "/" + card.expYear() + "; save a new card");
         }
-        return cards.networkToken(cardId).orElseThrow(ApiException::notFound);
     }
 
     /** The token of a card whoever owns it (an operation already authorised); null once the card is deleted. */
