@@ -101,10 +101,29 @@ public class CardService {
         }
     }
 
-    /** The network token of the viewer's card, for top-ups and withdrawals; 404 for anyone else's. */
+    /**
+     * The network token of the viewer's card, for top-ups and withdrawals; 404 for anyone else's. A card whose
+     * expiry month has passed since it was saved is refused here, before anything is recorded or sent to the
+     * network (its issuer would decline it anyway, after we had written an operation).
+     */
     String tokenOf(long viewerId, long cardId) {
-        get(viewerId, cardId);
+        requireUnexpired(get(viewerId, cardId));
         return cards.networkToken(cardId).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * Refuses a saved card that expired while its payment waited (a large withdrawal's second confirmation);
+     * a card deleted meanwhile is left to the payment, which the network then declines as removed.
+     */
+    void requireUnexpired(long cardId) {
+        cards.find(cardId).ifPresent(this::requireUnexpired);
+    }
+
+    private void requireUnexpired(Card card) {
+        if (YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
+            throw ApiException.validation("card_id", "ERR_EXPIRED", "The card ending " + card.last4()
+                    + " expired at the end of " + card.expMonth() + "/" + card.expYear() + "; save a new card");
+        }
     }
 
     /** The token of a card whoever owns it (an operation already authorised); null once the card is deleted. */

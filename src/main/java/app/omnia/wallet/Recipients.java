@@ -40,7 +40,7 @@ class Recipients {
             throw ApiException.validation(field, "ERR_BLANK", field + " can't be blank");
         }
         String name = text.strip();
-        Viewer viewer = new Viewer(me, null, Set.of(), "user", Viewer.Credential.BEARER_TOKEN);
+        Viewer viewer = viewer(me);
         long target;
         try {
             if (name.startsWith("@")) {
@@ -60,12 +60,30 @@ class Recipients {
         return target;
     }
 
+    /**
+     * Re-checks, when a payment that waited (a large send's second confirmation) is carried out, what
+     * {@link #require} checked when it was asked for: the payee still is an account the payer can see (not
+     * deleted or suspended since) and no block came between them. Same refusals, naming {@code field}.
+     */
+    void requireStillPayable(long me, long payee, String field) {
+        try {
+            accounts.visibleCachedAccount(viewer(me), payee);
+        } catch (ApiException gone) {
+            throw ApiException.validation(field, "ERR_INVALID", field + " is no longer a known account");
+        }
+        requireNotBlocked(me, payee, field);
+    }
+
     void requireNotBlocked(long me, long other, String field) {
         if (follows.blockedEitherWay(me, other)) {
             String message = "Money cannot move between you and this account (blocked)";
             throw new ApiException(HttpStatus.FORBIDDEN, "wallet-blocked", "Blocked", message,
                     List.of(new ApiException.FieldError(field, "ERR_BLOCKED", message)), Map.of());
         }
+    }
+
+    private static Viewer viewer(long me) {
+        return new Viewer(me, null, Set.of(), "user", Viewer.Credential.BEARER_TOKEN);
     }
 
     String username(long accountId) {

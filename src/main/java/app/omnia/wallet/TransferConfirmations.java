@@ -23,10 +23,13 @@ class TransferConfirmations implements ConfirmationHandler {
     private final IdempotencyKeys idempotencyKeys;
     private final TransactionTemplate transactions;
     private final Assets assets;
+    private final Recipients recipients;
 
     TransferConfirmations(PaymentConfirmations confirmations, LedgerService ledger, WalletControls controls,
-                          IdempotencyKeys idempotencyKeys, TransactionTemplate transactions, Assets assets) {
+                          IdempotencyKeys idempotencyKeys, TransactionTemplate transactions, Assets assets,
+                          Recipients recipients) {
         this.assets = assets;
+        this.recipients = recipients;
         this.confirmations = confirmations;
         this.ledger = ledger;
         this.controls = controls;
@@ -68,6 +71,8 @@ class TransferConfirmations implements ConfirmationHandler {
     public long complete(Confirmation c) {
         String[] parts = c.payload().split("\\|", 2);
         long payee = Long.parseLong(parts[0]);
+        // The payee was checked when the send was asked for; a block (or a suspension) since must stop it too.
+        recipients.requireStillPayable(c.accountId(), payee, "to");
         Posting posting = Posting.between("transfer", c.asset(), Party.user(c.accountId()), Party.user(payee),
                 c.amount(), c.accountId(), parts.length > 1 ? parts[1] : "")
                 .withGuard(entryId -> {

@@ -106,6 +106,8 @@ public class WithdrawalService implements ConfirmationHandler {
     @Override
     public long complete(Confirmation confirmation) {
         CardOperation op = get(confirmation.accountId(), Long.parseLong(confirmation.payload()));
+        // Refused before anything moves; the confirmation stays pending, for the payer to cancel.
+        cards.requireUnexpired(op.cardId());
         if (operations.move(op.id(), List.of(CardOperation.REQUIRES_CONFIRMATION), CardOperation.CREATED, null, null,
                 clock.instant())) {
             proceed(operations.find(op.id()).orElseThrow());

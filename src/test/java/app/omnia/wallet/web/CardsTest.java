@@ -141,4 +141,29 @@ class CardsTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").findValuesAsString("field")).contains(field);
     }
+
+    @Test
+    void aSavedCardThatHasSinceExpiredIsRefusedForTopUpsAndWithdrawals() {
+        String id = WalletPeople.fund(asAlice, "50.00");
+        // The store's expiry moved into the past: the card has expired since it was saved.
+        int lastYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1;
+        jdbc.sql("UPDATE wallet_cards SET exp_year = ? WHERE id = ?").params(lastYear, Long.parseLong(id)).update();
+        String token = jdbc.sql("SELECT network_token FROM wallet_cards WHERE id = ?").param(Long.parseLong(id))
+                .query(String.class).single();
+
+        Api.Response topUp = WalletPeople.topUp(asAlice, id, "10.00");
+        Api.Response withdrawal = WalletPeople.withdraw(asAlice, id, "10.00");
+
+        for (Api.Response refused : List.of(topUp, withdrawal)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("card_id");
+            assertThat(refused.json().get("errors").findValuesAsString("code")).containsExactly("ERR_EXPIRED");
+        }
+        assertThat(asAlice.get("/api/omnia/v1/wallet/topups").json().size()).as("only the first top-up").isEqualTo(1);
+        assertThat(asAlice.get("/api/omnia/v1/wallet/withdrawals").json().size()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM wallet_sandbox_transactions WHERE token = ?").param(token)
+                .query(Long.class).single()).as("the network was asked once, for the first top-up").isEqualTo(1);
+        assertThat(WalletFixture.balance(asAlice, "EUR")).isEqualTo(5000);
+    }
 }

@@ -100,4 +100,49 @@ class MerchantChargesTest extends WalletPeople {
         assertThat(refused.json().get("type").asString()).endsWith("insufficient-funds");
         assertThat(ok(asAlice.get("/api/omnia/v1/wallet/charges/" + id)).get("status").asString()).isEqualTo("pending");
     }
+
+    @Test
+    void aChargeAboveTheThresholdWaitsForThePayersSecondConfirmation() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        String id = charge("1500.00");
+
+        JsonNode waiting = ok(asAlice.postJson("/api/omnia/v1/wallet/charges/" + id + "/confirm", Map.of()));
+        assertThat(waiting.get("status").asString()).isEqualTo("requires_confirmation");
+        assertThat(balance(alice)).as("nothing moved yet").isEqualTo(200000);
+        assertThat(balance(bob)).isZero();
+
+        JsonNode done = ok(confirm(asAlice, waiting.get("confirmation_id").asString()));
+        assertThat(done.get("type").asString()).isEqualTo("charge");
+        assertThat(done.at("/charge/status").asString()).isEqualTo("succeeded");
+        assertThat(balance(alice)).isEqualTo(50000);
+        assertThat(balance(bob)).isEqualTo(150000);
+    }
+
+    @Test
+    void aChargeOverThePayersDailyLimitIsRefusedAndStaysPending() {
+        fund(asAlice, "900.00");
+        // Below the second-confirmation threshold, above an unverified account's daily cap (500.00).
+        String id = charge("600.00");
+
+        Api.Response refused = asAlice.postJson("/api/omnia/v1/wallet/charges/" + id + "/confirm", Map.of());
+        assertRefused(refused, 422, "spending-limit");
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("amount");
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/charges/" + id)).get("status").asString()).isEqualTo("pending");
+        assertThat(balance(alice)).isEqualTo(90000);
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void onlyThePayerMayDeclineACharge() {
+        String id = charge("30.00");
+        Api stranger = api.withToken(app.omnia.support.TestAccounts.newUser(api, "read write").token());
+
+        // As for confirming: a charge someone may not decide is as missing as one that never existed.
+        assertThat(stranger.postJson("/api/omnia/v1/wallet/charges/" + id + "/decline", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(asBob.postJson("/api/omnia/v1/wallet/charges/" + id + "/decline", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/charges/" + id)).get("status").asString()).isEqualTo("pending");
+    }
 }

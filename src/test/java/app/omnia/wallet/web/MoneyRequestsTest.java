@@ -179,6 +179,23 @@ class MoneyRequestsTest extends WalletFixture {
     }
 
     @Test
+    void anUnknownOrBlockedPayerAndANegativeAmountAreRefusedAndNothingIsAsked() {
+        assertProblem(asAlice.postJson(REQUESTS, Map.of("payer", "@" + TestAccounts.uniqueName("nobody"), "amount", "1")),
+                422, "payer");
+        assertProblem(asAlice.postJson(REQUESTS, Map.of("payer", "99999999999", "amount", "1")), 422, "payer");
+        assertProblem(asAlice.postJson(REQUESTS, Map.of("payer", "@" + bob.username(), "amount", "-5")), 422, "amount");
+
+        Api.Response block = asBob.postForm("/api/v1/accounts/" + alice.id() + "/block", Map.of());
+        assertThat(block.status()).as(block.toString()).isEqualTo(200);
+        Api.Response blocked = asAlice.postJson(REQUESTS, Map.of("payer", "@" + bob.username(), "amount", "1"));
+        assertProblem(blocked, 403, "payer");
+        assertThat(blocked.json().get("type").asString()).isEqualTo("urn:omnia:problem:wallet-blocked");
+
+        assertThat(asAlice.get(REQUESTS + "?box=outgoing").json()).isEmpty();
+        assertThat(asBob.get(REQUESTS).json()).isEmpty();
+    }
+
+    @Test
     void thePayerHearsTheRequestOnTheWalletStream() {
         try (StreamClient bobs = StreamClient.open(port, "", b -> b.subprotocols(bob.token())).subscribe("wallet")) {
             String id = ask(asAlice, bob, "4").get("id").asString();

@@ -1,20 +1,34 @@
 package app.omnia.wallet.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import app.omnia.identity.Role;
+import app.omnia.platform.IdGenerator;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
 import app.omnia.support.TestAccounts.User;
+import app.omnia.wallet.persistence.OutgoingPayments;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Spending limits per tier, minors' caps, second confirmations, and staff freezes, over HTTP. */
 @IntegrationTest
 class SpendingControlsTest extends WalletPeople {
+
+    @Autowired
+    OutgoingPayments outgoing;
+
+    @Autowired
+    IdGenerator ids;
 
     static Api.Response send(Api as, User to, String amount) {
         return as.postJson("/api/omnia/v1/wallet/transfers", Map.of("to", "@" + to.username(), "amount", amount));
@@ -43,6 +57,32 @@ class SpendingControlsTest extends WalletPeople {
         assertThat(limits.get("tier").asString()).isEqualTo("verified");
         assertThat(limits.get("sent_today_minor").asLong()).isEqualTo(50000);
         assertThat(send(asAlice, bob, "250.00").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theMonthlyCapRefusesWhatTheDailyCapStillAllows() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // The monthly cap (2,000.00 unverified) only bites on what was sent on earlier days of the month: on the
+        // 1st there is none, and no configuration may set a monthly cap below the daily one.
+        assumeTrue(today.getDayOfMonth() > 1, "no earlier day this month to have sent money on");
+        String card = fund(asAlice, "900.00");
+        // 1,800.00 sent on the 1st, written where the ledger writer counts what each payment sends.
+        Instant firstOfMonth = today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        outgoing.recordAll(List.of(new OutgoingPayments.Payment(ids.next(), Long.parseLong(alice.id()), "EUR", 180000,
+                "transfer", ids.next(), firstOfMonth)));
+
+        Api.Response overBySend = send(asAlice, bob, "300.00");
+        Api.Response overByWithdrawal = withdraw(asAlice, card, "300.00");
+
+        for (Api.Response refused : List.of(overBySend, overByWithdrawal)) {
+            assertRefused(refused, 422, "spending-limit");
+            assertThat(refused.json().get("limit").asString()).as(refused.toString()).isEqualTo("monthly");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("amount");
+        }
+        assertThat(balance(alice)).isEqualTo(90000);
+        assertThat(send(asAlice, bob, "200.00").status()).as("up to the monthly cap exactly").isEqualTo(200);
+        assertRefused(send(asAlice, bob, "0.01"), 422, "spending-limit");
+        assertThat(balance(bob)).isEqualTo(20000);
     }
 
     @Test
@@ -87,6 +127,55 @@ class SpendingControlsTest extends WalletPeople {
                 + withdrawal.get("confirmation_id").asString() + "/confirm", Map.of()));
         assertThat(confirmed.at("/withdrawal/status").asString()).isEqualTo("processing");
         assertThat(balance(alice)).isEqualTo(150000);
+    }
+
+    @Test
+    void confirmingALargeSendIsRefusedOnceThePayeeBlockedThePayer() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        Api.Response asked = send(asAlice, bob, "1500.00");
+
+        Api.Response block = asBob.postForm("/api/v1/accounts/" + alice.id() + "/block", Map.of());
+        assertThat(block.status()).as(block.toString()).isEqualTo(200);
+        Api.Response refused = confirm(asAlice, asked);
+
+        // The refusal a send to someone who blocked the payer gets in the first place.
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:omnia:problem:wallet-blocked");
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("to");
+        assertThat(balance(alice)).isEqualTo(200000);
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void confirmingALargeSendIsRefusedOnceThePayerBlockedThePayee() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        Api.Response asked = send(asAlice, bob, "1500.00");
+
+        ok(asAlice.postForm("/api/v1/accounts/" + bob.id() + "/block", Map.of()));
+        Api.Response refused = confirm(asAlice, asked);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:omnia:problem:wallet-blocked");
+        assertThat(balance(alice)).isEqualTo(200000);
+        assertThat(balance(bob)).isZero();
+    }
+
+    @Test
+    void onlyThePayerMayCancelTheirConfirmation() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        Api.Response asked = send(asAlice, bob, "1500.00");
+        String cancel = "/api/omnia/v1/wallet/confirmations/" + asked.json().get("confirmation_id").asString()
+                + "/cancel";
+
+        // As for confirming: someone else's confirmation is as missing as one that never existed.
+        assertThat(asBob.postJson(cancel, Map.of()).status()).isEqualTo(404);
+        assertThat(ok(confirm(asAlice, asked)).get("status").asString()).as("still pending, so alice's to confirm")
+                .isEqualTo("confirmed");
+        assertThat(balance(bob)).isEqualTo(150000);
     }
 
     @Test

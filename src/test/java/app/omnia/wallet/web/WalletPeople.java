@@ -105,6 +105,35 @@ abstract class WalletPeople {
         return api.withToken(user.token());
     }
 
+    /** Verified, so that a large payment is within the payer's caps and only the confirmation stands in its way. */
+    void verified(User user) {
+        ok(staff(Role.ADMIN).postForm("/api/omnia/v1/admin/accounts/" + user.id() + "/verifications",
+                Api.form("kind", "identity")));
+    }
+
+    /** Freezes the user's wallet, as moderation does. */
+    void freeze(User user) {
+        ok(staff(Role.MODERATOR).postJson("/api/omnia/v1/admin/wallet/accounts/" + user.id() + "/freeze",
+                Map.of("reason", "under review")));
+    }
+
+    /** Confirms the payment a 202 {@code requires_confirmation} answer waits for. */
+    static Api.Response confirm(Api as, Api.Response requiresConfirmation) {
+        assertThat(requiresConfirmation.status()).as(requiresConfirmation.toString()).isEqualTo(202);
+        return confirm(as, requiresConfirmation.json().get("confirmation_id").asString());
+    }
+
+    static Api.Response confirm(Api as, String confirmationId) {
+        return as.postJson("/api/omnia/v1/wallet/confirmations/" + confirmationId + "/confirm", Map.of());
+    }
+
+    /** A refusal as problem+json of this status and type (the end of its URN). */
+    static void assertRefused(Api.Response refused, int status, String type) {
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(status);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith(type);
+    }
+
     /** A person of {@code age} years, signed up through the API. */
     User personAged(int age) {
         Api own = api.stranger();

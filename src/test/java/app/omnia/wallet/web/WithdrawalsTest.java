@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
@@ -15,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Withdrawals to cards: debited at once into suspense, paid out or returned at settlement. */
 @IntegrationTest
 class WithdrawalsTest extends WalletPeople {
+
+    @Autowired
+    JdbcClient jdbc;
 
     long suspense() {
         return ledger.systemBalance(SystemAccount.SUSPENSE, "EUR");
@@ -106,5 +111,24 @@ class WithdrawalsTest extends WalletPeople {
         assertThat(asBob.get("/api/omnia/v1/wallet/withdrawals/" + id).status()).isEqualTo(404);
         assertThat(withdraw(asBob, card, "1.00").status()).isEqualTo(404);
         assertThat(ok(asBob.get("/api/omnia/v1/wallet/withdrawals")).size()).isZero();
+    }
+
+    @Test
+    void aLargeWithdrawalWhoseCardExpiredBeforeItsConfirmationIsRefused() {
+        verified(alice);
+        String card = fund(asAlice, "2000.00");
+        JsonNode waiting = ok(withdraw(asAlice, card, "1500.00"));
+        assertThat(waiting.get("status").asString()).isEqualTo("requires_confirmation");
+        // The store's expiry moved into the past: the card expired while the withdrawal waited.
+        int lastYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1;
+        jdbc.sql("UPDATE wallet_cards SET exp_year = ? WHERE id = ?").params(lastYear, Long.parseLong(card)).update();
+
+        Api.Response refused = confirm(asAlice, waiting.get("confirmation_id").asString());
+
+        assertRefused(refused, 422, "validation-failed");
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("card_id");
+        assertThat(balance(alice)).isEqualTo(200000);
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/withdrawals/" + waiting.get("id").asString()))
+                .get("status").asString()).isEqualTo("requires_confirmation");
     }
 }
