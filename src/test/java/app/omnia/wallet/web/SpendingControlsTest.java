@@ -1,8 +1,5 @@
 package app.omnia.wallet.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -10,25 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.omnia.identity.Role;
-import app.omnia.platform.IdGenerator;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
 import app.omnia.support.TestAccounts.User;
-import app.omnia.wallet.persistence.OutgoingPayments;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Spending limits per tier, minors' caps, second confirmations, and staff freezes, over HTTP. */
 @IntegrationTest
 class SpendingControlsTest extends WalletPeople {
-
-    @Autowired
-    OutgoingPayments outgoing;
-
-    @Autowired
-    IdGenerator ids;
 
     static Api.Response send(Api as, User to, String amount) {
         return as.postJson("/api/omnia/v1/wallet/transfers", Map.of("to", "@" + to.username(), "amount", amount));
@@ -57,32 +45,6 @@ class SpendingControlsTest extends WalletPeople {
         assertThat(limits.get("tier").asString()).isEqualTo("verified");
         assertThat(limits.get("sent_today_minor").asLong()).isEqualTo(50000);
         assertThat(send(asAlice, bob, "250.00").status()).isEqualTo(200);
-    }
-
-    @Test
-    void theMonthlyCapRefusesWhatTheDailyCapStillAllows() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        // The monthly cap (2,000.00 unverified) only bites on what was sent on earlier days of the month: on the
-        // 1st there is none, and no configuration may set a monthly cap below the daily one.
-        assumeTrue(today.getDayOfMonth() > 1, "no earlier day this month to have sent money on");
-        String card = fund(asAlice, "900.00");
-        // 1,800.00 sent on the 1st, written where the ledger writer counts what each payment sends.
-        Instant firstOfMonth = today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        outgoing.recordAll(List.of(new OutgoingPayments.Payment(ids.next(), Long.parseLong(alice.id()), "EUR", 180000,
-                "transfer", ids.next(), firstOfMonth)));
-
-        Api.Response overBySend = send(asAlice, bob, "300.00");
-        Api.Response overByWithdrawal = withdraw(asAlice, card, "300.00");
-
-        for (Api.Response refused : List.of(overBySend, overByWithdrawal)) {
-            assertRefused(refused, 422, "spending-limit");
-            assertThat(refused.json().get("limit").asString()).as(refused.toString()).isEqualTo("monthly");
-            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("amount");
-        }
-        assertThat(balance(alice)).isEqualTo(90000);
-        assertThat(send(asAlice, bob, "200.00").status()).as("up to the monthly cap exactly").isEqualTo(200);
-        assertRefused(send(asAlice, bob, "0.01"), 422, "spending-limit");
-        assertThat(balance(bob)).isEqualTo(20000);
     }
 
     @Test
