@@ -84,7 +84,15 @@ public class CardReconciliation {
                 default -> {
                     if (op.updatedAt().isBefore(giveUpBefore)) {
                         network.cancel(reference);
-                        returned += money.returnWithdrawal(op, CardOperation.FAILED, "network_timeout") ? 1 : 0;
+                        // After the cancel the network's word decides: a push paid out between the inquiry and
+                        // the cancel cannot be recalled, and returning its money as well would pay it twice.
+                        switch (network.inquire(reference)) {
+                            case PAID -> paidOut += money.payOut(op) ? 1 : 0;
+                            case RETURNED -> returned += money.returnWithdrawal(op, CardOperation.REVERSED,
+                                    "returned_by_bank") ? 1 : 0;
+                            default -> returned += money.returnWithdrawal(op, CardOperation.FAILED,
+                                    "network_timeout") ? 1 : 0;
+                        }
                     }
                 }
             }

@@ -20,8 +20,8 @@ import app.omnia.wallet.persistence.SandboxTransactions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A top-up whose answer reaches Omnia while, or after, reconciliation gives up on it. Whatever the order,
- * the wallet is credited exactly when the network keeps the money. The interleavings the sandbox cannot
+ * A top-up or withdrawal whose answer reaches Omnia while, or after, reconciliation gives up on it. Whatever
+ * the order, the wallet is credited exactly when the network keeps the money, and debited when it pays out. The interleavings the sandbox cannot
  * produce on its own (its answers are synchronous) are staged here through the services' own entry points.
  */
 @IntegrationTest
@@ -29,6 +29,7 @@ class CardAnswersAfterGivingUpTest {
 
     static final String CHALLENGE = "4000002760003184";
     static final String NEVER_SETTLES = "4000000000000085";
+    static final String APPROVE = "4242424242424242";
 
     @LocalServerPort
     int port;
@@ -59,6 +60,9 @@ class CardAnswersAfterGivingUpTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    LedgerInvariants invariants;
 
     TestAccounts.User alice;
     Api asAlice;
@@ -113,14 +117,45 @@ class CardAnswersAfterGivingUpTest {
         assertThat(balance()).isEqualTo(4000);
     }
 
+    @Test
+    void aPushPaidOutWhileTheJobGivesUpIsPaidOutNotReturned() {
+        start("topups", APPROVE, "100.00");
+        long id = start("withdrawals", NEVER_SETTLES, "40.00");
+        assertThat(balance()).isEqualTo(6000);
+        // The job asks and hears "pending"; the push is paid out right after, too late for the cancel to recall it.
+        CardNetwork paidAfterInquiry = new DelegatingNetwork(network) {
+            @Override
+            public State inquire(String reference) {
+                State state = super.inquire(reference);
+                if (reference.equals(String.valueOf(id))) {
+                    networkRecords.move(reference, "pending", "paid", null);
+                }
+                return state;
+            }
+        };
+        new CardReconciliation(operations, paidAfterInquiry, money, settings, clock)
+                .run(Instant.now().plus(Duration.ofHours(2)));
+
+        assertThat(networkState(id)).isEqualTo("paid");
+        assertThat(operations.find(id).orElseThrow().status()).as("the card got the money: not returned as well")
+                .isEqualTo(CardOperation.SUCCEEDED);
+        assertThat(balance()).isEqualTo(6000);
+        assertThat(invariants.check().violations()).isEmpty();
+    }
+
     private long topUp(String number) {
+        return start("topups", number, "40.00");
+    }
+
+    /** Saves a card with {@code number} and starts a top-up or withdrawal with it; returns the operation's id. */
+    private long start(String kind, String number, String amount) {
         Api.Response card = asAlice.postJson("/api/omnia/v1/wallet/cards",
                 Map.of("number", number, "exp_month", 12, "exp_year", 2035, "cvc", "123"));
         assertThat(card.status()).as(card.toString()).isEqualTo(200);
-        Api.Response topUp = asAlice.postJson("/api/omnia/v1/wallet/topups",
-                Map.of("card_id", card.json().get("id").asString(), "amount", "40.00", "asset", "EUR"));
-        assertThat(topUp.status()).as(topUp.toString()).isEqualTo(200);
-        return Long.parseLong(topUp.json().get("id").asString());
+        Api.Response started = asAlice.postJson("/api/omnia/v1/wallet/" + kind,
+                Map.of("card_id", card.json().get("id").asString(), "amount", amount, "asset", "EUR"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        return Long.parseLong(started.json().get("id").asString());
     }
 
     private Api.Response get(long id) {
