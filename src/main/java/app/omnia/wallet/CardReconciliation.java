@@ -62,10 +62,13 @@ public class CardReconciliation {
                 case CAPTURED -> credited += money.creditTopUp(op) ? 1 : 0;
                 case DECLINED, CANCELLED, UNKNOWN -> failed += fail(op, "not_completed", now) ? 1 : 0;
                 default -> {
-                    if (op.updatedAt().isBefore(giveUpBefore)) {
+                    // Failed first, cancelled only if this run failed it: an approval or a challenge's code
+                    // may land after the inquiry, and a top-up it credited meanwhile must keep its money at
+                    // the network. One that lands after the failure is cancelled by the request (TopUpService).
+                    if (op.updatedAt().isBefore(giveUpBefore) && fail(op, CardOperation.REQUIRES_ACTION.equals(
+                            op.status()) ? "challenge_abandoned" : "network_timeout", now)) {
                         network.cancel(reference);
-                        failed += fail(op, CardOperation.REQUIRES_ACTION.equals(op.status()) ? "challenge_abandoned"
-                                : "network_timeout", now) ? 1 : 0;
+                        failed++;
                     }
                 }
             }
@@ -81,7 +84,15 @@ public class CardReconciliation {
                 default -> {
                     if (op.updatedAt().isBefore(giveUpBefore)) {
                         network.cancel(reference);
-                        returned += money.returnWithdrawal(op, CardOperation.FAILED, "network_timeout") ? 1 : 0;
+                        // After the cancel the network's word decides: a push paid out between the inquiry and
+                        // the cancel cannot be recalled, and returning its money as well would pay it twice.
+                        switch (network.inquire(reference)) {
+                            case PAID -> paidOut += money.payOut(op) ? 1 : 0;
+                            case RETURNED -> returned += money.returnWithdrawal(op, CardOperation.REVERSED,
+                                    "returned_by_bank") ? 1 : 0;
+                            default -> returned += money.returnWithdrawal(op, CardOperation.FAILED,
+                                    "network_timeout") ? 1 : 0;
+                        }
                     }
                 }
             }

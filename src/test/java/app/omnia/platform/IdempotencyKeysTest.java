@@ -1,6 +1,5 @@
 package app.omnia.platform;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,12 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import app.omnia.platform.idempotency.IdempotencyKeys;
 import app.omnia.platform.persistence.SqlDialect;
 import app.omnia.platform.web.ApiException;
+import app.omnia.support.ManualClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdempotencyKeysTest {
 
+    private final ManualClock clock = new ManualClock();
     private IdempotencyKeys keys;
     private final AtomicInteger runs = new AtomicInteger();
 
@@ -29,7 +30,7 @@ class IdempotencyKeysTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        keys = new IdempotencyKeys(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), Clock.systemUTC(),
+        keys = new IdempotencyKeys(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), clock,
                 new SqlDialect(dataSource));
     }
 
@@ -60,5 +61,18 @@ class IdempotencyKeysTest {
         keys.once(1, "k", "body", runs::incrementAndGet);
         assertThat(keys.purgeOlderThan(Duration.ofHours(24))).isZero();
         assertThat(keys.purgeOlderThan(Duration.ofSeconds(-1))).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyIsKeptForItsWholeRetentionAndForgottenAfter() {
+        keys.once(1, "k", "body", () -> 100 + runs.incrementAndGet());
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(keys.purgeOlderThan(IdempotencyKeys.RETENTION)).isZero();
+        assertThat(keys.once(1, "k", "body", () -> 100 + runs.incrementAndGet())).isEqualTo(101);
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(keys.purgeOlderThan(IdempotencyKeys.RETENTION)).isEqualTo(1);
+        assertThat(keys.once(1, "k", "body", () -> 100 + runs.incrementAndGet())).isEqualTo(102);
     }
 }

@@ -136,6 +136,27 @@ class CardsTest {
         assertThat(asAlice.get("/api/omnia/v1/wallet/cards").json().size()).isEqualTo(1);
     }
 
+    @Test
+    void pastTenAttemptsADayFurtherCardsAreRateLimitedFailedAttemptsIncluded() {
+        // Card testing is a run of failed attempts: ten refused numbers use up the day's allowance.
+        for (int i = 0; i < 10; i++) {
+            assertProblem(asAlice.postJson("/api/omnia/v1/wallet/cards", card("4242424242424241", 12, 2031, "123")),
+                    "number");
+        }
+
+        Api.Response limited = asAlice.postJson("/api/omnia/v1/wallet/cards", card(VISA, 12, 2031, "123"));
+
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.json().get("type").asString()).endsWith("rate-limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 86_400L);
+        assertThat(limited.body()).doesNotContain(VISA);
+        assertThat(asAlice.get("/api/omnia/v1/wallet/cards").json().size()).isZero();
+        Api asBob = api.withToken(TestAccounts.newUser(api, "read write").token());
+        assertThat(asBob.postJson("/api/omnia/v1/wallet/cards", card(VISA, 12, 2031, "123")).status())
+                .as("the limit is per account").isEqualTo(200);
+    }
+
     static void assertProblem(Api.Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -123,6 +123,28 @@ class TopUpsTest extends WalletPeople {
     }
 
     @Test
+    void anAbandonedChallengeFailsAndALateCorrectCodeIsRefused() {
+        String id = ok(topUp(asAlice, addCard(asAlice, CHALLENGE), "40.00")).get("id").asString();
+
+        // Before give-up-after the job leaves the holder time to answer.
+        reconciliation.run(Instant.now().plus(Duration.ofMinutes(5)));
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id)).get("status").asString())
+                .isEqualTo("requires_action");
+
+        reconciliation.run(Instant.now().plus(Duration.ofHours(2)));
+        JsonNode abandoned = ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id));
+        assertThat(abandoned.get("status").asString()).isEqualTo("failed");
+        assertThat(abandoned.get("failure_code").asString()).isEqualTo("challenge_abandoned");
+
+        Api.Response late = asAlice.postJson("/api/omnia/v1/wallet/topups/" + id + "/confirm", Map.of("code", "123456"));
+        assertThat(late.status()).as(late.toString()).isEqualTo(422);
+        assertThat(late.contentType()).startsWith("application/problem+json");
+        reconciliation.run(Instant.now().plus(Duration.ofHours(3)));
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id)).get("status").asString()).isEqualTo("failed");
+        assertThat(balance(alice)).isZero();
+    }
+
+    @Test
     void anotherPersonsCardAndTopUpsAreNotFound() {
         String card = addCard(asAlice, APPROVE);
         String id = ok(topUp(asAlice, card, "10.00")).get("id").asString();

@@ -2,6 +2,7 @@ package app.omnia.wallet.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.wallet.LedgerInvariants;
 import app.omnia.wallet.SystemAccount;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +22,9 @@ class WithdrawalsTest extends WalletPeople {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LedgerInvariants invariants;
 
     long suspense() {
         return ledger.systemBalance(SystemAccount.SUSPENSE, "EUR");
@@ -86,6 +91,42 @@ class WithdrawalsTest extends WalletPeople {
 
         assertThat(ok(asAlice.get("/api/omnia/v1/wallet/withdrawals/" + id)).get("status").asString()).isEqualTo("failed");
         assertThat(balance(alice)).isEqualTo(10000);
+    }
+
+    @Test
+    void aPushThatTimesOutAndSettlesLateIsHeldInSuspenseThenPaidOutOnce() {
+        fund(asAlice, "100.00");
+        String late = addCard(asAlice, SETTLES_LATE);
+        // Suspense is shared: settle what earlier tests left open, so that only this withdrawal moves it.
+        reconciliation.run(Instant.now().plus(Duration.ofMinutes(5)));
+        long suspenseBefore = suspense();
+        long settlementBefore = ledger.systemBalance(SystemAccount.CARD_SETTLEMENT, "EUR");
+
+        JsonNode started = ok(withdraw(asAlice, late, "40.00"));
+        String id = started.get("id").asString();
+        assertThat(started.get("status").asString()).isEqualTo("pending");
+        assertThat(balance(alice)).isEqualTo(6000);
+        assertThat(suspense() - suspenseBefore).isEqualTo(4000);
+
+        // Within reconcile-after the job leaves it to the request that started it.
+        reconciliation.run(Instant.now());
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/withdrawals/" + id)).get("status").asString())
+                .isEqualTo("pending");
+        assertThat(suspense() - suspenseBefore).isEqualTo(4000);
+
+        Instant later = Instant.now().plus(Duration.ofMinutes(5));
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> reconciliation.run(later)),
+                CompletableFuture.runAsync(() -> reconciliation.run(later))).join();
+        reconciliation.run(Instant.now().plus(Duration.ofHours(2)));
+
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/withdrawals/" + id)).get("status").asString())
+                .isEqualTo("succeeded");
+        assertThat(balance(alice)).isEqualTo(6000);
+        assertThat(suspense()).isEqualTo(suspenseBefore);
+        assertThat(ledger.systemBalance(SystemAccount.CARD_SETTLEMENT, "EUR") - settlementBefore).isEqualTo(4000);
+        LedgerInvariants.Report invariants = this.invariants.check();
+        assertThat(invariants.violations()).isEmpty();
+        assertThat(invariants.ok()).isTrue();
     }
 
     @Test
