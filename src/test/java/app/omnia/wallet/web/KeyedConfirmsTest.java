@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.omnia.identity.Role;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -27,14 +26,11 @@ class KeyedConfirmsTest extends WalletPeople {
 
     @BeforeEach
     void bobIsAMerchant() {
-        admin = staff(Role.ADMIN);
-        ok(admin.postJson("/api/omnia/v1/admin/wallet/merchants/" + bob.id(), Map.of()));
+        admin = bobIsAMerchantFor();
     }
 
     String charge(String amount) {
-        return ok(asBob.postJson(WALLET + "/merchant/charges",
-                Map.of("account", "@" + alice.username(), "amount", amount, "description", "Concert ticket")))
-                .get("id").asString();
+        return bobCharges(amount);
     }
 
     static void assertOtherRequest(Api.Response r) {

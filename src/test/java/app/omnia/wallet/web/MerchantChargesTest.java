@@ -5,7 +5,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.omnia.identity.Role;
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -20,15 +19,11 @@ class MerchantChargesTest extends WalletPeople {
 
     @BeforeEach
     void bobIsAMerchant() {
-        admin = staff(Role.ADMIN);
-        ok(admin.postJson("/api/omnia/v1/admin/wallet/merchants/" + bob.id(), Map.of()));
+        admin = bobIsAMerchantFor();
     }
 
     String charge(String amount) {
-        JsonNode charge = ok(asBob.postJson("/api/omnia/v1/wallet/merchant/charges",
-                Map.of("account", "@" + alice.username(), "amount", amount, "description", "Concert ticket")));
-        assertThat(charge.get("status").asString()).isEqualTo("pending");
-        return charge.get("id").asString();
+        return bobCharges(amount);
     }
 
     @Test

@@ -98,6 +98,21 @@ abstract class WalletPeople {
         return response.json();
     }
 
+    /** Makes bob a merchant, through an admin that it answers (for the tests' own admin actions). */
+    Api bobIsAMerchantFor() {
+        Api admin = staff(Role.ADMIN);
+        ok(admin.postJson("/api/omnia/v1/admin/wallet/merchants/" + bob.id(), Map.of()));
+        return admin;
+    }
+
+    /** Bob (a merchant) charges alice; answers the charge, still pending. */
+    String bobCharges(String amount) {
+        JsonNode charge = ok(asBob.postJson("/api/omnia/v1/wallet/merchant/charges",
+                Map.of("account", "@" + alice.username(), "amount", amount, "description", "Concert ticket")));
+        assertThat(charge.get("status").asString()).isEqualTo("pending");
+        return charge.get("id").asString();
+    }
+
     /** A new account made staff directly in the store (the way the identity tests make admins). */
     Api staff(Role role) {
         User user = TestAccounts.newUser(api, "read write admin:read admin:write");
