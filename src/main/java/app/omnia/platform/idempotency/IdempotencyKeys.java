@@ -1,5 +1,7 @@
 package app.omnia.platform.idempotency;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,10 @@ import app.omnia.platform.web.ApiException;
  *
  * <p>Two ways to use it: {@link #once} remembers the id of the resource created (replays re-render it);
  * {@link #lookup} / {@link #claim} / {@link #recordResponse} remember the first response itself (status and
- * body, a refusal included), for writes whose refusals are outcomes too (money: insufficient funds).
+ * body, a refusal included), for writes whose refusals are outcomes too (money: insufficient funds). The two
+ * combine: a front that claimed a key and answers with the first response can call a service that uses
+ * {@link #once}, which then ties the resource it makes to that claim in its own transaction (the wallet's
+ * creations: a retry after a crash finds the resource instead of making a second one).
  * {@link #claimAll} / {@link #lookupAll} / {@link #recordResponses} do the same for many keys in a constant
  * number of round trips, for a writer that applies a batch of requests in one transaction (on PostgreSQL one
  * statement each over arrays, see {@link SqlDialect}).
@@ -61,7 +66,21 @@ public class IdempotencyKeys {
         if (key == null || key.isBlank()) {
             return work.getAsLong();
         }
-        Optional<Long> replay = lookup(ownerId, key, requestFingerprint).map(Recorded::resourceId);
+        checkLength(key);
+        Optional<Row> row = find(ownerId, key);
+        if (row.isPresent() && row.get().recorded().equals(UNANSWERED)) {
+            // Claimed in a transaction of its own by the request's front (a keyed reply), which compared the
+            // request; the resource is tied to the key in this transaction, so that a retry after a crash finds it.
+            long id = work.getAsLong();
+            if (jdbc.sql("""
+                    UPDATE idempotency_keys SET resource_id = ?
+                    WHERE owner_id = ? AND idem_key = ? AND resource_id IS NULL AND response_status IS NULL""")
+                    .params(id, ownerId, key).update() != 1) {
+                throw ApiException.conflict("A request with this Idempotency-Key is still in progress; retry shortly");
+            }
+            return id;
+        }
+        Optional<Long> replay = row.map(r -> r.sameRequestOrThrow(requestFingerprint)).map(Recorded::resourceId);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -89,19 +108,40 @@ public class IdempotencyKeys {
      */
     public Optional<Recorded> lookup(long ownerId, String key, String requestFingerprint) {
         checkLength(key);
-        String hash = Tokens.hash(requestFingerprint);
+        return find(ownerId, key).map(row -> row.sameRequestOrThrow(requestFingerprint));
+    }
+
+    /** The id of the resource a key's request made, whatever the request: for its own front, which compared it. */
+    public Optional<Long> resourceOf(long ownerId, String key) {
+        return find(ownerId, key).map(row -> row.recorded().resourceId());
+    }
+
+    /** A claimed key with neither a resource nor a response yet. */
+    private static final Recorded UNANSWERED = new Recorded(null, null, null);
+
+    /** A key's row: the hash of the request that took it, and what it remembers. */
+    private record Row(String requestHash, Recorded recorded) {
+
+        Recorded sameRequestOrThrow(String requestFingerprint) {
+            if (!requestHash.equals(Tokens.hash(requestFingerprint))) {
+                throw otherRequest();
+            }
+            return recorded;
+        }
+    }
+
+    private Optional<Row> find(long ownerId, String key) {
         return jdbc.sql("""
                         SELECT request_hash, resource_id, response_status, response_body FROM idempotency_keys
                         WHERE owner_id = ? AND idem_key = ?""")
                 .params(ownerId, key)
-                .query((rs, i) -> {
-                    if (!rs.getString("request_hash").equals(hash)) {
-                        throw otherRequest();
-                    }
-                    return new Recorded(rs.getObject("resource_id", Long.class),
-                            rs.getObject("response_status", Integer.class), rs.getString("response_body"));
-                })
+                .query((rs, i) -> row(rs))
                 .optional();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString("request_hash"), new Recorded(rs.getObject("resource_id", Long.class),
+                rs.getObject("response_status", Integer.class), rs.getString("response_body")));
     }
 
     /**
@@ -117,10 +157,27 @@ public class IdempotencyKeys {
                 """).params(ownerId, key, Tokens.hash(requestFingerprint), SqlTime.of(clock.instant())).update() == 1;
     }
 
-    /** Remembers the first response of a claimed key, in the transaction that did the work. */
-    public void recordResponse(long ownerId, String key, int status, String body) {
-        jdbc.sql("UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE owner_id = ? AND idem_key = ?")
-                .params(status, body, ownerId, key).update();
+    /**
+     * Remembers the first response of a claimed key, in the transaction that did the work or just after it;
+     * false when the key already has one (it is never replaced).
+     */
+    public boolean recordResponse(long ownerId, String key, int status, String body) {
+        return jdbc.sql("""
+                UPDATE idempotency_keys SET response_status = ?, response_body = ?
+                WHERE owner_id = ? AND idem_key = ? AND response_status IS NULL""")
+                .params(status, body, ownerId, key).update() == 1;
+    }
+
+    /**
+     * Remembers {@code status} and {@code body} as the response of a key whose request made its resource but
+     * was claimed longer than {@code abandonedAfter} ago and never answered (its server died in between):
+     * true when this caller wrote it.
+     */
+    public boolean answerAbandoned(long ownerId, String key, int status, String body, Duration abandonedAfter) {
+        return jdbc.sql("""
+                UPDATE idempotency_keys SET response_status = ?, response_body = ?
+                WHERE owner_id = ? AND idem_key = ? AND response_status IS NULL AND created_at < ?""")
+                .params(status, body, ownerId, key, SqlTime.of(clock.instant().minus(abandonedAfter))).update() == 1;
     }
 
     /**
@@ -137,12 +194,15 @@ public class IdempotencyKeys {
                         SqlTime.of(now.minus(abandonedAfter))).update() == 1;
     }
 
-    /** Gives back a claimed key left without an answer, so that a retry runs afresh (its request stored nothing). */
-    public void release(long ownerId, String key) {
-        jdbc.sql("""
+    /**
+     * Gives back a claimed key left without an answer, so that a retry runs afresh; false when its request made
+     * a resource, which keeps the key.
+     */
+    public boolean release(long ownerId, String key) {
+        return jdbc.sql("""
                 DELETE FROM idempotency_keys
                 WHERE owner_id = ? AND idem_key = ? AND resource_id IS NULL AND response_status IS NULL""")
-                .params(ownerId, key).update();
+                .params(ownerId, key).update() == 1;
     }
 
     /** One key of a batch: this caller, this key, for this request. */
@@ -236,7 +296,6 @@ public class IdempotencyKeys {
             return List.of();
         }
         claims.forEach(c -> checkLength(c.key()));
-        record Row(String hash, Recorded recorded) {}
         Map<Long, Map<String, Row>> rows = new HashMap<>();
         String columns = "SELECT owner_id, idem_key, request_hash, resource_id, response_status, response_body "
                 + "FROM idempotency_keys WHERE ";
@@ -249,15 +308,14 @@ public class IdempotencyKeys {
                         .param("keys", claims.stream().map(Claim::key).distinct().toList());
         select.query(rs -> {
             rows.computeIfAbsent(rs.getLong("owner_id"), o -> new HashMap<>()).put(rs.getString("idem_key"),
-                    new Row(rs.getString("request_hash"), new Recorded(rs.getObject("resource_id", Long.class),
-                            rs.getObject("response_status", Integer.class), rs.getString("response_body"))));
+                    row(rs));
         });
         return claims.stream().map(c -> {
             Row row = rows.getOrDefault(c.ownerId(), Map.of()).get(c.key());
             if (row == null) {
                 return new Lookup(null, false);
             }
-            return row.hash().equals(Tokens.hash(c.requestFingerprint())) ? new Lookup(row.recorded(), false)
+            return row.requestHash().equals(Tokens.hash(c.requestFingerprint())) ? new Lookup(row.recorded(), false)
                     : new Lookup(null, true);
         }).toList();
     }

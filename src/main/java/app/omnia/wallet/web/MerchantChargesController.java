@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,22 +39,32 @@ class MerchantChargesController {
     private final LedgerService ledger;
 
     private final OperationJsons jsons;
+    private final KeyedReplies keyed;
 
-    MerchantChargesController(MerchantPayments payments, AccountService accounts, LedgerService ledger, OperationJsons jsons) {
+    MerchantChargesController(MerchantPayments payments, AccountService accounts, LedgerService ledger,
+                              OperationJsons jsons, KeyedReplies keyed) {
         this.jsons = jsons;
+        this.keyed = keyed;
         this.payments = payments;
         this.accounts = accounts;
         this.ledger = ledger;
     }
 
-    /** {@code account} ({@code @username} or an account id), {@code amount}, {@code asset}, {@code description}. */
+    /**
+     * {@code account} ({@code @username} or an account id), {@code amount}, {@code asset}, {@code description};
+     * with an {@code Idempotency-Key} a retry gets the first answer again.
+     */
     @PostMapping
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> create(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<?> create(Params params, HttpServletRequest request,
+                             @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        long me = CurrentViewer.requireAccountId();
         long payer = payer(params.required("account").trim());
         PaymentParams.Money money = PaymentParams.money(params, ledger);
-        return jsons.charge(payments.createCharge(CurrentViewer.requireAccountId(), payer, money.amount(),
-                money.asset(), params.string("description").orElse(""), key));
+        String description = params.string("description").orElse("");
+        return keyed.answer(me, key, request, "account=" + payer + "&" + money + "&description=" + description,
+                () -> jsons.charge(payments.createCharge(me, payer, money.amount(), money.asset(), description, key)),
+                id -> jsons.charge(payments.get(me, id)));
     }
 
     @GetMapping
@@ -62,15 +73,20 @@ class MerchantChargesController {
         return ChargesController.page(payments, jsons, "merchant", params, request, response);
     }
 
-    /** {@code amount} (at most what remains unrefunded); {@code Idempotency-Key} recommended. */
+    /**
+     * {@code amount} (at most what remains unrefunded); {@code Idempotency-Key} recommended: a retry gets the first
+     * answer again (the refund remembers its key too, so a retry whose first answer was lost refunds nothing more).
+     */
     @PostMapping("/{id}/refunds")
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> refund(@PathVariable String id, Params params,
-                               @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<?> refund(@PathVariable String id, Params params, HttpServletRequest request,
+                             @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long me = CurrentViewer.requireAccountId();
-        String asset = payments.get(me, PathIds.parse(id)).asset();
+        long chargeId = PathIds.parse(id);
+        String asset = payments.get(me, chargeId).asset();
         long amount = Amounts.parse("amount", params.string("amount").orElse(null), ledger.requireEnabled(asset));
-        return jsons.refund(payments.refund(me, PathIds.parse(id), amount, key));
+        return keyed.answer(me, key, request, "amount=" + amount,
+                () -> jsons.refund(payments.refund(me, chargeId, amount, key)));
     }
 
     private long payer(String reference) {

@@ -33,19 +33,30 @@ class MoneyRequestsController {
 
     private final MoneyRequestService requests;
     private final WalletJson json;
+    private final KeyedReplies keyed;
 
-    MoneyRequestsController(MoneyRequestService requests, WalletJson json) {
+    MoneyRequestsController(MoneyRequestService requests, WalletJson json, KeyedReplies keyed) {
         this.requests = requests;
         this.json = json;
+        this.keyed = keyed;
     }
 
-    /** {@code payer} (@username or account id), {@code amount}, {@code asset}, {@code note}. */
+    /**
+     * {@code payer} (@username or account id), {@code amount}, {@code asset}, {@code note}; with an
+     * {@code Idempotency-Key} a retry gets the first answer again.
+     */
     @PostMapping
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> ask(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return json.request(requests.ask(CurrentViewer.requireAccountId(), params.string("payer").orElse(null),
-                params.string("amount").orElse(null), params.string("asset").orElse(null),
-                params.string("note").orElse(null), key));
+    ResponseEntity<?> ask(Params params, HttpServletRequest request,
+                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        long me = CurrentViewer.requireAccountId();
+        String payer = params.string("payer").orElse(null);
+        String amount = params.string("amount").orElse(null);
+        String asset = params.string("asset").orElse(null);
+        String note = params.string("note").orElse(null);
+        return keyed.answer(me, key, request, "payer=" + payer + "&amount=" + amount + "&asset=" + asset + "&note=" + note,
+                () -> json.request(requests.ask(me, payer, amount, asset, note, key)),
+                id -> json.request(requests.get(me, id)));
     }
 
     /** {@code box} = incoming (default: asked of me) | outgoing; {@code state} filters; paged. */

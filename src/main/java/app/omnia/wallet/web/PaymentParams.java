@@ -14,7 +14,14 @@ import app.omnia.wallet.domain.Amounts;
 final class PaymentParams {
 
     /** An amount parsed against its asset. */
-    record Money(long amount, String asset) {}
+    record Money(long amount, String asset) {
+
+        /** As an Idempotency-Key's request text: the same money however the amount was written. */
+        @Override
+        public String toString() {
+            return "amount=" + amount + "&asset=" + asset;
+        }
+    }
 
     private PaymentParams() {
     }

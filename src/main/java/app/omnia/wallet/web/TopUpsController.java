@@ -43,13 +43,20 @@ class TopUpsController {
         this.keyed = keyed;
     }
 
-    /** {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended. */
+    /**
+     * {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended:
+     * a retry gets the first answer again.
+     */
     @PostMapping
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<?> start(Params params, HttpServletRequest request,
+                            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        long me = CurrentViewer.requireAccountId();
         PaymentParams.Money money = PaymentParams.money(params, ledger);
-        return jsons.operation(topUps.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
-                money.amount(), money.asset(), key));
+        long cardId = PaymentParams.id(params, "card_id");
+        return keyed.answer(me, key, request, "card_id=" + cardId + "&" + money,
+                () -> jsons.operation(topUps.start(me, cardId, money.amount(), money.asset(), key)),
+                id -> jsons.operation(topUps.get(me, id)));
     }
 
     /** The challenge's answer: {@code code}; with an Idempotency-Key a retry gets the first answer again. */

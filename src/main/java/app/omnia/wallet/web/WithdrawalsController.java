@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,20 +34,29 @@ class WithdrawalsController {
     private final LedgerService ledger;
 
     private final OperationJsons jsons;
+    private final KeyedReplies keyed;
 
-    WithdrawalsController(WithdrawalService withdrawals, LedgerService ledger, OperationJsons jsons) {
+    WithdrawalsController(WithdrawalService withdrawals, LedgerService ledger, OperationJsons jsons, KeyedReplies keyed) {
         this.jsons = jsons;
+        this.keyed = keyed;
         this.withdrawals = withdrawals;
         this.ledger = ledger;
     }
 
-    /** {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended. */
+    /**
+     * {@code card_id}, {@code amount} (a decimal, e.g. 12.50), {@code asset}; {@code Idempotency-Key} recommended:
+     * a retry gets the first answer again, a refusal included.
+     */
     @PostMapping
     @RequiresScope(WalletScopes.WRITE)
-    Map<String, Object> start(Params params, @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<?> start(Params params, HttpServletRequest request,
+                            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        long me = CurrentViewer.requireAccountId();
         PaymentParams.Money money = PaymentParams.money(params, ledger);
-        return jsons.operation(withdrawals.start(CurrentViewer.requireAccountId(), PaymentParams.id(params, "card_id"),
-                money.amount(), money.asset(), key));
+        long cardId = PaymentParams.id(params, "card_id");
+        return keyed.answer(me, key, request, "card_id=" + cardId + "&" + money,
+                () -> jsons.operation(withdrawals.start(me, cardId, money.amount(), money.asset(), key)),
+                id -> jsons.operation(withdrawals.get(me, id)));
     }
 
     @GetMapping("/{id}")
