@@ -151,7 +151,7 @@ public class MerchantPayments implements ConfirmationHandler {
             default -> { }
         }
         controls.ensureNotFrozen(payerId);
-        if (controls.needsSecondConfirmation(charge.amount())) {
+        if (controls.needsSecondConfirmation(charge.amount(), charge.asset())) {
             awaitConfirmation(charge);
         } else {
             pay(charge, List.of(Charge.PENDING));

@@ -87,8 +87,8 @@ public class MoneyRequestService {
 
     /**
      * The payer pays: a transfer to the requester whose guard moves the request from pending to paid in the
-     * same transaction, so two approvals (or an approval racing a cancel) cannot both win. Above
-     * {@code omnia.wallet.limits.confirmation-above} it answers 202 {@code requires_confirmation} instead, as a
+     * same transaction, so two approvals (or an approval racing a cancel) cannot both win. Above its asset's
+     * {@code confirmation-above} it answers 202 {@code requires_confirmation} instead, as a
      * large send does, and pays when the payer confirms ({@link MoneyRequestConfirmations}).
      */
     public WalletReply approve(long me, long id, String key, String path) {
@@ -98,7 +98,7 @@ public class MoneyRequestService {
             return WalletReply.of(replay.get(), e -> json.entryText(me, e));
         }
         MoneyRequest request = payable(me, id);
-        if (controls.needsSecondConfirmation(request.amount())) {
+        if (controls.needsSecondConfirmation(request.amount(), request.asset())) {
             return confirmations.await(me, MoneyRequestConfirmations.KIND, String.valueOf(id), request.amount(),
                     request.asset(), key, fingerprint);
         }

@@ -10,7 +10,7 @@ import app.omnia.wallet.persistence.Confirmations;
 import app.omnia.wallet.persistence.Confirmations.Confirmation;
 
 /**
- * Second confirmations: a payment above {@code omnia.wallet.limits.confirmation-above} first answers
+ * Second confirmations: a payment above its asset's {@code confirmation-above} ({@link SpendingLimits}) first answers
  * {@code requires_confirmation} with a confirmation id, and happens only when its payer confirms that id
  * ({@code POST /api/omnia/v1/wallet/confirmations/:id/confirm}) before it expires.
  */
@@ -22,13 +22,13 @@ public class PaymentConfirmations {
 
     private final Confirmations confirmations;
     private final ObjectProvider<ConfirmationHandler> handlers;
-    private final WalletLimitsSettings limits;
+    private final SpendingLimits limits;
     private final IdGenerator ids;
     private final Clock clock;
 
     // A provider, read on use: the handlers (withdrawals, charges) themselves open confirmations here.
     PaymentConfirmations(Confirmations confirmations, ObjectProvider<ConfirmationHandler> handlers,
-                         WalletLimitsSettings limits, IdGenerator ids, Clock clock) {
+                         SpendingLimits limits, IdGenerator ids, Clock clock) {
         this.confirmations = confirmations;
         this.handlers = handlers;
         this.limits = limits;

@@ -9,34 +9,37 @@ import java.util.Optional;
 
 import app.omnia.platform.web.ApiException;
 import app.omnia.wallet.domain.SpendingCheck;
+import app.omnia.wallet.domain.SpendingTier;
 import app.omnia.wallet.persistence.OutgoingPayments;
 
 /**
- * The spending controls of one ledger batch, in memory: each payer's freeze, caps and what they sent today and
- * this month, read (their control rows locked) once at the start of the batch by {@link WalletControls#open}.
+ * The spending controls of one ledger batch, in memory: each payer's freeze, tier (whose caps differ per asset,
+ * {@link SpendingLimits}) and what they sent today and this month in each asset, read (their control rows
+ * locked) once at the start of the batch by {@link WalletControls#open}.
  * The batch then asks {@link #check} and {@link #count} posting after posting, so a payment counts against the
  * next one of the same batch exactly as if each had been written on its own; {@link #payments} is what the
  * batch writes at the end.
  */
 final class SpendingBook {
 
-    /** What the book knows of one payer: null caps when the account does not exist. */
-    record Payer(boolean frozen, Caps caps) {}
-
-    record Caps(long daily, long monthly) {}
+    /** What the book knows of one payer; its caps depend on the asset of each payment (its tier's, in that asset). */
+    record Payer(boolean frozen, SpendingTier tier) {}
 
     private record Sent(long today, long month) {}
 
     private record Key(long accountId, String asset) {}
 
     private final Map<Long, Payer> payers;
+    private final SpendingLimits limits;
     private final Map<Key, Sent> sent = new HashMap<>();
     private final List<OutgoingPayments.Payment> payments = new ArrayList<>();
     private final Instant now;
 
     /** @param sentSoFar per account, per asset, what was sent today and this month before the batch */
-    SpendingBook(Map<Long, Payer> payers, Map<Long, Map<String, OutgoingPayments.Sent>> sentSoFar, Instant now) {
+    SpendingBook(Map<Long, Payer> payers, SpendingLimits limits,
+                 Map<Long, Map<String, OutgoingPayments.Sent>> sentSoFar, Instant now) {
         this.payers = Map.copyOf(payers);
+        this.limits = limits;
         this.now = now;
         sentSoFar.forEach((account, byAsset) -> byAsset.forEach((asset, sums) ->
                 sent.put(new Key(account, asset), new Sent(sums.today(), sums.month()))));
@@ -48,17 +51,17 @@ final class SpendingBook {
      */
     Optional<ApiException> check(long accountId, String asset, long amount) {
         Payer payer = payers.get(accountId);
-        if (payer == null || payer.caps() == null) {
+        if (payer == null) {
             return Optional.of(ApiException.notFound());
         }
         if (payer.frozen()) {
             return Optional.of(WalletControls.frozen());
         }
         Sent so = sent.getOrDefault(new Key(accountId, asset), new Sent(0, 0));
-        return switch (SpendingCheck.check(amount, so.today(), so.month(), payer.caps().daily(), payer.caps().monthly())) {
-            case OVER_DAILY -> Optional.of(WalletControls.overLimit("daily", payer.caps().daily(), so.today(), asset));
-            case OVER_MONTHLY -> Optional.of(WalletControls.overLimit("monthly", payer.caps().monthly(), so.month(),
-                    asset));
+        SpendingLimits.Caps caps = limits.caps(payer.tier(), asset);
+        return switch (SpendingCheck.check(amount, so.today(), so.month(), caps.daily(), caps.monthly())) {
+            case OVER_DAILY -> Optional.of(WalletControls.overLimit("daily", caps.daily(), so.today(), asset));
+            case OVER_MONTHLY -> Optional.of(WalletControls.overLimit("monthly", caps.monthly(), so.month(), asset));
             case ALLOWED -> Optional.empty();
         };
     }

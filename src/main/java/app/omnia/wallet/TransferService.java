@@ -70,7 +70,7 @@ public class TransferService {
         } catch (ApiException refused) {
             return replay(me, input, key).orElseThrow(() -> refused);
         }
-        if (controls.needsSecondConfirmation(amount)) {
+        if (controls.needsSecondConfirmation(amount, asset.code())) {
             // Confirmations store their own first responses: a retry is answered before another confirmation.
             return replay(me, input, key).orElseGet(() ->
                     confirmations.await(me, payee, amount, asset.code(), note, key, input.fingerprint()));

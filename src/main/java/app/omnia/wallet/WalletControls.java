@@ -41,11 +41,11 @@ public class WalletControls {
     private final Freezes freezes;
     private final OutgoingPayments outgoing;
     private final AccountService accounts;
-    private final WalletLimitsSettings limits;
+    private final SpendingLimits limits;
     private final AuditLog audit;
     private final Clock clock;
 
-    WalletControls(Freezes freezes, OutgoingPayments outgoing, AccountService accounts, WalletLimitsSettings limits,
+    WalletControls(Freezes freezes, OutgoingPayments outgoing, AccountService accounts, SpendingLimits limits,
                    AuditLog audit, Clock clock) {
         this.freezes = freezes;
         this.outgoing = outgoing;
@@ -96,12 +96,10 @@ public class WalletControls {
         Instant now = clock.instant();
         Set<Long> frozen = freezes.frozenAmong(payerIds);
         Map<Long, SpendingBook.Payer> payers = new HashMap<>();
-        accounts.standings(payerIds, LocalDate.ofInstant(now, ZoneOffset.UTC)).forEach((id, standing) -> {
-            var caps = capsOf(SpendingTier.of(standing.minor(), standing.verified()));
-            payers.put(id, new SpendingBook.Payer(frozen.contains(id),
-                    new SpendingBook.Caps(caps.daily(), caps.monthly())));
-        });
-        return new SpendingBook(payers, outgoing.sentSince(payerIds, startOfDay(now), startOfMonth(now)), now);
+        accounts.standings(payerIds, LocalDate.ofInstant(now, ZoneOffset.UTC)).forEach((id, standing) ->
+                payers.put(id, new SpendingBook.Payer(frozen.contains(id),
+                        SpendingTier.of(standing.minor(), standing.verified()))));
+        return new SpendingBook(payers, limits, outgoing.sentSince(payerIds, startOfDay(now), startOfMonth(now)), now);
     }
 
     /** Records the payments a batch counted, in one JDBC batch (same transaction as {@link #open}). */
@@ -126,28 +124,20 @@ public class WalletControls {
         outgoing.release(kind, refId);
     }
 
-    /** Whether a payment of this amount waits for its payer's second confirmation. */
-    public boolean needsSecondConfirmation(long amount) {
-        return amount > limits.confirmationAbove();
+    /** Whether a payment of this amount (minor units of {@code asset}) waits for its payer's second confirmation. */
+    public boolean needsSecondConfirmation(long amount, String asset) {
+        return amount > limits.confirmationAbove(asset);
     }
 
     public SpendingStatus status(long accountId, String asset) {
         Instant now = clock.instant();
         SpendingTier tier = tierOf(accountId);
-        WalletLimitsSettings.Caps caps = capsOf(tier);
+        SpendingLimits.Caps caps = limits.caps(tier, asset);
         var freeze = freezes.find(accountId);
         return new SpendingStatus(tier.key(), asset, caps.daily(), caps.monthly(),
                 outgoing.sumSince(accountId, asset, startOfDay(now)), outgoing.sumSince(accountId, asset, startOfMonth(now)),
-                limits.confirmationAbove(), freeze.isPresent(), freeze.map(Freezes.Freeze::reason).orElse(null),
+                limits.confirmationAbove(asset), freeze.isPresent(), freeze.map(Freezes.Freeze::reason).orElse(null),
                 freeze.map(Freezes.Freeze::frozenAt).orElse(null));
-    }
-
-    private WalletLimitsSettings.Caps capsOf(SpendingTier tier) {
-        return switch (tier) {
-            case MINOR -> limits.minor();
-            case VERIFIED -> limits.verified();
-            case UNVERIFIED -> limits.unverified();
-        };
     }
 
     private SpendingTier tierOf(long accountId) {

@@ -68,7 +68,7 @@ public class WithdrawalService implements ConfirmationHandler {
         long id = transactions.execute(tx -> idempotencyKeys.once(viewerId, idempotencyKey,
                 "withdrawal:" + cardId + ":" + amount + ":" + code, () -> {
                     controls.ensureNotFrozen(viewerId);
-                    boolean large = controls.needsSecondConfirmation(amount);
+                    boolean large = controls.needsSecondConfirmation(amount, code);
                     CardOperation op = new CardOperation(ids.next(), viewerId, cardId, CardOperation.WITHDRAWAL, amount,
                             code, large ? CardOperation.REQUIRES_CONFIRMATION : CardOperation.CREATED, null, null, null,
                             clock.instant(), clock.instant(), null);

@@ -45,7 +45,7 @@ class SpendingWindowsTest {
     AccountService accounts;
 
     @Autowired
-    WalletLimitsSettings limits;
+    SpendingLimits limits;
 
     @Autowired
     AuditLog audit;

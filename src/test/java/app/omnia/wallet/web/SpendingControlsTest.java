@@ -22,6 +22,62 @@ class SpendingControlsTest extends WalletPeople {
         return as.postJson("/api/omnia/v1/wallet/transfers", Map.of("to", "@" + to.username(), "amount", amount));
     }
 
+    static Api.Response send(Api as, User to, String amount, String asset) {
+        return as.postJson("/api/omnia/v1/wallet/transfers",
+                Map.of("to", "@" + to.username(), "amount", amount, "asset", asset));
+    }
+
+    /** Tops up yen from a new card (top-ups are not capped; ¥1,000,000 is the largest one). */
+    static void fundYen(Api as, String amount) {
+        Api.Response topUp = as.postJson("/api/omnia/v1/wallet/topups",
+                Map.of("card_id", addCard(as, APPROVE), "amount", amount, "asset", "JPY"));
+        assertThat(topUp.json().get("status").asString()).as(topUp.toString()).isEqualTo("succeeded");
+    }
+
+    /** The shipped settings: 500.00 a day in EUR for the unverified, but ¥80,000 in JPY (not ¥500, nor ¥50,000). */
+    @Test
+    void eachAssetHasItsOwnCaps() {
+        fund(asAlice, "600.00");
+        fundYen(asAlice, "100000");
+
+        Api.Response yen = send(asAlice, bob, "60000", "JPY");
+        assertThat(yen.status()).as(yen.toString()).isEqualTo(200);
+        assertThat(ledger.balance(Long.parseLong(bob.id()), "JPY")).isEqualTo(60000);
+        assertRefused(send(asAlice, bob, "500.01", "EUR"), 422, "spending-limit");
+        assertThat(send(asAlice, bob, "500.00", "EUR").status()).as("yen sent counts only against yen").isEqualTo(200);
+        Api.Response overYen = send(asAlice, bob, "20001", "JPY");
+        assertRefused(overYen, 422, "spending-limit");
+        assertThat(overYen.json().get("errors").findValuesAsString("field")).containsExactly("amount");
+
+        JsonNode euros = ok(asAlice.get("/api/omnia/v1/wallet/limits?asset=EUR"));
+        assertThat(euros.get("daily_limit").asString()).isEqualTo("500.00");
+        assertThat(euros.get("second_confirmation_above").asString()).isEqualTo("1000.00");
+        JsonNode yenLimits = ok(asAlice.get("/api/omnia/v1/wallet/limits?asset=JPY"));
+        assertThat(yenLimits.get("asset").asString()).isEqualTo("JPY");
+        assertThat(yenLimits.get("daily_limit").asString()).isEqualTo("80000");
+        assertThat(yenLimits.get("daily_limit_minor").asLong()).isEqualTo(80000);
+        assertThat(yenLimits.get("monthly_limit").asString()).isEqualTo("320000");
+        assertThat(yenLimits.get("sent_today_minor").asLong()).isEqualTo(60000);
+        assertThat(yenLimits.get("second_confirmation_above").asString()).isEqualTo("160000");
+    }
+
+    @Test
+    void theSecondConfirmationThresholdIsPerAsset() {
+        verified(alice);
+        fund(asAlice, "2000.00");
+        fundYen(asAlice, "400000");
+
+        assertThat(send(asAlice, bob, "1000.01", "EUR").status()).isEqualTo(202);
+        Api.Response yenUnder = send(asAlice, bob, "150000", "JPY");
+        assertThat(yenUnder.status()).as("under ¥160,000: " + yenUnder).isEqualTo(200);
+        Api.Response yenAbove = send(asAlice, bob, "160001", "JPY");
+        assertThat(yenAbove.status()).as(yenAbove.toString()).isEqualTo(202);
+        assertThat(yenAbove.json().get("status").asString()).isEqualTo("requires_confirmation");
+        assertThat(ledger.balance(Long.parseLong(bob.id()), "JPY")).isEqualTo(150000);
+        assertThat(confirm(asAlice, yenAbove).status()).isEqualTo(200);
+        assertThat(ledger.balance(Long.parseLong(bob.id()), "JPY")).isEqualTo(310001);
+    }
+
     @Test
     void theDailyCapRefusesSendsAndWithdrawalsUntilVerificationRaisesIt() {
         String card = fund(asAlice, "900.00");
