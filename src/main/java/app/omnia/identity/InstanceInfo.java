@@ -9,11 +9,10 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Service;
 
 import app.omnia.identity.domain.ServerVersion;
-import app.omnia.identity.persistence.Accounts;
 import app.omnia.platform.OmniaProperties;
 import app.omnia.platform.OmniaProperties.RegistrationMode;
 
-/** Gathers {@link InstanceFacts} from the settings, the build and the accounts table. */
+/** Gathers {@link InstanceFacts} from the settings, the build and the accounts table (counted now and then). */
 @Service
 public class InstanceInfo {
 
@@ -26,12 +25,12 @@ public class InstanceInfo {
     private static final int MEDIA_DESCRIPTION_LIMIT = 1500;
 
     private final OmniaProperties settings;
-    private final Accounts accounts;
+    private final InstanceStats stats;
     private final String softwareVersion;
 
-    public InstanceInfo(OmniaProperties settings, Accounts accounts, ObjectProvider<BuildProperties> build) {
+    public InstanceInfo(OmniaProperties settings, InstanceStats stats, ObjectProvider<BuildProperties> build) {
         this.settings = settings;
-        this.accounts = accounts;
+        this.stats = stats;
         BuildProperties properties = build.getIfAvailable();
         this.softwareVersion = ServerVersion.orUnknown(properties != null ? properties.getVersion()
                 : InstanceInfo.class.getPackage().getImplementationVersion());
@@ -52,7 +51,7 @@ public class InstanceInfo {
                 sourceUrl(instance.sourceUrl(), base),
                 streamingUrl(settings.baseUrl()),
                 base + THUMBNAIL_PATH,
-                accounts.countActive(),
+                stats.users(),
                 registrations(settings),
                 limits(settings));
     }

@@ -103,7 +103,9 @@ public class InviteService {
         limits.hit(ChatLimits.Name.JOINS, String.valueOf(me));
         List<Long> current = members.accountIds(group.id());
         if (!ConversationPolicy.hasRoomFor(current.size(), 1, settings.maxGroupMembers())) {
-            throw ApiException.conflict("The group is full (at most " + settings.maxGroupMembers() + " members)");
+            // The same code as creating or adding past the limit; the field is the link's token, which names the group.
+            throw ApiException.conflict("token", "ERR_TOO_MANY",
+                    "The group is full (at most " + settings.maxGroupMembers() + " members)");
         }
         // Someone who declined the group's request joins it after all by following a link.
         members.rejoin(group.id(), me);

@@ -27,8 +27,9 @@ public record OmniaProperties(
         Polls polls,
         Timeline timeline) {
 
+    /** {@code statsRefresh}: how old the user count of the instance documents may get before it is recounted. */
     public record Instance(String title, String description, String contactEmail, List<String> languages,
-                           int maxCharacters, String sourceUrl) {}
+                           int maxCharacters, String sourceUrl, java.time.Duration statsRefresh) {}
 
     public record Database(String url, String username, String password, int poolSize) {}
 

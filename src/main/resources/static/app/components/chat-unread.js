@@ -3,39 +3,26 @@
 // and the delivered receipt for each message that reaches this browser.
 import { get, post } from '../api.js';
 import { app } from '../context.js';
-import { tn } from '../i18n.js';
 import { CHAT_API } from './chat-common.js';
 import { onChat, onChatReload, startChatEvents } from './chat-events.js';
+import { sectionBadge } from './section-badge.js';
 
-const RECOUNT_DELAY_MS = 400;
-let timer = null;
+const badge = sectionBadge('chat', 'app.chat.unread', async () => {
+  const conversations = await get(`${CHAT_API}/conversations`, { state: 'active', limit: 40 });
+  return conversations.filter((c) => !c.muted).reduce((sum, c) => sum + c.unread_count, 0);
+});
 
 export function start() {
   startChatEvents();
   onChat(['chat.message', 'chat.read', 'chat.member.flags', 'chat.conversation.create', 'chat.member.remove',
-    'chat.message.delete', 'chat.message.hide'], recountSoon);
-  onChatReload(recountSoon);
+    'chat.message.delete', 'chat.message.hide'], badge.recountSoon);
+  onChatReload(badge.recountSoon);
   // The message reached one of this person's devices: the sender may show it as delivered.
   onChat(['chat.message'], (entry) => {
     if (entry.payload.account_id === app.me.id) return;
     post(`${CHAT_API}/conversations/${entry.conversation_id}/delivered`, { last_delivered_id: entry.payload.id })
       .catch(() => { /* a receipt is a courtesy */ });
   });
-  document.addEventListener('omnia:chat-read', recountSoon);
-  recount();
-}
-
-function recountSoon() {
-  window.clearTimeout(timer);
-  timer = window.setTimeout(recount, RECOUNT_DELAY_MS);
-}
-
-async function recount() {
-  try {
-    const conversations = await get(`${CHAT_API}/conversations`, { state: 'active', limit: 40 });
-    const count = conversations.filter((c) => !c.muted).reduce((sum, c) => sum + c.unread_count, 0);
-    document.dispatchEvent(new CustomEvent('omnia:badge', {
-      detail: { section: 'chat', count, label: count ? tn('app.chat.unread', count) : '' },
-    }));
-  } catch { /* the badge stays as it was; the next event tries again */ }
+  document.addEventListener('omnia:chat-read', badge.recountSoon);
+  badge.recount();
 }

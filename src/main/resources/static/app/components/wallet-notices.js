@@ -3,46 +3,30 @@
 // after the wallet's live events. Opening the wallet marks the payments received so far as seen.
 import { get, post } from '../api.js';
 import { app } from '../context.js';
-import { tn } from '../i18n.js';
+import { sectionBadge } from './section-badge.js';
 
 const NOTICES = '/api/omnia/v1/wallet/notices';
-const RECOUNT_DELAY_MS = 400;
-let timer = null;
+
+// While the wallet is on screen, what arrives is seen as it arrives: the recount marks it so.
+const badge = sectionBadge('wallet', 'app.wallet.notices', async () => {
+  const notices = await (onWallet() ? post(`${NOTICES}/read`) : get(NOTICES));
+  return notices.received + notices.money_requests;
+});
 
 export function start() {
   if (app.stream) {
     app.stream.subscribe('wallet');
-    app.stream.on('wallet', ['wallet.transaction', 'wallet.request'], recountSoon);
-    app.stream.onOpen(recountSoon);
+    app.stream.on('wallet', ['wallet.transaction', 'wallet.request'], badge.recountSoon);
+    app.stream.onOpen(badge.recountSoon);
   }
-  recount();
+  badge.recount();
 }
 
-/** The wallet is on screen: what was received so far is seen (called by the wallet screen, and on each event there). */
-export async function walletSeen() {
-  try {
-    show(await post(`${NOTICES}/read`));
-  } catch { /* the badge stays as it was; the next visit tries again */ }
-}
-
-function recountSoon() {
-  window.clearTimeout(timer);
-  timer = window.setTimeout(() => (onWallet() ? walletSeen() : recount()), RECOUNT_DELAY_MS);
+/** The wallet is on screen: what was received so far is seen (called by the wallet screen). */
+export function walletSeen() {
+  return badge.recount();
 }
 
 function onWallet() {
   return window.location.pathname === '/wallet' || window.location.pathname.startsWith('/wallet/');
-}
-
-async function recount() {
-  try {
-    show(await get(NOTICES));
-  } catch { /* the badge stays as it was; the next event tries again */ }
-}
-
-function show(notices) {
-  const count = notices.received + notices.money_requests;
-  document.dispatchEvent(new CustomEvent('omnia:badge', {
-    detail: { section: 'wallet', count, label: count ? tn('app.wallet.notices', count) : '' },
-  }));
 }

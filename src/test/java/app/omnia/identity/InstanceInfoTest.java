@@ -60,7 +60,8 @@ class InstanceInfoTest {
 
     static OmniaProperties settings(RegistrationMode mode, boolean reasonRequired) {
         return new OmniaProperties(Path.of("target/unused"), URI.create("https://social.example.org"), "example.org",
-                new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640, ""),
+                new OmniaProperties.Instance("Omnia", "A test server", "staff@example.org", List.of("en"), 640, "",
+                        java.time.Duration.ofSeconds(60)),
                 null, null, "", 0, "", new OmniaProperties.Registrations(mode, reasonRequired, false),
                 new OmniaProperties.Age("", 13, Map.of()), null, new OmniaProperties.Media(1_000_000, 2_000_000),
                 null, new OmniaProperties.Polls(6, 80, 600, 86_400), null);

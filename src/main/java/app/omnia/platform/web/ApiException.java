@@ -76,6 +76,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "conflict", "Conflict", message, List.of(), Map.of());
     }
 
+    /** 409 caused by what one field names (e.g. a full group joined by its invite's token), with its error code. */
+    public static ApiException conflict(String field, String code, String message) {
+        return new ApiException(HttpStatus.CONFLICT, "conflict", "Conflict", message,
+                List.of(new FieldError(field, code, message)), Map.of());
+    }
+
     /** An OAuth 2 error (RFC 6749 section 5.2): {@code error} carries the OAuth code, as clients expect. */
     public static ApiException oauth(HttpStatus status, String error, String description) {
         return new ApiException(status, "oauth-" + error.replace('_', '-'), "OAuth error", description, List.of(),

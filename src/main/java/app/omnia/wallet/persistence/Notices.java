@@ -1,5 +1,6 @@
 package app.omnia.wallet.persistence;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,18 +45,28 @@ public class Notices {
     }
 
     /**
-     * Marks every payment received so far as seen. The mark only moves forward: a slower request from another
-     * device, which read an older newest entry, cannot bring back payments already seen.
+     * Marks every payment received so far as seen, in one statement ({@code MERGE}: H2 has no {@code ON CONFLICT
+     * … DO UPDATE}). The mark only moves forward: a slower request from another device, which read an older
+     * newest entry, cannot bring back payments already seen. With nothing received there is nothing to mark.
      */
     public void seeAll(long accountId) {
-        Long newest = jdbc.sql("SELECT MAX(id) FROM wallet_entries WHERE payee_id = ?").param(accountId)
-                .query(Long.class).optional().orElse(null);
-        if (newest == null) {
-            return;
+        try {
+            markNewest(accountId);
+        } catch (DuplicateKeyException firstMarkRaced) {
+            // Another device made the person's first mark between our look and our insert: move that one instead.
+            markNewest(accountId);
         }
-        jdbc.sql("INSERT INTO wallet_seen (account_id, entry_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(accountId, newest).update();
-        jdbc.sql("UPDATE wallet_seen SET entry_id = ? WHERE account_id = ? AND entry_id < ?")
-                .params(newest, accountId, newest).update();
+    }
+
+    private void markNewest(long accountId) {
+        jdbc.sql("""
+                MERGE INTO wallet_seen s
+                USING (SELECT CAST(:me AS BIGINT) AS account_id, MAX(id) AS entry_id FROM wallet_entries
+                    WHERE payee_id = :me) newest
+                ON s.account_id = newest.account_id
+                WHEN MATCHED AND s.entry_id < newest.entry_id THEN UPDATE SET entry_id = newest.entry_id
+                WHEN NOT MATCHED AND newest.entry_id IS NOT NULL THEN
+                    INSERT (account_id, entry_id) VALUES (newest.account_id, newest.entry_id)
+                """).param("me", accountId).update();
     }
 }

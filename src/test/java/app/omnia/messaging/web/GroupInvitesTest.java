@@ -41,7 +41,8 @@ class GroupInvitesTest extends ChatFixture {
 
         Api.Response refused = as(carol).postJson(CHAT + "/invites/" + token + "/join", Map.of());
 
-        assertProblem(refused, 409, null);
+        assertProblem(refused, 409, "token");
+        assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("ERR_TOO_MANY");
         assertThat(refused.json().get("detail").asString()).contains("full");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_members WHERE conversation_id = ?")
                 .param(Long.parseLong(group)).query(Long.class).single()).isEqualTo(1000L);

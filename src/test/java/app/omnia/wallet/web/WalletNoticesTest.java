@@ -3,9 +3,12 @@ package app.omnia.wallet.web;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.support.SqlStatements;
+import app.omnia.wallet.persistence.Notices;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WalletNoticesTest extends WalletFixture {
 
     static final String NOTICES = WALLET + "/notices";
+
+    @Autowired
+    Notices notices;
 
     private static JsonNode notices(Api as) {
         Api.Response r = as.get(NOTICES);
@@ -46,6 +52,21 @@ class WalletNoticesTest extends WalletFixture {
         assertThat(asAlice.postJson(NOTICES + "/read", Map.of()).json().get("received").asInt())
                 .as("alice's read leaves bob's alone").isZero();
         assertThat(notices(asBob).get("received").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void openingTheWalletMovesTheMarkInOneStatement() {
+        credit(alice, "20", "EUR");
+        long bobId = Long.parseLong(bob.id());
+        assertThat(SqlStatements.countHere(() -> notices.seeAll(bobId))).as("nothing received yet").isEqualTo(1);
+        assertThat(transfer(asAlice, "@" + bob.username(), "5", "EUR", null).status()).isEqualTo(200);
+        assertThat(SqlStatements.countHere(() -> notices.seeAll(bobId))).as("the first mark").isEqualTo(1);
+        assertThat(notices(asBob).get("received").asInt()).isZero();
+
+        assertThat(transfer(asAlice, "@" + bob.username(), "2", "EUR", null).status()).isEqualTo(200);
+        assertThat(notices(asBob).get("received").asInt()).isEqualTo(1);
+        assertThat(SqlStatements.countHere(() -> notices.seeAll(bobId))).as("the mark moved").isEqualTo(1);
+        assertThat(notices(asBob).get("received").asInt()).isZero();
     }
 
     @Test
