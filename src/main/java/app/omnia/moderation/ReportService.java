@@ -2,7 +2,6 @@ package app.omnia.moderation;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -76,7 +75,7 @@ public class ReportService {
         }
         IllegalCategory illegal = illegalCategory(request.illegalCategory());
         ReportCategory category = category(request.category(), illegal, request.ruleIds());
-        List<Long> ruleIds = ruleIds(request.ruleIds());
+        List<Long> ruleIds = ReportIds.rules(request.ruleIds(), settings);
         String comment = request.comment() == null ? "" : request.comment().strip();
         if (comment.length() > MAX_COMMENT) {
             throw ApiException.validation("comment", "ERR_TOO_LONG", "comment is too long (maximum is 1000 characters)");
@@ -87,14 +86,14 @@ public class ReportService {
         }
         List<Report.Item> items = new ArrayList<>();
         List<ContentModeration.ReportableStatus> reportedStatuses = new ArrayList<>();
-        for (long id : ids("status_ids", request.statusIds())) {
+        for (long id : ReportIds.ids("status_ids", request.statusIds())) {
             var status = content.reportableStatus(reporter, id);
             requireOwnedBy(target, status.accountId(), "status_ids");
             items.add(new Report.Item("status", id));
             reportedStatuses.add(status);
         }
         List<ContentModeration.ReportableMedia> reportedMedia = new ArrayList<>();
-        for (long id : ids("media_ids", request.mediaIds())) {
+        for (long id : ReportIds.ids("media_ids", request.mediaIds())) {
             var media = content.reportableMedia(reporter, id);
             requireOwnedBy(target, media.accountId(), "media_ids");
             items.add(new Report.Item("media", id));
@@ -135,7 +134,7 @@ public class ReportService {
     }
 
     private List<Report.Evidence> evidence(long reporter, Account target, NewReport request, List<Report.Item> items) {
-        List<Long> messageIds = ids("message_ids", request.messageIds());
+        List<Long> messageIds = ReportIds.ids("message_ids", request.messageIds());
         if (messageIds.isEmpty()) {
             return List.of();
         }
@@ -183,34 +182,6 @@ public class ReportService {
             throw ApiException.validation("category", "ERR_INVALID", "illegal_category goes with category legal");
         }
         return category;
-    }
-
-    private List<Long> ruleIds(List<String> raw) {
-        List<Long> ruleIds = ids("rule_ids", raw);
-        for (long id : ruleIds) {
-            if (id < 1 || id > settings.rules().size()) {
-                throw ApiException.validation("rule_ids", "ERR_INVALID", "rule_ids names a rule that does not exist");
-            }
-        }
-        return ruleIds;
-    }
-
-    private static List<Long> ids(String field, List<String> raw) {
-        if (raw == null) {
-            return List.of();
-        }
-        Set<Long> ids = new LinkedHashSet<>();
-        for (String value : raw) {
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            try {
-                ids.add(Long.parseLong(value.strip()));
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest(field, field + " must be a list of ids");
-            }
-        }
-        return List.copyOf(ids);
     }
 
     private static int size(List<String> list) {

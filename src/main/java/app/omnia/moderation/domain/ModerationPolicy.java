@@ -40,4 +40,18 @@ public final class ModerationPolicy {
     public static int severity(ReportCategory category, IllegalCategory illegal, boolean officialTarget) {
         return category.severity() + (illegal == null ? 0 : illegal.severity()) + (officialTarget ? 1000 : 0);
     }
+
+    /**
+     * A report's place once a moderator changes its category: the new category's weight replaces the old; the
+     * notice's illegal category weighs only while the report stays {@code legal}, and an official target keeps
+     * the lead it had when the report was filed.
+     */
+    public static int reclassified(Report report, ReportCategory category) {
+        return report.severity() - weights(report.category(), report.illegalCategory()) + weights(category,
+                report.illegalCategory());
+    }
+
+    private static int weights(ReportCategory category, IllegalCategory illegal) {
+        return severity(category, category == ReportCategory.LEGAL ? illegal : null, false);
+    }
 }

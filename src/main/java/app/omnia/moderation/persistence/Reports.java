@@ -37,7 +37,7 @@ public class Reports {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(r.id(), r.accountId(), r.targetAccountId(), r.category().key(),
                 r.illegalCategory() == null ? null : r.illegalCategory().key(), r.comment(), r.forwarded(),
-                String.join(",", r.ruleIds().stream().map(String::valueOf).toList()), r.severity(),
+                joined(r.ruleIds()), r.severity(),
                 SqlTime.of(r.createdAt()), SqlTime.of(r.updatedAt()), r.trustedFlagger()).update();
         for (Report.Item item : items) {
             jdbc.sql("INSERT INTO report_items (report_id, item_kind, item_id) VALUES (?, ?, ?)")
@@ -149,11 +149,21 @@ public class Reports {
                 """).params(SqlTime.of(at), moderatorId, outcome, SqlTime.of(at), id).update() == 1;
     }
 
+    /** A moderator's reclassification (Mastodon's update): the category, the rules cited and the queue weight. */
+    public void reclassify(long id, ReportCategory category, List<Long> ruleIds, int severity, Instant at) {
+        jdbc.sql("UPDATE reports SET category = ?, rule_ids = ?, severity = ?, updated_at = ? WHERE id = ?")
+                .params(category.key(), joined(ruleIds), severity, SqlTime.of(at), id).update();
+    }
+
     public void reopen(long id, Instant at) {
         jdbc.sql("""
                 UPDATE reports SET action_taken_at = NULL, action_taken_by_account_id = NULL, outcome = NULL,
                     updated_at = ? WHERE id = ?
                 """).params(SqlTime.of(at), id).update();
+    }
+
+    private static String joined(List<Long> ruleIds) {
+        return String.join(",", ruleIds.stream().map(String::valueOf).toList());
     }
 
     private static Report map(ResultSet rs, int row) throws SQLException {

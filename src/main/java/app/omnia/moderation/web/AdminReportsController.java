@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.omnia.moderation.ReportQueue;
@@ -67,6 +68,16 @@ class AdminReportsController {
     Map<String, Object> one(@PathVariable String id) {
         Viewer viewer = CurrentViewer.require();
         return json.admin(queue.get(viewer, PathIds.parse(id)), viewer.accountId());
+    }
+
+    /** Mastodon's update: {@code category} and/or {@code rule_ids[]} (an empty entry clears them); absent ones stay. */
+    @PutMapping("/api/v1/admin/reports/{id}")
+    @RequiresScope("admin:write:reports")
+    Map<String, Object> update(@PathVariable String id, Params params) {
+        Viewer viewer = CurrentViewer.require();
+        List<String> ruleIds = params.has("rule_ids") || params.has("rule_ids[]") ? params.list("rule_ids") : null;
+        return json.admin(queue.update(viewer, PathIds.parse(id), params.string("category").orElse(null), ruleIds),
+                viewer.accountId());
     }
 
     @PostMapping("/api/v1/admin/reports/{id}/assign_to_self")

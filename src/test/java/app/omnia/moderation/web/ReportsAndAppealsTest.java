@@ -70,6 +70,58 @@ class ReportsAndAppealsTest extends ModerationFixture {
     }
 
     @Test
+    void aModeratorChangesAReportsCategoryAndRulesAndTheChangeIsAudited() {
+        String report = report(as(user("read write")), "account_id", author.id(), "category", "spam")
+                .get("id").asString();
+        int spamSeverity = asModerator.get("/api/v1/admin/reports/" + report).json().get("severity").asInt();
+
+        Api.Response updated = asModerator.send("PUT", "/api/v1/admin/reports/" + report,
+                "application/x-www-form-urlencoded", Api.formBody(Api.form("category", "violation", "rule_ids[]", "3")));
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("category").asString()).isEqualTo("violation");
+        assertThat(updated.json().get("rules").get(0).get("id").asString()).isEqualTo("3");
+        assertThat(updated.json().has("account")).as("Admin::Report").isTrue();
+        Api.Response both = asModerator.send("PUT", "/api/v1/admin/reports/" + report, "application/json",
+                Api.JSON.writeValueAsString(java.util.Map.of("rule_ids", List.of("1", "3"))));
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        JsonNode shown = asModerator.get("/api/v1/admin/reports/" + report).json();
+        assertThat(shown.toString()).isEqualTo(both.json().toString());
+        assertThat(shown.get("category").asString()).isEqualTo("violation");
+        assertThat(ids(shown.get("rules"))).containsExactly("1", "3");
+        assertThat(shown.get("rules").get(1).get("text").asString()).isNotBlank();
+        assertThat(shown.get("severity").asInt()).as("violation weighs more than spam").isGreaterThan(spamSeverity);
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'report.update' AND target_id = ? "
+                + "AND actor_id = ? ORDER BY id").params(Long.parseLong(report), Long.parseLong(moderator.id()))
+                .query(String.class).list()).containsExactly("category: spam -> violation; rule_ids: none -> 3",
+                "rule_ids: 3 -> 1,3");
+    }
+
+    @Test
+    void updatingAReportRefusesBadInputNamingTheFieldAndChangesNothing() {
+        String report = report(as(user("read write")), "account_id", author.id(), "category", "violation",
+                "rule_ids[]", "2").get("id").asString();
+        String before = asModerator.get("/api/v1/admin/reports/" + report).json().toString();
+
+        assertThat(field(put(asModerator, report, "category", "rude"))).isEqualTo("category");
+        assertThat(field(put(asModerator, report, "rule_ids[]", "99"))).isEqualTo("rule_ids");
+        assertThat(field(put(asModerator, report, "category", "spam"))).as("rules stay with violation only")
+                .isEqualTo("rule_ids");
+        assertThat(field(put(asModerator, report, "category", "other", "rule_ids[]", "1"))).isEqualTo("rule_ids");
+        assertThat(put(asModerator, "999999999999", "category", "spam").status()).isEqualTo(404);
+        assertThat(put(as(user(STAFF_SCOPES)), report, "category", "other", "rule_ids[]", "").status())
+                .isEqualTo(403);
+        assertThat(asModerator.get("/api/v1/admin/reports/" + report).json().toString()).isEqualTo(before);
+        assertThat(auditActions(report)).doesNotContain("report.update");
+
+        Api.Response cleared = put(asModerator, report, "category", "other", "rule_ids[]", "");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().get("category").asString()).isEqualTo("other");
+        assertThat(cleared.json().get("rules").isEmpty()).isTrue();
+        assertThat(auditActions(report)).first().isEqualTo("report.update");
+    }
+
+    @Test
     void reportingAPrivateStatusOneCannotSeeIs404AndBadInputNamesTheField() {
         String secret = post(asAuthor, "status", "for my followers", "visibility", "private");
         User stranger = user("read write");
@@ -198,6 +250,7 @@ class ReportsAndAppealsTest extends ModerationFixture {
                 "/api/v1/admin/reports/" + report + "/reopen", "/api/omnia/v1/admin/appeals/1/decide")) {
             assertThat(asPlain.postForm(path, Api.form("outcome", "upheld")).status()).as(path).isEqualTo(403);
         }
+        assertThat(put(asPlain, report, "category", "spam").status()).isEqualTo(403);
         assertThat(asPlain.postForm("/api/v1/admin/accounts/" + author.id() + "/action", Api.form("type", "silence"))
                 .status()).isEqualTo(403);
         String status = post(asAuthor, "status", "fine");
@@ -205,6 +258,11 @@ class ReportsAndAppealsTest extends ModerationFixture {
                 .status()).isEqualTo(403);
         assertThat(api.get("/api/v1/statuses/" + status).status()).isEqualTo(200);
         assertThat(as(author).get("/api/omnia/v1/reports/" + report).status()).isEqualTo(404);
+    }
+
+    private static Api.Response put(Api as, String report, String... form) {
+        return as.send("PUT", "/api/v1/admin/reports/" + report, "application/x-www-form-urlencoded",
+                Api.formBody(Api.form(form)));
     }
 
     private static String field(Api.Response response) {
