@@ -104,7 +104,7 @@ public class InviteService {
         List<Long> current = members.accountIds(group.id());
         if (!ConversationPolicy.hasRoomFor(current.size(), 1, settings.maxGroupMembers())) {
             // The same code as creating or adding past the limit; the field is the link's token, which names the group.
-            throw ApiException.conflict("token", "ERR_TOO_MANY",
+            throw ApiException.conflictOn("token", "ERR_TOO_MANY",
                     "The group is full (at most " + settings.maxGroupMembers() + " members)");
         }
         // Someone who declined the group's request joins it after all by following a link.

@@ -77,7 +77,7 @@ public class ApiException extends RuntimeException {
     }
 
     /** 409 caused by what one field names (e.g. a full group joined by its invite's token), with its error code. */
-    public static ApiException conflict(String field, String code, String message) {
+    public static ApiException conflictOn(String field, String code, String message) {
         return new ApiException(HttpStatus.CONFLICT, "conflict", "Conflict", message,
                 List.of(new FieldError(field, code, message)), Map.of());
     }

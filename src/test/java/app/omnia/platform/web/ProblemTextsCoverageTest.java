@@ -30,6 +30,7 @@ class ProblemTextsCoverageTest {
     private static final Map<Pattern, List<Integer>> CALLS = Map.of(
             Pattern.compile("ApiException\\.(forbidden|conflict|unprocessable|unauthorized)\\("), List.of(0),
             Pattern.compile("ApiException\\.badRequest\\("), List.of(1),
+            Pattern.compile("ApiException\\.conflictOn\\("), List.of(2),
             Pattern.compile("ApiException\\.validation\\("), List.of(2),
             Pattern.compile("ApiException\\.oauth\\("), List.of(2),
             Pattern.compile("new ApiException\\("), List.of(2, 3),
