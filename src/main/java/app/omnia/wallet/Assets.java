@@ -1,5 +1,6 @@
 package app.omnia.wallet;
 
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +48,20 @@ public class Assets {
      * a mistake in the settings, not something to guess.
      */
     public Asset of(String storedCode) {
-        Asset asset = enabled.get(storedCode);
+        return enabledOrIso(storedCode).orElseThrow(() -> new IllegalStateException("The database holds amounts of " + storedCode + ", which "
+                + "omnia.wallet.assets no longer defines: put it back (CODE:minor-units) to read them"));
+    }
+
+    /** An enabled asset of this code, else the ISO 4217 currency of that code; empty for anything else. */
+    Optional<Asset> enabledOrIso(String code) {
+        Asset asset = enabled(code);
         if (asset != null) {
-            return asset;
+            return Optional.of(asset);
         }
         try {
-            return Asset.of(storedCode);
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalStateException("The database holds amounts of " + storedCode + ", which "
-                    + "omnia.wallet.assets no longer defines: put it back (CODE:minor-units) to read them");
+            return Optional.of(Asset.of(code));
+        } catch (IllegalArgumentException notIso) {
+            return Optional.empty();
         }
     }
 }

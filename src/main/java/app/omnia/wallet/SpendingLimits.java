@@ -53,15 +53,8 @@ public class SpendingLimits {
      * likely a misspelt code, and an override that would silently do nothing.
      */
     private Asset overridable(String code) {
-        Asset enabled = assets.enabled(code);
-        if (enabled != null) {
-            return enabled;
-        }
-        try {
-            return Asset.of(code);
-        } catch (IllegalArgumentException notIso) {
-            throw new IllegalArgumentException(PREFIX + "assets." + code + ": not one of omnia.wallet.assets");
-        }
+        return assets.enabledOrIso(code).orElseThrow(() ->
+                new IllegalArgumentException(PREFIX + "assets." + code + ": not one of omnia.wallet.assets"));
     }
 
     /** The caps of this tier in this asset, in its minor units. */
