@@ -62,6 +62,11 @@ public class SpendingLimits {
         return of(asset).caps().get(tier);
     }
 
+    /** The asset of this code, whose minor units the caps are counted in (to tell a cap in its major units). */
+    Asset asset(String code) {
+        return assets.of(code);
+    }
+
     /** A payment of this asset above this many minor units waits for its payer's second confirmation. */
     public long confirmationAbove(String asset) {
         return of(asset).confirmationAbove();

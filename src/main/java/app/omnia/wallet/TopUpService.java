@@ -53,8 +53,9 @@ public class TopUpService {
     /** Pulls {@code amount} from the viewer's card; the answer may be {@code requires_action} (a challenge). */
     public CardOperation start(long viewerId, long cardId, long amount, String asset, String idempotencyKey) {
         String token = cards.tokenOf(viewerId, cardId);
-        CardOperationRules.requireAmount(amount, settings);
-        String code = ledger.requireEnabled(asset).code();
+        Asset enabled = ledger.requireEnabled(asset);
+        CardOperationRules.requireAmount(amount, enabled, settings);
+        String code = enabled.code();
         AtomicBoolean created = new AtomicBoolean();
         long id = transactions.execute(tx -> idempotencyKeys.once(viewerId, idempotencyKey,
                 "topup:" + cardId + ":" + amount + ":" + code, () -> {

@@ -176,9 +176,9 @@ public class WalletControls {
                 List.of(), Map.of());
     }
 
-    static ApiException overLimit(String period, long cap, long sent, String asset) {
-        String message = "This payment would pass the " + period + " limit of " + cap + " " + asset
-                + " (already sent: " + sent + ")";
+    static ApiException overLimit(String period, long cap, long sent, Asset asset) {
+        String message = "This payment would pass the " + period + " limit of " + asset.format(cap) + " " + asset.code()
+                + " (already sent: " + asset.format(sent) + ")";
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "spending-limit", "Spending limit reached", message,
                 List.of(new ApiException.FieldError("amount", "ERR_LIMIT", message)), Map.of("limit", period));
     }

@@ -62,8 +62,9 @@ public class WithdrawalService implements ConfirmationHandler {
      */
     public CardOperation start(long viewerId, long cardId, long amount, String asset, String idempotencyKey) {
         cards.tokenOf(viewerId, cardId);
-        CardOperationRules.requireAmount(amount, settings);
-        String code = ledger.requireEnabled(asset).code();
+        Asset enabled = ledger.requireEnabled(asset);
+        CardOperationRules.requireAmount(amount, enabled, settings);
+        String code = enabled.code();
         AtomicBoolean created = new AtomicBoolean();
         long id = transactions.execute(tx -> idempotencyKeys.once(viewerId, idempotencyKey,
                 "withdrawal:" + cardId + ":" + amount + ":" + code, () -> {

@@ -39,8 +39,8 @@ class ProblemTextsTest {
                 .isEqualTo("Vous n'avez pas l'âge minimum requis : 15 ans pour le pays FR");
         assertThat(fr("date_of_birth is below the minimum age of 13"))
                 .isEqualTo("Vous n'avez pas l'âge minimum requis : 13 ans");
-        assertThat(fr("This payment would pass the monthly limit of 50000 EUR (already sent: 49000)"))
-                .isEqualTo("Ce paiement dépasserait votre plafond mensuel de 50000 EUR (déjà envoyé : 49000)");
+        assertThat(fr("This payment would pass the monthly limit of 2000.00 EUR (already sent: 1990.00)"))
+                .isEqualTo("Ce paiement dépasserait votre plafond mensuel de 2000.00 EUR (déjà envoyé : 1990.00)");
         assertThat(fr("Too many requests, retry in 30 seconds")).isEqualTo("Trop de requêtes, réessayez dans 30 secondes");
         assertThat(fr("Account 1234 does not accept messages from you"))
                 .isEqualTo("Le compte 1234 n'accepte pas vos messages");

@@ -43,11 +43,16 @@ class SpendingControlsTest extends WalletPeople {
         Api.Response yen = send(asAlice, bob, "60000", "JPY");
         assertThat(yen.status()).as(yen.toString()).isEqualTo(200);
         assertThat(ledger.balance(Long.parseLong(bob.id()), "JPY")).isEqualTo(60000);
-        assertRefused(send(asAlice, bob, "500.01", "EUR"), 422, "spending-limit");
+        Api.Response overEuros = send(asAlice, bob, "500.01", "EUR");
+        assertRefused(overEuros, 422, "spending-limit");
+        assertThat(overEuros.json().get("detail").asString()).as("the cap in euros, not cents")
+                .contains("daily limit of 500.00 EUR (already sent: 0.00)");
         assertThat(send(asAlice, bob, "500.00", "EUR").status()).as("yen sent counts only against yen").isEqualTo(200);
         Api.Response overYen = send(asAlice, bob, "20001", "JPY");
         assertRefused(overYen, 422, "spending-limit");
         assertThat(overYen.json().get("errors").findValuesAsString("field")).containsExactly("amount");
+        assertThat(overYen.json().at("/errors/0/message").asString())
+                .isEqualTo("This payment would pass the daily limit of 80000 JPY (already sent: 60000)");
 
         JsonNode euros = ok(asAlice.get("/api/omnia/v1/wallet/limits?asset=EUR"));
         assertThat(euros.get("daily_limit").asString()).isEqualTo("500.00");
