@@ -1,6 +1,7 @@
 package app.omnia.wallet;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +17,9 @@ import app.omnia.wallet.persistence.CardOperations;
  * <ul>
  *   <li>Top-up: {@code card_settlement → user} when the network captures the money (at once, after the
  *       challenge, or when reconciliation finds it captured after a timeout).</li>
+ *   <li>Top-up reversed by the card's issuer after it was credited: {@code user → card_settlement}, as much as
+ *       the wallet still holds; the rest from {@code card_recoveries} (owed by the holder, whose wallet is
+ *       frozen in the same transaction for the staff to settle).</li>
  *   <li>Withdrawal: {@code user → suspense} when requested (limits and freeze checked in the same step);
  *       then {@code suspense → card_settlement} when the network pays it out, or {@code suspense → user}
  *       when it is declined, returned, or never settles.</li>
@@ -30,12 +34,14 @@ class CardMoney {
     private final LedgerService ledger;
     private final CardOperations operations;
     private final WalletControls controls;
+    private final Assets assets;
     private final Clock clock;
 
-    CardMoney(LedgerService ledger, CardOperations operations, WalletControls controls, Clock clock) {
+    CardMoney(LedgerService ledger, CardOperations operations, WalletControls controls, Assets assets, Clock clock) {
         this.ledger = ledger;
         this.operations = operations;
         this.controls = controls;
+        this.assets = assets;
         this.clock = clock;
     }
 
@@ -45,6 +51,33 @@ class CardMoney {
                 Party.user(op.accountId()), op.amount(), op.accountId(), "Top-up from card")
                 .withGuard(entryId -> claim(op, List.of(CardOperation.PENDING, CardOperation.REQUIRES_ACTION),
                         CardOperation.SUCCEEDED, null, entryId));
+        return ledger.post(posting) instanceof PostingOutcome.Posted;
+    }
+
+    /**
+     * Takes a reversed top-up's money back; false when it was already reversed, or when the wallet's balance
+     * changed since it was read (the next run tries again). Money taken back ignores a freeze and the limits:
+     * it is not the holder spending.
+     */
+    boolean reverseTopUp(CardOperation op) {
+        long taken = Math.min(op.amount(), ledger.balance(op.accountId(), op.asset()));
+        long owed = op.amount() - taken;
+        List<Leg> legs = new ArrayList<>();
+        if (taken > 0) {
+            legs.add(Leg.debit(Party.user(op.accountId()), taken));
+        }
+        if (owed > 0) {
+            legs.add(Leg.debit(Party.system(SystemAccount.CARD_RECOVERIES), owed));
+        }
+        legs.add(Leg.credit(Party.system(SystemAccount.CARD_SETTLEMENT), op.amount()));
+        Posting posting = new Posting(TOP_UP + "_reversal", op.asset(), legs, op.accountId(), null, null,
+                "Top-up reversed by the card's issuer", entryId -> {
+                    claim(op, List.of(CardOperation.SUCCEEDED), CardOperation.REVERSED, "reversed_by_issuer", entryId);
+                    if (owed > 0) {
+                        controls.freezeOwing(op.accountId(), "Card top-up " + op.id() + " reversed by the card's issuer: "
+                                + assets.of(op.asset()).format(owed) + " " + op.asset() + " could not be taken back");
+                    }
+                }, null);
         return ledger.post(posting) instanceof PostingOutcome.Posted;
     }
 

@@ -68,6 +68,8 @@ public interface CardNetwork {
         DECLINED,
         /** A pull whose money is taken from the card. */
         CAPTURED,
+        /** A captured pull the card's issuer took back at settlement (the holder disputed it: a chargeback). */
+        REVERSED,
         /** A push accepted, not yet paid out. */
         ACCEPTED,
         /** A push paid out to the card. */

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A top-up (money pulled from a card into the wallet) or a withdrawal (pushed from the wallet to a card).
  *
  * <p>Top-up: {@code pending} (sent to the network, or no answer yet) → {@code succeeded} (captured and
- * credited) or {@code failed}; a challenge puts it in {@code requires_action} first.
+ * credited) or {@code failed}; a challenge puts it in {@code requires_action} first; a succeeded top-up the
+ * card's issuer takes back at settlement becomes {@code reversed} (its money taken back from the wallet).
  * Withdrawal: {@code requires_confirmation} (large amounts) → {@code created} → {@code pending} (debited into
  * suspense, push sent) → {@code processing} (accepted by the network) → {@code succeeded} (paid out) or
  * {@code reversed} (sent back by the card's bank: money returned); {@code failed} when refused or declined

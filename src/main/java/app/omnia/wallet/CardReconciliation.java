@@ -23,7 +23,7 @@ public class CardReconciliation {
     private static final int BATCH = 200;
 
     /** What one run did. */
-    public record Report(int credited, int failed, int paidOut, int returned, int settled) {}
+    public record Report(int credited, int failed, int paidOut, int returned, int settled, int reversed) {}
 
     private final CardOperations operations;
     private final CardNetwork network;
@@ -104,14 +104,21 @@ public class CardReconciliation {
                     null, now) ? 1 : 0;
         }
         int settled = 0;
+        int reversed = 0;
         for (CardOperation op : operations.unsettled(askBefore, BATCH)) {
-            if (network.inquire(String.valueOf(op.id())) == CardNetwork.State.CAPTURED) {
-                operations.settled(op.id(), now);
-                settled++;
+            switch (network.inquire(String.valueOf(op.id()))) {
+                case CAPTURED -> {
+                    operations.settled(op.id(), now);
+                    settled++;
+                }
+                case REVERSED -> reversed += money.reverseTopUp(op) ? 1 : 0;
+                default -> {
+                    // Not settled yet: asked again on the next run.
+                }
             }
         }
-        Report report = new Report(credited, failed, paidOut, returned, settled);
-        if (credited + failed + paidOut + returned > 0) {
+        Report report = new Report(credited, failed, paidOut, returned, settled, reversed);
+        if (credited + failed + paidOut + returned + reversed > 0) {
             log.info("Card reconciliation: {}", report);
         }
         return report;

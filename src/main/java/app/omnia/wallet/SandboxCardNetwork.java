@@ -16,7 +16,8 @@ import app.omnia.wallet.persistence.SandboxVault;
 /**
  * A card network that behaves like a real push/pull-to-card service, for development and tests, with
  * test card numbers that choose the outcome (listed in the README): approve, decline, challenge, time out
- * and settle late, time out and never settle, push returned at settlement, security code refused. Its
+ * and settle late, time out and never settle, push returned at settlement, pull reversed at settlement,
+ * security code refused. Its
  * records live in its own tables, as a real network's would live on its side; the vault keeps numbers
  * sealed with {@link SecretBox}, and security codes are checked, never kept.
  */
@@ -35,6 +36,7 @@ class SandboxCardNetwork implements CardNetwork {
         TIMEOUT_SETTLES_LATE("4000000000000077"),
         TIMEOUT_NEVER_SETTLES("4000000000000085"),
         PUSH_RETURNED("4000000000000093"),
+        PULL_REVERSED("4000000000000259"),
         SECURITY_CODE_REFUSED("4000000000000101");
 
         final String number;
@@ -56,7 +58,7 @@ class SandboxCardNetwork implements CardNetwork {
     private static final Map<String, State> STATES = Map.of(
             "pending", State.PENDING, "challenge", State.CHALLENGE, "declined", State.DECLINED,
             "captured", State.CAPTURED, "accepted", State.ACCEPTED, "paid", State.PAID,
-            "returned", State.RETURNED, "cancelled", State.CANCELLED);
+            "returned", State.RETURNED, "reversed", State.REVERSED, "cancelled", State.CANCELLED);
 
     private final SandboxVault vault;
     private final SandboxTransactions transactions;
@@ -94,8 +96,9 @@ class SandboxCardNetwork implements CardNetwork {
             case TIMEOUT_NEVER_SETTLES -> "pending";
             default -> "captured";
         };
+        // A pull that will be taken back carries its reason from the start, as a returned push does.
         String decline = card == TestCard.INSUFFICIENT_FUNDS ? "insufficient_funds"
-                : card == TestCard.STOLEN ? "stolen_card" : null;
+                : card == TestCard.STOLEN ? "stolen_card" : card == TestCard.PULL_REVERSED ? "disputed" : null;
         transactions.insert(new Transaction(reference, token, "pull", amount, asset, state, decline, challengeId, 0),
                 clock.instant());
         if (card == TestCard.TIMEOUT_SETTLES_LATE || card == TestCard.TIMEOUT_NEVER_SETTLES) {
@@ -149,6 +152,10 @@ class SandboxCardNetwork implements CardNetwork {
         if ("accepted".equals(t.state())) {
             // The sandbox settles a push as soon as it is asked about it.
             transactions.move(reference, "accepted", t.declineCode() == null ? "paid" : "returned", null);
+            t = transactions.find(reference).orElseThrow();
+        } else if ("captured".equals(t.state()) && t.declineCode() != null) {
+            // ...and a disputed pull is taken back as soon as it is asked about.
+            transactions.move(reference, "captured", "reversed", null);
             t = transactions.find(reference).orElseThrow();
         }
         return STATES.get(t.state());

@@ -13,6 +13,11 @@ public record SystemAccount(String name) {
     public static final SystemAccount SUSPENSE = new SystemAccount("suspense");
     /** The card network's side of top-ups and withdrawals. */
     public static final SystemAccount CARD_SETTLEMENT = new SystemAccount("card_settlement");
+    /**
+     * What reversed top-ups could not take back, the wallet having spent it: minus what their holders owe the
+     * operator.
+     */
+    public static final SystemAccount CARD_RECOVERIES = new SystemAccount("card_recoveries");
     /** Fees the operator earns. */
     public static final SystemAccount FEES = new SystemAccount("fees");
 

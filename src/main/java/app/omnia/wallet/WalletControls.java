@@ -74,6 +74,16 @@ public class WalletControls {
         }
     }
 
+    /**
+     * Freezes a wallet on the system's own motion, in the caller's transaction (a reversed top-up that left money
+     * owed: nothing should leave until the staff settle it); audited without an actor.
+     */
+    void freezeOwing(long accountId, String reason) {
+        if (freezes.freeze(accountId, null, reason, clock.instant())) {
+            audit.record(null, "wallet.freeze", "account", accountId, reason);
+        }
+    }
+
     public boolean isFrozen(long accountId) {
         return freezes.find(accountId).isPresent();
     }

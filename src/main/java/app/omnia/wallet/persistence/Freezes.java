@@ -44,7 +44,8 @@ public class Freezes {
     }
 
     /** Freezes; false when it was already frozen (the first reason stays). */
-    public boolean freeze(long accountId, long by, String reason, Instant at) {
+    /** @param by the staff member who froze it; null when the system did (a reversed top-up left money owed) */
+    public boolean freeze(long accountId, Long by, String reason, Instant at) {
         // Waits for a ledger batch debiting this person to commit, and holds the next one off until this commits.
         jdbc.sql("SELECT id FROM wallet_accounts WHERE owner_id = ? ORDER BY id FOR UPDATE").param(accountId)
                 .query(Long.class).list();

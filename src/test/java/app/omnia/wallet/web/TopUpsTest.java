@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import app.omnia.support.Api;
 import app.omnia.support.IntegrationTest;
+import app.omnia.wallet.LedgerInvariants;
+import app.omnia.wallet.SystemAccount;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Top-ups through the sandbox network: each test card's path, end to end over HTTP. */
 @IntegrationTest
 class TopUpsTest extends WalletPeople {
+
+    @Autowired
+    LedgerInvariants invariants;
 
     @Test
     void anApprovedTopUpCreditsTheWalletOnce() {
@@ -104,6 +110,47 @@ class TopUpsTest extends WalletPeople {
 
         assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id)).get("status").asString()).isEqualTo("succeeded");
         assertThat(balance(alice)).isEqualTo(3000);
+    }
+
+    @Test
+    void aTopUpTheIssuerReversesIsTakenBackOnce() {
+        String id = ok(topUp(asAlice, addCard(asAlice, PULL_REVERSED), "50.00")).get("id").asString();
+        assertThat(balance(alice)).as("credited when captured").isEqualTo(5000);
+
+        Instant later = Instant.now().plus(Duration.ofMinutes(5));
+        CompletableFuture<?> one = CompletableFuture.runAsync(() -> reconciliation.run(later));
+        CompletableFuture<?> two = CompletableFuture.runAsync(() -> reconciliation.run(later));
+        CompletableFuture.allOf(one, two).join();
+        reconciliation.run(later);
+
+        JsonNode reversed = ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id));
+        assertThat(reversed.get("status").asString()).isEqualTo("reversed");
+        assertThat(reversed.get("failure_code").asString()).isEqualTo("reversed_by_issuer");
+        assertThat(balance(alice)).isZero();
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/limits")).get("frozen").asBoolean())
+                .as("nothing is owed: the wallet stays usable").isFalse();
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/transactions")).findValuesAsString("kind"))
+                .contains("top_up", "top_up_reversal");
+    }
+
+    @Test
+    void aReversedTopUpAlreadySpentTakesWhatIsLeftAndFreezesTheWallet() {
+        long recoveriesBefore = ledger.systemBalance(SystemAccount.CARD_RECOVERIES, "EUR");
+        String id = ok(topUp(asAlice, addCard(asAlice, PULL_REVERSED), "50.00")).get("id").asString();
+        ok(asAlice.postJson("/api/omnia/v1/wallet/transfers", Map.of("to", "@" + bob.username(), "amount", "35.00")));
+
+        reconciliation.run(Instant.now().plus(Duration.ofMinutes(5)));
+        reconciliation.run(Instant.now().plus(Duration.ofMinutes(5)));
+
+        assertThat(ok(asAlice.get("/api/omnia/v1/wallet/topups/" + id)).get("status").asString()).isEqualTo("reversed");
+        assertThat(balance(alice)).as("the 15.00 left taken back").isZero();
+        assertThat(balance(bob)).as("a payment made stays made").isEqualTo(3500);
+        assertThat(ledger.systemBalance(SystemAccount.CARD_RECOVERIES, "EUR") - recoveriesBefore)
+                .as("35.00 owed by alice").isEqualTo(-3500);
+        JsonNode limits = ok(asAlice.get("/api/omnia/v1/wallet/limits"));
+        assertThat(limits.get("frozen").asBoolean()).isTrue();
+        assertThat(limits.get("frozen_reason").asString()).contains("35.00 EUR could not be taken back");
+        assertThat(invariants.check().ok()).isTrue();
     }
 
     @Test

@@ -33,6 +33,7 @@ abstract class WalletPeople {
     static final String SETTLES_LATE = "4000000000000077";
     static final String NEVER_SETTLES = "4000000000000085";
     static final String PUSH_RETURNED = "4000000000000093";
+    static final String PULL_REVERSED = "4000000000000259";
 
     @LocalServerPort
     int port;
