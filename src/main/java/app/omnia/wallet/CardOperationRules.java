@@ -8,14 +8,15 @@ final class CardOperationRules {
     private CardOperationRules() {
     }
 
-    /** @param asset the enabled asset of the operation, so the largest amount is told in its own units */
-    static void requireAmount(long amount, Asset asset, CardSettings settings) {
+    /** @param asset the enabled asset of the operation, whose own largest amount applies, told in its units */
+    static void requireAmount(long amount, Asset asset, SpendingLimits limits) {
         if (amount <= 0) {
             throw ApiException.validation("amount", "ERR_INVALID", "amount must be a positive number of minor units");
         }
-        if (amount > settings.maxAmount()) {
+        long max = limits.cardMaxAmount(asset.code());
+        if (amount > max) {
             throw ApiException.validation("amount", "ERR_TOO_LARGE",
-                    "amount must be at most " + asset.format(settings.maxAmount()) + " " + asset.code());
+                    "amount must be at most " + asset.format(max) + " " + asset.code());
         }
     }
 }

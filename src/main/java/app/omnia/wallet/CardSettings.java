@@ -12,7 +12,6 @@ import app.omnia.platform.ratelimit.Limit;
  * @param network          which {@link CardNetwork} adapter runs: {@code sandbox} (the only one shipped)
  * @param maxCards         most cards one account keeps
  * @param addsPerAccount   cards an account may add per period ({@code N/period}), against card testing
- * @param maxAmount        largest top-up or withdrawal, in minor units
  * @param reconcileAfter   how old a pending operation must be before the job asks the network about it
  *                         (the request that started it may still be waiting for its answer)
  * @param giveUpAfter      how long an operation the network still calls pending is waited for; then it is
@@ -20,11 +19,11 @@ import app.omnia.platform.ratelimit.Limit;
  * @param jobInterval      how often the settlement and reconciliation job runs
  */
 @ConfigurationProperties("omnia.wallet.cards")
-public record CardSettings(String network, int maxCards, String addsPerAccount, long maxAmount,
+public record CardSettings(String network, int maxCards, String addsPerAccount,
                            Duration reconcileAfter, Duration giveUpAfter, Duration jobInterval) {
 
     public CardSettings {
-        if (maxCards < 1 || maxAmount < 1 || reconcileAfter == null || reconcileAfter.isNegative()
+        if (maxCards < 1 || reconcileAfter == null || reconcileAfter.isNegative()
                 || giveUpAfter == null || giveUpAfter.compareTo(reconcileAfter) < 0
                 || jobInterval == null || jobInterval.isNegative() || jobInterval.isZero()) {
             throw new IllegalArgumentException("omnia.wallet.cards.* settings out of range (see the README)");

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import app.omnia.wallet.domain.SpendingTier;
 
 /**
- * The spending caps and second-confirmation threshold of each asset, in its minor units: the settings'
- * defaults in major units, overridden by the asset's own ({@code omnia.wallet.limits.assets.<CODE>.*}), times
- * 10 to the asset's minor units. Computed once at start-up for every enabled asset, so that a value an asset
+ * The spending caps, second-confirmation threshold and largest card amount of each asset, in its minor units:
+ * the settings' defaults in major units, overridden by the asset's own ({@code omnia.wallet.limits.assets.<CODE>.*}),
+ * times 10 to the asset's minor units. Computed once at start-up for every enabled asset, so that a value an asset
  * cannot hold (500.005 for EUR, 0.5 for JPY), an override for an unknown asset, or a daily cap above a monthly
  * one stops the server with the setting's name instead of surfacing on a payment.
  */
@@ -24,7 +24,7 @@ public class SpendingLimits {
     /** A daily and a monthly cap, in minor units of one asset. */
     public record Caps(long daily, long monthly) {}
 
-    private record OfAsset(Map<SpendingTier, Caps> caps, long confirmationAbove) {}
+    private record OfAsset(Map<SpendingTier, Caps> caps, long confirmationAbove, long cardMaxAmount) {}
 
     private static final String PREFIX = "omnia.wallet.limits.";
 
@@ -72,6 +72,11 @@ public class SpendingLimits {
         return of(asset).confirmationAbove();
     }
 
+    /** The largest top-up or withdrawal in this asset, in its minor units. */
+    public long cardMaxAmount(String asset) {
+        return of(asset).cardMaxAmount();
+    }
+
     public Duration confirmationTtl() {
         return settings.confirmationTtl();
     }
@@ -89,7 +94,8 @@ public class SpendingLimits {
             WalletLimitsSettings.Caps major = defaults(tier);
             caps.put(tier, new Caps(floor(major.daily(), asset), floor(major.monthly(), asset)));
         }
-        return new OfAsset(caps, Math.max(1, floor(settings.confirmationAbove(), asset)));
+        return new OfAsset(caps, Math.max(1, floor(settings.confirmationAbove(), asset)),
+                Math.max(1, floor(settings.cardMaxAmount(), asset)));
     }
 
     private OfAsset resolve(Asset asset, WalletLimitsSettings.AssetLimits own) {
@@ -109,14 +115,21 @@ public class SpendingLimits {
             }
             caps.put(tier, new Caps(dailyCap, monthlyCap));
         }
-        long above = own != null && own.confirmationAbove() != null
-                ? minor(own.confirmationAbove(), asset, ownName(asset, "confirmation-above"))
-                : minor(settings.confirmationAbove(), asset, PREFIX + "confirmation-above");
-        if (above < 1) {
-            throw new IllegalArgumentException((own != null && own.confirmationAbove() != null
-                    ? ownName(asset, "confirmation-above") : PREFIX + "confirmation-above") + " must be above 0");
+        long above = positive(own == null ? null : own.confirmationAbove(), settings.confirmationAbove(), asset,
+                "confirmation-above");
+        long cardMax = positive(own == null ? null : own.cardMaxAmount(), settings.cardMaxAmount(), asset,
+                "card-max-amount");
+        return new OfAsset(caps, above, cardMax);
+    }
+
+    /** The asset's own value of {@code key} if it has one, else the default; in minor units, above 0. */
+    private static long positive(BigDecimal own, BigDecimal fallback, Asset asset, String key) {
+        String name = own != null ? ownName(asset, key) : PREFIX + key;
+        long minor = minor(own != null ? own : fallback, asset, name);
+        if (minor < 1) {
+            throw new IllegalArgumentException(name + " must be above 0");
         }
-        return new OfAsset(caps, above);
+        return minor;
     }
 
     private WalletLimitsSettings.Caps defaults(SpendingTier tier) {

@@ -29,21 +29,21 @@ public class TopUpService {
     private final CardNetwork network;
     private final CardMoney money;
     private final LedgerService ledger;
-    private final CardSettings settings;
+    private final SpendingLimits limits;
     private final IdempotencyKeys idempotencyKeys;
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
     TopUpService(CardOperations operations, CardService cards, CardNetwork network, CardMoney money,
-                 LedgerService ledger, CardSettings settings, IdempotencyKeys idempotencyKeys,
+                 LedgerService ledger, SpendingLimits limits, IdempotencyKeys idempotencyKeys,
                  TransactionTemplate transactions, IdGenerator ids, Clock clock) {
         this.operations = operations;
         this.cards = cards;
         this.network = network;
         this.money = money;
         this.ledger = ledger;
-        this.settings = settings;
+        this.limits = limits;
         this.idempotencyKeys = idempotencyKeys;
         this.transactions = transactions;
         this.ids = ids;
@@ -54,7 +54,7 @@ public class TopUpService {
     public CardOperation start(long viewerId, long cardId, long amount, String asset, String idempotencyKey) {
         String token = cards.tokenOf(viewerId, cardId);
         Asset enabled = ledger.requireEnabled(asset);
-        CardOperationRules.requireAmount(amount, enabled, settings);
+        CardOperationRules.requireAmount(amount, enabled, limits);
         String code = enabled.code();
         AtomicBoolean created = new AtomicBoolean();
         long id = transactions.execute(tx -> idempotencyKeys.once(viewerId, idempotencyKey,

@@ -31,7 +31,7 @@ public class WithdrawalService implements ConfirmationHandler {
     private final LedgerService ledger;
     private final WalletControls controls;
     private final PaymentConfirmations confirmations;
-    private final CardSettings settings;
+    private final SpendingLimits limits;
     private final IdempotencyKeys idempotencyKeys;
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
@@ -39,7 +39,7 @@ public class WithdrawalService implements ConfirmationHandler {
 
     WithdrawalService(CardOperations operations, CardService cards, CardNetwork network, CardMoney money,
                       LedgerService ledger, WalletControls controls, PaymentConfirmations confirmations,
-                      CardSettings settings, IdempotencyKeys idempotencyKeys, TransactionTemplate transactions,
+                      SpendingLimits limits, IdempotencyKeys idempotencyKeys, TransactionTemplate transactions,
                       IdGenerator ids, Clock clock) {
         this.operations = operations;
         this.cards = cards;
@@ -48,7 +48,7 @@ public class WithdrawalService implements ConfirmationHandler {
         this.ledger = ledger;
         this.controls = controls;
         this.confirmations = confirmations;
-        this.settings = settings;
+        this.limits = limits;
         this.idempotencyKeys = idempotencyKeys;
         this.transactions = transactions;
         this.ids = ids;
@@ -63,7 +63,7 @@ public class WithdrawalService implements ConfirmationHandler {
     public CardOperation start(long viewerId, long cardId, long amount, String asset, String idempotencyKey) {
         cards.tokenOf(viewerId, cardId);
         Asset enabled = ledger.requireEnabled(asset);
-        CardOperationRules.requireAmount(amount, enabled, settings);
+        CardOperationRules.requireAmount(amount, enabled, limits);
         String code = enabled.code();
         AtomicBoolean created = new AtomicBoolean();
         long id = transactions.execute(tx -> idempotencyKeys.once(viewerId, idempotencyKey,

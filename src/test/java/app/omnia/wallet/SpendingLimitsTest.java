@@ -35,7 +35,7 @@ class SpendingLimitsTest {
     private static WalletLimitsSettings settings(Caps unverified, String confirmationAbove,
                                                  Map<String, AssetLimits> assets) {
         return new WalletLimitsSettings(unverified, caps("10000.00", "50000.00"), caps("50.00", "200.00"),
-                new BigDecimal(confirmationAbove), Duration.ofMinutes(15), assets);
+                new BigDecimal(confirmationAbove), Duration.ofMinutes(15), new BigDecimal("10000.00"), assets);
     }
 
     private static SpendingLimits.Caps of(SpendingLimits limits, SpendingTier tier, String asset) {
@@ -61,9 +61,9 @@ class SpendingLimitsTest {
     @Test
     void anAssetsOwnValuesReplaceOnlyWhatTheySet() {
         SpendingLimits limits = new SpendingLimits(settings(Map.of(
-                "JPY", new AssetLimits(caps("80000", "320000"), null, caps(null, "32000"), new BigDecimal("160000")),
+                "JPY", new AssetLimits(caps("80000", "320000"), null, caps(null, "32000"), new BigDecimal("160000"), null),
                 // Spring keeps keys as written; environment variables come lower-case.
-                "usdc", new AssetLimits(null, caps("25000.5", null), null, null))), ASSETS);
+                "usdc", new AssetLimits(null, caps("25000.5", null), null, null, null))), ASSETS);
 
         assertThat(of(limits, UNVERIFIED, "JPY")).isEqualTo(new SpendingLimits.Caps(80_000, 320_000));
         assertThat(of(limits, VERIFIED, "JPY")).as("not overridden").isEqualTo(new SpendingLimits.Caps(10_000, 50_000));
@@ -79,7 +79,7 @@ class SpendingLimitsTest {
         Assets euros = new Assets(new WalletSettings(List.of("EUR"), "EUR", 256, 10_000, Duration.ofSeconds(10), 280,
                 false));
         SpendingLimits limits = new SpendingLimits(settings(caps("500.00", "2000.00"), "1000.50",
-                Map.of("GBP", new AssetLimits(caps("400.00", "1600.00"), null, null, null))), euros);
+                Map.of("GBP", new AssetLimits(caps("400.00", "1600.00"), null, null, null, null))), euros);
 
         assertThat(of(limits, UNVERIFIED, "GBP")).isEqualTo(new SpendingLimits.Caps(40_000, 160_000));
         assertThat(limits.confirmationAbove("CHF")).isEqualTo(100_050);
@@ -98,7 +98,7 @@ class SpendingLimitsTest {
     @Test
     void anOverrideWithMoreDecimalsThanItsAssetStopsTheStartNamingIt() {
         assertThatThrownBy(() -> new SpendingLimits(settings(Map.of("JPY",
-                new AssetLimits(null, null, caps("0.5", null), null))), ASSETS))
+                new AssetLimits(null, null, caps("0.5", null), null, null))), ASSETS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("omnia.wallet.limits.assets.JPY.minor.daily");
     }
@@ -107,7 +107,7 @@ class SpendingLimitsTest {
     void anOverrideForAnUnknownAssetStopsTheStart() {
         for (String code : List.of("JYP", "GEMS", "XAU")) {
             assertThatThrownBy(() -> new SpendingLimits(settings(Map.of(code,
-                    new AssetLimits(null, null, null, BigDecimal.TEN))), ASSETS))
+                    new AssetLimits(null, null, null, BigDecimal.TEN, null))), ASSETS))
                     .as(code).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("omnia.wallet.limits.assets." + code);
         }
@@ -116,13 +116,30 @@ class SpendingLimitsTest {
     @Test
     void aDailyCapAboveTheMonthlyOneOrNoThresholdStopsTheStart() {
         assertThatThrownBy(() -> new SpendingLimits(settings(Map.of("JPY",
-                new AssetLimits(caps("90000", null), null, null, null))), ASSETS))
+                new AssetLimits(caps("90000", null), null, null, null, null))), ASSETS))
                 .hasMessageContaining("omnia.wallet.limits.assets.JPY.unverified").hasMessageContaining("monthly");
         assertThatThrownBy(() -> new SpendingLimits(settings(caps("-1", "2000.00"), "1000.00", Map.of()), ASSETS))
                 .hasMessageContaining("omnia.wallet.limits.unverified");
         assertThatThrownBy(() -> new SpendingLimits(settings(Map.of("EUR",
-                new AssetLimits(null, null, null, BigDecimal.ZERO))), ASSETS))
+                new AssetLimits(null, null, null, BigDecimal.ZERO, null))), ASSETS))
                 .hasMessageContaining("omnia.wallet.limits.assets.EUR.confirmation-above");
+    }
+
+    @Test
+    void theLargestCardAmountIsEachAssetsOwnOrTheDefaultInItsUnits() {
+        SpendingLimits limits = new SpendingLimits(settings(Map.of(
+                "JPY", new AssetLimits(null, null, null, null, new BigDecimal("1600000")))), ASSETS);
+
+        assertThat(limits.cardMaxAmount("EUR")).isEqualTo(1_000_000);
+        assertThat(limits.cardMaxAmount("JPY")).isEqualTo(1_600_000);
+        assertThat(limits.cardMaxAmount("POINTS")).isEqualTo(10_000);
+        assertThat(limits.cardMaxAmount("USDC")).isEqualTo(10_000_000_000L);
+        assertThatThrownBy(() -> new SpendingLimits(settings(Map.of("EUR",
+                new AssetLimits(null, null, null, null, new BigDecimal("0.001")))), ASSETS))
+                .hasMessageContaining("omnia.wallet.limits.assets.EUR.card-max-amount");
+        assertThatThrownBy(() -> new SpendingLimits(settings(Map.of("JPY",
+                new AssetLimits(null, null, null, null, BigDecimal.ZERO))), ASSETS))
+                .hasMessageContaining("omnia.wallet.limits.assets.JPY.card-max-amount").hasMessageContaining("above 0");
     }
 
     @Test

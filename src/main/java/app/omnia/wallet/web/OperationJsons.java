@@ -82,6 +82,7 @@ final class OperationJsons {
         money(json, "sent_today", s.sentToday(), s.asset());
         money(json, "sent_this_month", s.sentThisMonth(), s.asset());
         money(json, "second_confirmation_above", s.secondConfirmationAbove(), s.asset());
+        money(json, "card_max_amount", s.cardMaxAmount(), s.asset());
         json.put("frozen", s.frozen());
         json.put("frozen_reason", s.frozenReason());
         json.put("frozen_at", s.frozenAt() == null ? null : JsonTime.of(s.frozenAt()));

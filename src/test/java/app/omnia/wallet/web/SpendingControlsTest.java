@@ -62,6 +62,8 @@ class SpendingControlsTest extends WalletPeople {
         assertThat(yenLimits.get("daily_limit").asString()).isEqualTo("80000");
         assertThat(yenLimits.get("daily_limit_minor").asLong()).isEqualTo(80000);
         assertThat(yenLimits.get("monthly_limit").asString()).isEqualTo("320000");
+        assertThat(yenLimits.get("card_max_amount").asString()).isEqualTo("1600000");
+        assertThat(euros.get("card_max_amount").asString()).isEqualTo("10000.00");
         assertThat(yenLimits.get("sent_today_minor").asLong()).isEqualTo(60000);
         assertThat(yenLimits.get("second_confirmation_above").asString()).isEqualTo("160000");
     }

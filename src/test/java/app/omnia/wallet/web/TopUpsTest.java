@@ -226,12 +226,12 @@ class TopUpsTest extends WalletPeople {
         String card = addCard(asAlice, APPROVE);
         Api.Response euros = topUp(asAlice, card, "10000.01");
         Api.Response yen = asAlice.postJson("/api/omnia/v1/wallet/topups",
-                Map.of("card_id", card, "amount", "1000001", "asset", "JPY"));
+                Map.of("card_id", card, "amount", "1600001", "asset", "JPY"));
 
         assertThat(euros.status()).as(euros.toString()).isEqualTo(422);
         assertThat(euros.json().at("/errors/0/message").asString()).isEqualTo("amount must be at most 10000.00 EUR");
         assertThat(yen.status()).as(yen.toString()).isEqualTo(422);
-        assertThat(yen.json().at("/errors/0/message").asString()).isEqualTo("amount must be at most 1000000 JPY");
+        assertThat(yen.json().at("/errors/0/message").asString()).isEqualTo("amount must be at most 1600000 JPY");
         assertThat(balance(alice)).isZero();
     }
 }
