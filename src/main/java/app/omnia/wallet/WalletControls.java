@@ -182,7 +182,8 @@ public class WalletControls {
     /** 403 {@code wallet-frozen}: a stable type clients may test. */
     public static ApiException frozen() {
         return new ApiException(HttpStatus.FORBIDDEN, "wallet-frozen", "Wallet frozen",
-                "This wallet is frozen by the staff: money cannot leave it (incoming payments still arrive)",
+                "This wallet is frozen: money cannot leave it until the staff unfreeze it"
+                        + " (incoming payments still arrive)",
                 List.of(), Map.of());
     }
 
