@@ -60,6 +60,15 @@ public record Asset(String code, int minorUnits) {
         }
     }
 
+    /**
+     * An amount in major units as minor units, exactly: 12.5 EUR → 1250.
+     *
+     * @throws ArithmeticException when it has more decimals than the asset, or does not fit a {@code long}
+     */
+    public long minorOf(java.math.BigDecimal major) {
+        return major.movePointRight(minorUnits).longValueExact();
+    }
+
     /** Minor units as a plain decimal string in major units: 1250 EUR → "12.50", 500 JPY → "500". */
     public String format(long minor) {
         return java.math.BigDecimal.valueOf(minor, minorUnits).toPlainString();

@@ -1,9 +1,9 @@
 package app.omnia.wallet;
 
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -48,8 +48,8 @@ public class Assets {
      * a mistake in the settings, not something to guess.
      */
     public Asset of(String storedCode) {
-        return enabledOrIso(storedCode).orElseThrow(() -> new IllegalStateException("The database holds amounts of " + storedCode + ", which "
-                + "omnia.wallet.assets no longer defines: put it back (CODE:minor-units) to read them"));
+        return enabledOrIso(storedCode).orElseThrow(() -> new IllegalStateException("The database holds amounts of "
+                + storedCode + ", which omnia.wallet.assets no longer defines: put it back (CODE:minor-units) to read them"));
     }
 
     /** An enabled asset of this code, else the ISO 4217 currency of that code; empty for anything else. */

@@ -60,7 +60,8 @@ final class SpendingBook {
         Sent so = sent.getOrDefault(new Key(accountId, asset), new Sent(0, 0));
         SpendingLimits.Caps caps = limits.caps(payer.tier(), asset);
         return switch (SpendingCheck.check(amount, so.today(), so.month(), caps.daily(), caps.monthly())) {
-            case OVER_DAILY -> Optional.of(WalletControls.overLimit("daily", caps.daily(), so.today(), limits.asset(asset)));
+            case OVER_DAILY -> Optional.of(
+                    WalletControls.overLimit("daily", caps.daily(), so.today(), limits.asset(asset)));
             case OVER_MONTHLY -> Optional.of(
                     WalletControls.overLimit("monthly", caps.monthly(), so.month(), limits.asset(asset)));
             case ALLOWED -> Optional.empty();

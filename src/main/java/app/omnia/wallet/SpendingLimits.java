@@ -155,7 +155,7 @@ public class SpendingLimits {
     /** Exactly, or a start-up error naming the setting: 500.005 cannot be a cap in EUR, nor 0.5 in JPY. */
     private static long minor(BigDecimal major, Asset asset, String setting) {
         try {
-            return major.movePointRight(asset.minorUnits()).longValueExact();
+            return asset.minorOf(major);
         } catch (ArithmeticException inexact) {
             throw new IllegalArgumentException(setting + " (" + major.toPlainString() + ") is not a whole number of "
                     + "minor units of " + asset.code() + " (" + asset.minorUnits() + " decimals), or too large");

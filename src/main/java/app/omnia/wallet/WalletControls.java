@@ -146,8 +146,8 @@ public class WalletControls {
         var freeze = freezes.find(accountId);
         return new SpendingStatus(tier.key(), asset, caps.daily(), caps.monthly(),
                 outgoing.sumSince(accountId, asset, startOfDay(now)), outgoing.sumSince(accountId, asset, startOfMonth(now)),
-                limits.confirmationAbove(asset), limits.cardMaxAmount(asset), freeze.isPresent(), freeze.map(Freezes.Freeze::reason).orElse(null),
-                freeze.map(Freezes.Freeze::frozenAt).orElse(null));
+                limits.confirmationAbove(asset), limits.cardMaxAmount(asset), freeze.isPresent(),
+                freeze.map(Freezes.Freeze::reason).orElse(null), freeze.map(Freezes.Freeze::frozenAt).orElse(null));
     }
 
     private SpendingTier tierOf(long accountId) {

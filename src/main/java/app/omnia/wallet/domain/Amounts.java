@@ -38,7 +38,7 @@ public final class Amounts {
                     + asset.minorUnits() + " decimal places");
         }
         try {
-            return value.movePointRight(asset.minorUnits()).longValueExact();
+            return asset.minorOf(value);
         } catch (ArithmeticException tooLarge) {
             throw ApiException.validation(field, "ERR_TOO_LARGE", field + " is too large");
         }
